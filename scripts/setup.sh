@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the project needs (only those missing) and builds.
+#
+#   scripts/setup.sh            packages + Release build in build/
+#   scripts/setup.sh --deps     packages only
+#
+# Safe to run again: with everything present it installs nothing and the build
+# is incremental.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+PACKAGES=(
+  build-essential cmake pkg-config
+  libboost1.81-dev libboost-json1.81-dev
+  libxapian-dev xapian-tools
+  libeigen3-dev librocksdb-dev libpqxx-dev libsimdjson-dev catch2
+  postgresql postgresql-contrib
+  wrk curl
+)
+
+install_packages() {
+  local missing=() p
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return
+  say "installing Debian packages: ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" = 0 ] || sudo=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build() {
+  local dir="${AYC_BUILD_DIR:-$AYC_ROOT/build}"
+  say "building (Release) in $dir"
+  cmake -S "$AYC_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Release -DAYC_BUILD_TESTS=OFF >/dev/null
+  cmake --build "$dir" -j"${AYC_JOBS:-2}" 2>&1 | grep -Ev '^\[ *[0-9]+%\]|^Consolidate compiler|^-- ' || true
+  [ "${PIPESTATUS[0]}" -eq 0 ] || die "build failed"
+}
+
+install_packages
+[ "${1:-}" = "--deps" ] || build

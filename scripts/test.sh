@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh machine: installs packages, builds the
+# tests with AddressSanitizer + UndefinedBehaviorSanitizer in build-test/,
+# starts a private PostgreSQL for the tests (.pgtest/, port 54339), loads the
+# schema into a template database, runs ctest, and stops PostgreSQL again.
+#
+#   scripts/test.sh [ctest args...]     e.g. scripts/test.sh -R indexer
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+"$AYC_ROOT/scripts/setup.sh" --deps
+
+BUILD="$AYC_ROOT/build-test"
+say "building tests with sanitizers in $BUILD"
+cmake -S "$AYC_ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAYC_SANITIZE=ON \
+  -DAYC_BUILD_TESTS=ON >/dev/null
+cmake --build "$BUILD" -j"${AYC_JOBS:-2}" 2>&1 | grep -Ev '^\[ *[0-9]+%\]|^Consolidate compiler|^-- ' || true
+[ "${PIPESTATUS[0]}" -eq 0 ] || die "test build failed"
+
+export AYC_PG_DIR="$AYC_ROOT/.pgtest" AYC_PG_PORT="${AYC_TEST_PG_PORT:-54339}" AYC_PG_DB=ayc_template
+"$AYC_ROOT/scripts/pg.sh" reset
+trap '"$AYC_ROOT/scripts/pg.sh" stop' EXIT
+
+export AYC_TEST_PG="postgresql://postgres@127.0.0.1:$AYC_PG_PORT/postgres"
+export AYC_BIN_DIR="$BUILD/bin"
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" UBSAN_OPTIONS="print_stacktrace=1"
+say "running tests"
+cd "$BUILD"
+ctest --output-on-failure -j"${AYC_TEST_JOBS:-2}" "$@"
