@@ -1,0 +1,30 @@
+// The indexer's one configuration struct, filled from defaults, then the
+// environment, then flags (see ayc::FlagSet), validated once at start-up.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "common/flags.h"
+#include "common/status.h"
+
+namespace ayc::indexer {
+
+struct IndexerConfig {
+  std::string pg;                 // --pg / AYURVEDACART_PG
+  std::string index_dir;          // --index-dir / AYURVEDACART_INDEX_DIR
+  bool incremental = false;       // --incremental
+  std::int64_t threads = 0;       // --threads; 0 = one per core
+  std::int64_t keep_generations = 2;
+  std::int64_t batch_size = 256;  // products per unit of work
+  std::int64_t overlap_seconds = 300;  // incremental look-back before the last watermark
+  bool recommendations = true;    // --recommendations=false skips the recommendation stage
+  bool only_recommendations = false;
+  std::string progress = "auto";  // auto | always | never
+};
+
+void register_flags(FlagSet& flags, IndexerConfig& config);
+// Checks what flags alone cannot (required values, combinations).
+Status validate(const IndexerConfig& config);
+
+}  // namespace ayc::indexer

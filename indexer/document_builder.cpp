@@ -1,0 +1,143 @@
+#include "indexer/document_builder.h"
+
+#include <set>
+
+#include "common/text.h"
+#include "indexer/index_schema.h"
+
+namespace ayc::indexer {
+
+namespace {
+constexpr unsigned kFieldGap = 100;  // keeps phrases from matching across fields
+}
+
+DocumentBuilder::DocumentBuilder(const KnowledgeBase& kb, Xapian::WritableDatabase* spelling_db,
+                                 ranking::PriorParams prior)
+    : kb_(kb), spelling_db_(spelling_db), prior_(prior) {
+  tg_.set_stemmer(Xapian::Stem("english"));
+  tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  if (spelling_db_ != nullptr) tg_.set_database(*spelling_db_);
+}
+
+void DocumentBuilder::index_field(const std::string& text, unsigned weight, bool positions, bool spelling,
+                                  std::string_view prefix) {
+  if (text.empty()) return;
+  tg_.set_flags(spelling && spelling_db_ != nullptr ? Xapian::TermGenerator::FLAG_SPELLING : 0);
+  std::string pfx(prefix);
+  if (positions) {
+    tg_.index_text(text, weight, pfx);
+  } else {
+    tg_.index_text_without_positions(text, weight, pfx);
+  }
+  tg_.increase_termpos(kFieldGap);
+}
+
+features::ProductFeatures DocumentBuilder::to_features(const ProductRecord& p) {
+  features::ProductFeatures f;
+  f.id = p.id;
+  f.slug = p.slug;
+  f.sku = p.sku;
+  f.name = p.name;
+  f.brand_name = p.brand_name;
+  f.brand_slug = p.brand_slug;
+  f.short_description = p.short_description;
+  f.form = p.form;
+  f.type = p.type;
+  f.image_url = p.image_url;
+  f.status = p.status;
+  f.price = p.selling_price;
+  f.mrp = p.base_price;
+  f.rating = p.average_rating;
+  f.review_count = static_cast<std::uint32_t>(std::max(p.review_count, 0));
+  f.popularity = p.popularity;
+  f.prescription_required = p.prescription_required;
+  f.created_at = p.created_at;
+  std::set<std::string> seen;
+  for (const auto& path : p.category_paths) {
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {
+      if (seen.insert(it->slug).second) f.category_slugs.push_back(it->slug);
+    }
+  }
+  f.stock_by_country = p.stock_by_country;
+  for (const auto& [cc, units] : p.stock_by_country) f.total_stock += std::max(units, 0);
+  return f;
+}
+
+void DocumentBuilder::add_values(const ProductRecord& p, Xapian::Document& doc, double prior) const {
+  doc.add_value(index::kSlotPrice, Xapian::sortable_serialise(p.selling_price));
+  doc.add_value(index::kSlotRating, Xapian::sortable_serialise(p.average_rating));
+  doc.add_value(index::kSlotReviewCount, Xapian::sortable_serialise(p.review_count));
+  doc.add_value(index::kSlotPopularity, Xapian::sortable_serialise(p.popularity));
+  doc.add_value(index::kSlotCreatedAt, Xapian::sortable_serialise(static_cast<double>(p.created_at)));
+  if (!p.brand_slug.empty()) doc.add_value(index::kSlotBrand, p.brand_slug);
+  if (!p.form.empty()) doc.add_value(index::kSlotForm, index::facet_value(p.form));
+  doc.add_value(index::kSlotPrior, Xapian::sortable_serialise(prior));
+}
+
+BuiltProduct DocumentBuilder::build(const ProductRecord& p) {
+  BuiltProduct out;
+  out.features = to_features(p);
+  Xapian::Document& doc = out.document;
+  tg_.set_document(doc);
+  tg_.set_termpos(0);
+
+  index_field(p.name, index::kWeightName, true, true);
+  index_field(p.name, 1, true, false, index::kPrefixName);
+  index_field(p.brand_name, index::kWeightBrand, false, true);
+  index_field(p.brand_name, 1, false, false, index::kPrefixBrandText);
+
+  std::string ingredient_text, uses_text;
+  for (const auto& r : kb_.resolve_ingredients(p.ingredients_json)) {
+    if (r.ingredient == nullptr) {
+      ingredient_text += r.raw_name + " . ";
+      continue;
+    }
+    doc.add_boolean_term(index::canonical_ingredient_term(r.ingredient->slug));
+    for (const auto& name : r.ingredient->names) ingredient_text += name + " . ";
+    for (const auto& use : r.ingredient->uses) uses_text += use + " . ";
+  }
+  index_field(ingredient_text, index::kWeightIngredient, false, true);
+  index_field(ingredient_text, 1, false, false, index::kPrefixIngredient);
+
+  std::string indications;
+  for (const auto& ind : parse_string_list(p.indications_json)) indications += ind + " . ";
+  index_field(indications, index::kWeightIndication, false, true);
+  index_field(uses_text, 1, false, false);
+
+  std::string category_text;
+  for (const auto& path : p.category_paths)
+    for (const auto& c : path) category_text += c.name + " . ";
+  index_field(category_text, index::kWeightCategory, false, false);
+  index_field(p.form + " . " + p.type + " . " + p.dosage_form, index::kWeightForm, false, false);
+  index_field(p.search_keywords, index::kWeightKeywords, false, false);
+  index_field(p.short_description, index::kWeightShortDescription, false, false);
+  index_field(p.description, index::kWeightDescription, false, false);
+
+  out.id_term = index::id_term(p.id);
+  doc.add_boolean_term(out.id_term);
+  if (!p.sku.empty()) doc.add_boolean_term(index::sku_term(p.sku));
+  if (!p.slug.empty()) doc.add_boolean_term(index::slug_term(p.slug));
+  if (!p.brand_slug.empty()) doc.add_boolean_term(index::brand_term(p.brand_slug));
+  for (const auto& slug : out.features.category_slugs) doc.add_boolean_term(index::category_term(slug));
+  if (!p.form.empty()) doc.add_boolean_term(index::form_term(p.form));
+  if (!p.type.empty()) doc.add_boolean_term(index::type_term(p.type));
+  doc.add_boolean_term(index::prescription_term(p.prescription_required));
+  for (const auto& [cc, units] : p.stock_by_country) {
+    if (units > 0) doc.add_boolean_term(index::stock_term(cc));
+  }
+  if (out.features.in_stock()) doc.add_boolean_term(index::stock_term(""));
+
+  std::string categories_value;
+  for (const auto& slug : out.features.category_slugs) {
+    if (!categories_value.empty()) categories_value.push_back(index::kListSeparator);
+    categories_value += slug;
+  }
+  if (!categories_value.empty()) doc.add_value(index::kSlotCategories, categories_value);
+  double prior = ranking::business_prior(
+      {p.popularity, p.average_rating, p.review_count, out.features.in_stock()}, prior_);
+  add_values(p, doc, prior);
+  doc.set_data(p.id);
+  return out;
+}
+
+}  // namespace ayc::indexer

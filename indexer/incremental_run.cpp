@@ -1,0 +1,152 @@
+// Incremental update: changes since the served generation's watermark,
+// applied to a copy of it that becomes the next generation.
+#include <filesystem>
+
+#include "indexer/index_schema.h"
+#include "indexer/product_pipeline.h"
+#include "indexer/run_common.h"
+#include "indexer/xapian_files.h"
+
+namespace ayc::indexer {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Status copy_generation(const fs::path& from, const fs::path& to) {
+  std::error_code ec;
+  fs::copy(from, to, fs::copy_options::recursive, ec);
+  if (ec) return Status::Unavailable("copying " + from.string() + " to " + to.string() + ": " + ec.message());
+  return Status::Ok();
+}
+
+// Removes deleted products from both stores.
+Status apply_deletions(const std::vector<std::string>& ids, Xapian::WritableDatabase& db, FeatureStore& store) {
+  FeatureStore::Batch batch;
+  try {
+    for (const auto& id : ids) {
+      db.delete_document(index::id_term(id));
+      auto existing = store.product(id);
+      if (!existing.ok()) return existing.status();
+      if (existing->has_value() && !(*existing)->slug.empty()) {
+        batch.del(FeatureStore::Family::kSlugs, (*existing)->slug);
+      }
+      batch.del(FeatureStore::Family::kProducts, id);
+      batch.del(FeatureStore::Family::kSuggestions, "p:" + id);
+    }
+  } catch (const Xapian::Error& e) {
+    return Status::Internal("deleting from the Xapian index: " + e.get_description());
+  }
+  return store.commit(batch);
+}
+
+struct Applied {
+  PipelineCounts counts;
+  PipelineTimings timings;
+  double postgres_seconds = 0;
+};
+
+Result<Applied> apply_changes(const IndexerConfig& config, CatalogReader& reader, const CatalogContext& ctx,
+                              const ChangeSet& changes, Xapian::WritableDatabase& db, FeatureStore& store) {
+  auto progress = make_progress(config, "applying changes", changes.changed_ids.size());
+  ProductPipeline pipeline(ctx.kb, {&db}, store, ProductPipeline::Mode::kUpdate,
+                           static_cast<std::size_t>(config.batch_size), progress.get());
+  auto start = SteadyClock::now();
+  Status streamed = Status::Ok();
+  if (!changes.changed_ids.empty()) {
+    ProductSelection selection{false, changes.changed_ids};
+    streamed = reader.stream_products(selection, [&](ProductRecord&& r) { return pipeline.push(std::move(r)); });
+  }
+  double seconds = seconds_since(start);
+  Status finished = pipeline.finish();
+  if (progress) progress->finish();
+  AYC_RETURN_IF_ERROR(streamed);
+  AYC_RETURN_IF_ERROR(finished);
+  AYC_RETURN_IF_ERROR(apply_deletions(changes.deleted_ids, db, store));
+  Applied out{pipeline.counts(), pipeline.timings(), 0};
+  out.postgres_seconds = std::max(0.0, seconds - out.timings.build_seconds - out.timings.xapian_seconds);
+  return out;
+}
+
+}  // namespace
+
+Result<RunSummary> run_incremental(const IndexerConfig& config) {
+  auto start = SteadyClock::now();
+  Generations gens(config.index_dir);
+  AYC_RETURN_IF_ERROR(gens.ensure_root());
+  auto lock = RunLock::acquire(gens.root());
+  if (!lock.ok()) return lock.status();
+  RunSummary summary;
+  summary.kind = "incremental";
+  if (auto cleaned = gens.cleanup(static_cast<int>(config.keep_generations)); cleaned.ok()) {
+    summary.removed_generations = *cleaned;
+  }
+  auto current = gens.current();
+  if (!current.ok()) return current.status();
+  if (!current->has_value()) {
+    return Status::FailedPrecondition("no generation in " + config.index_dir +
+                                      " to update: run a full index first (without --incremental)");
+  }
+  auto base_manifest_fields = read_manifest(gens.path_of(**current));
+  if (!base_manifest_fields.ok()) return base_manifest_fields.status();
+  std::int64_t watermark = std::stoll("0" + base_manifest_fields->get("watermark"));
+
+  auto reader = CatalogReader::open(config.pg);
+  if (!reader.ok()) return reader.status();
+  auto ctx = (*reader)->load_context();
+  if (!ctx.ok()) return ctx.status();
+  auto changes = (*reader)->changes_since(watermark - config.overlap_seconds);
+  if (!changes.ok()) return changes.status();
+
+  summary.generation = gens.next_name();
+  fs::path staging = gens.staging_path(summary.generation);
+  AYC_RETURN_IF_ERROR(copy_generation(gens.path_of(**current), staging));
+  auto store = FeatureStore::open((staging / kFeaturesSubdir).string(), FeatureStore::Mode::kReadWrite);
+  if (!store.ok()) return store.status();
+
+  std::int64_t doc_count = 0;
+  Result<Applied> applied = Status::Internal("not run");
+  try {
+    Xapian::WritableDatabase db((staging / kXapianSubdir).string(), Xapian::DB_OPEN);
+    applied = apply_changes(config, **reader, *ctx, *changes, db, **store);
+    if (!applied.ok()) return applied.status();
+    db.commit();
+    doc_count = static_cast<std::int64_t>(db.get_doccount());
+    db.close();
+  } catch (const Xapian::Error& e) {
+    return Status::Internal("updating the Xapian index: " + e.get_description());
+  }
+  reader->reset();
+
+  FeatureStore::Batch meta;
+  put_store_meta(meta, *ctx, summary.generation);
+  AYC_RETURN_IF_ERROR((*store)->commit(meta));
+  AYC_RETURN_IF_ERROR((*store)->finalize());
+  store->reset();
+  AYC_RETURN_IF_ERROR(verify_generation(staging, doc_count));
+
+  Manifest manifest = base_manifest(summary.generation, "incremental", *ctx);
+  manifest.fields["base_generation"] = **current;
+  manifest.fields["changed"] = std::to_string(changes->changed_ids.size());
+  manifest.fields["deleted"] = std::to_string(changes->deleted_ids.size());
+  manifest.fields["searchable"] = std::to_string(doc_count);
+  AYC_RETURN_IF_ERROR(write_manifest(staging, manifest));
+  AYC_RETURN_IF_ERROR(gens.publish(summary.generation));
+  if (auto cleaned = gens.cleanup(static_cast<int>(config.keep_generations)); cleaned.ok()) {
+    summary.removed_generations += *cleaned;
+  }
+
+  summary.products = applied->counts.read;
+  summary.searchable = doc_count;
+  summary.deleted = static_cast<std::int64_t>(changes->deleted_ids.size());
+  summary.postgres_seconds = applied->postgres_seconds;
+  summary.build_seconds = applied->timings.build_seconds;
+  summary.xapian_seconds = applied->timings.xapian_seconds;
+  summary.rocksdb_seconds = applied->timings.rocksdb_seconds;
+  summary.index_bytes = directory_bytes(gens.path_of(summary.generation));
+  summary.seconds = seconds_since(start);
+  summary.peak_rss_bytes = peak_rss_bytes();
+  return summary;
+}
+
+}  // namespace ayc::indexer

@@ -1,0 +1,86 @@
+#include "indexer/xapian_files.h"
+
+namespace ayc::indexer {
+
+namespace fs = std::filesystem;
+
+Result<std::unique_ptr<XapianShards>> XapianShards::create(const fs::path& dir, int count) {
+  auto out = std::make_unique<XapianShards>();
+  out->dir_ = dir;
+  try {
+    fs::create_directories(dir);
+    for (int i = 0; i < count; ++i) {
+      fs::path p = dir / ("shard-" + std::to_string(i));
+      out->dbs_.push_back(std::make_unique<Xapian::WritableDatabase>(
+          p.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC));
+    }
+  } catch (const Xapian::Error& e) {
+    return Status::Unavailable("creating Xapian shards in " + dir.string() + ": " + e.get_description());
+  } catch (const fs::filesystem_error& e) {
+    return Status::Unavailable(std::string("creating Xapian shards: ") + e.what());
+  }
+  return out;
+}
+
+std::vector<Xapian::WritableDatabase*> XapianShards::shards() {
+  std::vector<Xapian::WritableDatabase*> out;
+  for (auto& db : dbs_) out.push_back(db.get());
+  return out;
+}
+
+Status XapianShards::merge_into(const fs::path& dest) {
+  try {
+    std::vector<std::string> paths;
+    for (std::size_t i = 0; i < dbs_.size(); ++i) {
+      dbs_[i]->commit();
+      dbs_[i]->close();
+      paths.push_back((dir_ / ("shard-" + std::to_string(i))).string());
+    }
+    dbs_.clear();
+    Xapian::Database combined;
+    for (const auto& p : paths) combined.add_database(Xapian::Database(p));
+    combined.compact(dest.string(), Xapian::DBCOMPACT_MULTIPASS);
+    combined.close();
+    fs::remove_all(dir_);
+  } catch (const Xapian::Error& e) {
+    return Status::Internal("merging Xapian shards: " + e.get_description());
+  } catch (const fs::filesystem_error& e) {
+    return Status::Unavailable(std::string("removing Xapian shards: ") + e.what());
+  }
+  return Status::Ok();
+}
+
+Status write_synonyms(Xapian::WritableDatabase& db, const std::vector<SynonymGroup>& groups) {
+  try {
+    for (const auto& g : groups) {
+      for (const auto& key : g.terms) {
+        for (const auto& value : g.terms) {
+          if (value != key) db.add_synonym(key, value);
+        }
+      }
+    }
+  } catch (const Xapian::Error& e) {
+    return Status::Internal("writing synonyms: " + e.get_description());
+  }
+  return Status::Ok();
+}
+
+Result<std::int64_t> xapian_doc_count(const fs::path& path) {
+  try {
+    Xapian::Database db(path.string());
+    return static_cast<std::int64_t>(db.get_doccount());
+  } catch (const Xapian::Error& e) {
+    return Status::DataLoss("opening Xapian index " + path.string() + ": " + e.get_description());
+  }
+}
+
+std::uint64_t directory_bytes(const fs::path& path) {
+  std::uint64_t total = 0;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(path, ec); it != fs::recursive_directory_iterator(); ++it) {
+    if (it->is_regular_file(ec)) total += it->file_size(ec);
+  }
+  return total;
+}
+
+}  // namespace ayc::indexer

@@ -1,0 +1,223 @@
+// Integration tests of full and incremental runs against a real PostgreSQL
+// and real Xapian/RocksDB directories.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <csignal>
+#include <thread>
+
+#include <catch2/catch.hpp>
+
+#include "indexer/feature_store.h"
+#include "indexer/index_job.h"
+#include "indexer/index_schema.h"
+#include "tests/indexer/catalog_fixture.h"
+#include "tests/indexer/index_test_util.h"
+#include "tests/support/temp_database.h"
+#include "tests/support/temp_dir.h"
+
+namespace ayc::indexer {
+namespace {
+
+using ayc::testing::kAshwagandhaChurna;
+using ayc::testing::kChyawanprash;
+using ayc::testing::kMahanarayanOil;
+using ayc::testing::kTriphalaDiscontinued;
+using ayc::testing::kTulsiDropsDraft;
+
+IndexerConfig config_for(const ayc::testing::TempDatabase& db, const ayc::testing::TempDir& dir) {
+  IndexerConfig c;
+  c.pg = db.url();
+  c.index_dir = (dir.path() / "index").string();
+  c.progress = "never";
+  c.threads = 2;
+  c.overlap_seconds = 0;
+  return c;
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+double price_of(const Xapian::Document& doc) {
+  return Xapian::sortable_unserialise(doc.get_value(index::kSlotPrice));
+}
+
+TEST_CASE("a full run indexes only active products and publishes a generation") {
+  ayc::testing::TempDatabase db;
+  ayc::testing::load_small_catalog(db.conn());
+  ayc::testing::TempDir dir;
+  auto summary = run_full(config_for(db, dir));
+  REQUIRE(summary.ok());
+  CHECK(summary->products == 5);
+  CHECK(summary->searchable == 3);
+  CHECK_THAT(summary->to_line(), Catch::Contains("products/s"));
+
+  auto xdb = ayc::testing::open_current_xapian(dir.path() / "index");
+  CHECK(xdb.get_doccount() == 3);
+  CHECK(ayc::testing::find_document(xdb, kAshwagandhaChurna));
+  CHECK_FALSE(ayc::testing::find_document(xdb, kTulsiDropsDraft));
+  CHECK_FALSE(ayc::testing::find_document(xdb, kTriphalaDiscontinued));
+}
+
+TEST_CASE("a product is found by every name of its ingredients in the knowledge base") {
+  ayc::testing::TempDatabase db;
+  ayc::testing::load_small_catalog(db.conn());
+  ayc::testing::TempDir dir;
+  REQUIRE(run_full(config_for(db, dir)).ok());
+  auto xdb = ayc::testing::open_current_xapian(dir.path() / "index");
+
+  // The fixture names Ashwagandha by its Hindi name only; every other name must find it.
+  pqxx::work tx(db.conn());
+  auto rows = tx.exec(
+      "SELECT unnest(array_remove(ARRAY[canonical_name, sanskrit_name, hindi_name, english_name, botanical_name]"
+      "::text[], NULL) || other_names) FROM ingredients WHERE 'Asgandh' IN (hindi_name) "
+      "OR 'Asgandh' = ANY(other_names)");
+  REQUIRE(rows.size() >= 4);
+  for (const auto& row : rows) {
+    std::string name = row[0].as<std::string>();
+    INFO("ingredient name: " << name);
+    CHECK(contains(ayc::testing::search_ids(xdb, name), kAshwagandhaChurna));
+  }
+  CHECK(contains(ayc::testing::search_ids(xdb, "Withania somnifera"), kAshwagandhaChurna));
+  CHECK(contains(ayc::testing::search_ids(xdb, "indian ginseng"), kAshwagandhaChurna));
+}
+
+TEST_CASE("filter terms and value slots hold the database's values") {
+  ayc::testing::TempDatabase db;
+  ayc::testing::load_small_catalog(db.conn());
+  ayc::testing::TempDir dir;
+  REQUIRE(run_full(config_for(db, dir)).ok());
+  auto xdb = ayc::testing::open_current_xapian(dir.path() / "index");
+
+  auto churna = ayc::testing::find_document(xdb, kAshwagandhaChurna);
+  REQUIRE(churna);
+  std::vector<std::string> terms;
+  for (auto t = churna->termlist_begin(); t != churna->termlist_end(); ++t) terms.push_back(*t);
+  CHECK(contains(terms, index::brand_term("dabur")));
+  CHECK(contains(terms, index::category_term("churna")));
+  CHECK(contains(terms, index::category_term("classical-medicines")));  // ancestor
+  CHECK(contains(terms, index::form_term("powder")));
+  CHECK(contains(terms, index::type_term("medicine")));
+  CHECK(contains(terms, index::sku_term("DAB-ASH-100")));
+  CHECK(contains(terms, index::prescription_term(false)));
+  CHECK(contains(terms, index::stock_term("IN")));
+  CHECK_FALSE(contains(terms, index::stock_term("US")));  // zero units there
+  CHECK(price_of(*churna) == Approx(150.0));
+
+  auto oil = ayc::testing::find_document(xdb, kMahanarayanOil);
+  REQUIRE(oil);
+  CHECK(Xapian::sortable_unserialise(oil->get_value(index::kSlotRating)) == Approx(4.5));  // approved only
+  CHECK(Xapian::sortable_unserialise(oil->get_value(index::kSlotReviewCount)) == Approx(2));
+  CHECK(Xapian::sortable_unserialise(oil->get_value(index::kSlotPopularity)) > 0.9);
+  CHECK(oil->get_value(index::kSlotBrand) == "kottakkal");
+
+  auto chy = ayc::testing::find_document(xdb, kChyawanprash);
+  REQUIRE(chy);
+  std::vector<std::string> chy_terms;
+  for (auto t = chy->termlist_begin(); t != chy->termlist_end(); ++t) chy_terms.push_back(*t);
+  CHECK(contains(chy_terms, index::prescription_term(true)));
+  CHECK_FALSE(contains(chy_terms, index::stock_term("")));  // stock 0, no centre rows
+
+  auto store = FeatureStore::open(
+      (ayc::testing::current_generation_path(dir.path() / "index") / kFeaturesSubdir).string(),
+      FeatureStore::Mode::kReadOnly);
+  REQUIRE(store.ok());
+  auto slug = (*store)->id_for_slug("mahanarayan-oil-200-ml");
+  REQUIRE(slug.ok());
+  REQUIRE(slug->has_value());
+  CHECK(**slug == kMahanarayanOil);
+  auto features = (*store)->product(kMahanarayanOil);
+  REQUIRE(features.ok());
+  REQUIRE(features->has_value());
+  CHECK((*features)->brand_name == "Kottakkal Arya Vaidya Sala");
+  CHECK((*features)->in_stock_in("US"));
+  CHECK((*features)->total_stock == 7);  // 5 - 1 reserved + 3
+}
+
+TEST_CASE("an incremental run reflects a changed price, a new product and a discontinued one") {
+  ayc::testing::TempDatabase db;
+  ayc::testing::load_small_catalog(db.conn());
+  ayc::testing::TempDir dir;
+  auto config = config_for(db, dir);
+  REQUIRE(run_full(config).ok());
+  auto first_generation = ayc::testing::current_generation_path(dir.path() / "index");
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // watermarks have 1 s resolution
+  {
+    pqxx::work tx(db.conn());
+    tx.exec0(std::string("UPDATE products SET selling_price = 175 WHERE id = '") + kAshwagandhaChurna + "'");
+    tx.exec0(std::string("UPDATE products SET status = 'discontinued' WHERE id = '") + kMahanarayanOil + "'");
+    tx.exec0(
+        "INSERT INTO products (id, sku, name, slug, type, form, base_price, selling_price, stock_quantity, "
+        "ingredients, status) VALUES ('00000000-0000-4000-8000-000000000009', 'NEW-BRAHMI', 'Brahmi Vati', "
+        "'brahmi-vati', 'medicine', 'tablet', 100, 95, 20, '[\"Brahmi\"]', 'active')");
+    tx.exec0(std::string("DELETE FROM products WHERE id = '") + kChyawanprash + "'");
+    tx.commit();
+  }
+  config.incremental = true;
+  auto summary = run_incremental(config);
+  REQUIRE(summary.ok());
+  CHECK(summary->deleted == 1);
+
+  auto xdb = ayc::testing::open_current_xapian(dir.path() / "index");
+  auto churna = ayc::testing::find_document(xdb, kAshwagandhaChurna);
+  REQUIRE(churna);
+  CHECK(price_of(*churna) == Approx(175.0));
+  CHECK_FALSE(ayc::testing::find_document(xdb, kMahanarayanOil));
+  CHECK_FALSE(ayc::testing::find_document(xdb, kChyawanprash));
+  CHECK(contains(ayc::testing::search_ids(xdb, "brahmi vati"), "00000000-0000-4000-8000-000000000009"));
+  CHECK(xdb.get_doccount() == 2);
+
+  // The generation that was served before is untouched.
+  Xapian::Database old((first_generation / kXapianSubdir).string());
+  CHECK(old.get_doccount() == 3);
+  auto old_churna = ayc::testing::find_document(old, kAshwagandhaChurna);
+  REQUIRE(old_churna);
+  CHECK(price_of(*old_churna) == Approx(150.0));
+
+  // Running it again with nothing new changes nothing.
+  auto again = run_incremental(config);
+  REQUIRE(again.ok());
+  CHECK(ayc::testing::open_current_xapian(dir.path() / "index").get_doccount() == 2);
+}
+
+TEST_CASE("incremental without a generation says to run a full index first") {
+  ayc::testing::TempDatabase db;
+  ayc::testing::TempDir dir;
+  auto config = config_for(db, dir);
+  config.incremental = true;
+  auto r = run_incremental(config);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == StatusCode::kFailedPrecondition);
+  CHECK_THAT(r.status().message(), Catch::Contains("full index first"));
+}
+
+TEST_CASE("a second concurrent run refuses to start") {
+  ayc::testing::TempDatabase db;
+  ayc::testing::load_small_catalog(db.conn());
+  ayc::testing::TempDir dir;
+  auto config = config_for(db, dir);
+  REQUIRE(Generations(config.index_dir).ensure_root().ok());
+  auto lock = RunLock::acquire(config.index_dir);
+  REQUIRE(lock.ok());
+  auto r = run_full(config);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == StatusCode::kAlreadyExists);
+  CHECK_THAT(r.status().message(), Catch::Contains("another indexer run"));
+}
+
+TEST_CASE("an unreachable database is a clear error") {
+  ayc::testing::TempDir dir;
+  IndexerConfig c;
+  c.pg = "postgresql://postgres@127.0.0.1:1/nowhere?connect_timeout=2";
+  c.index_dir = (dir.path() / "index").string();
+  c.progress = "never";
+  auto r = run_full(c);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == StatusCode::kUnavailable);
+  CHECK_THAT(r.status().message(), Catch::Contains("cannot connect to PostgreSQL"));
+}
+
+}  // namespace
+}  // namespace ayc::indexer

@@ -1,0 +1,48 @@
+#include <catch2/catch.hpp>
+
+#include "ranking/scoring.h"
+
+namespace ayc::ranking {
+namespace {
+
+TEST_CASE("the business prior rises with popularity, rating and stock, within [0, 1]") {
+  BusinessSignals base{0, 0, 0, false};
+  double none = business_prior(base);
+  CHECK(none >= 0);
+  BusinessSignals popular = base;
+  popular.popularity = 50;
+  CHECK(business_prior(popular) > none);
+  BusinessSignals stocked = base;
+  stocked.in_stock = true;
+  CHECK(business_prior(stocked) > none);
+  BusinessSignals best{1e9, 5, 100000, true};
+  CHECK(business_prior(best) <= 1.0);
+  CHECK(business_prior(best) > 0.95);
+}
+
+TEST_CASE("a rating from few reviews counts for less than the same rating from many") {
+  BusinessSignals one_review{0, 5, 1, true};
+  BusinessSignals many_reviews{0, 5, 200, true};
+  BusinessSignals bad_many{0, 1.5, 200, true};
+  CHECK(business_prior(many_reviews) > business_prior(one_review));
+  CHECK(business_prior(bad_many) < business_prior(one_review));
+}
+
+TEST_CASE("exact name and brand matches are boosted") {
+  CHECK(exact_match_boost("mahanarayan oil", "mahanarayan oil 200 ml", "kottakkal arya vaidya sala") > 0);
+  CHECK(exact_match_boost("oil mahanarayan", "mahanarayan oil 200 ml", "") > 0);
+  CHECK(exact_match_boost("mahanarayan oil", "mahanarayan oil 200 ml", "") >
+        exact_match_boost("oil mahanarayan", "mahanarayan oil 200 ml", ""));
+  CHECK(exact_match_boost("kottakkal", "dhanwantharam thailam", "kottakkal arya vaidya sala") > 0);
+  CHECK(exact_match_boost("dabur", "dhanwantharam thailam", "kottakkal arya vaidya sala") == 0);
+  CHECK(exact_match_boost("", "anything", "any") == 0);
+  CHECK(exact_match_boost("mahanarayan", "mahanarayanoil", "") == 0);  // word boundaries only
+}
+
+TEST_CASE("final score adds the weighted prior and the boost to BM25") {
+  BlendParams p;
+  CHECK(final_score(10, 0.5, 2, p) == Approx(10 + p.prior_weight * 0.5 + 2));
+}
+
+}  // namespace
+}  // namespace ayc::ranking
