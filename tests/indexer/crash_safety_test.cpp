@@ -13,7 +13,7 @@
 
 #include "indexer/generations.h"
 #include "indexer/xapian_files.h"
-#include "tests/indexer/catalog_fixture.h"
+#include "tests/support/catalog_fixture.h"
 #include "tests/support/temp_database.h"
 #include "tests/support/temp_dir.h"
 

@@ -12,7 +12,7 @@
 #include "indexer/feature_store.h"
 #include "indexer/index_job.h"
 #include "indexer/index_schema.h"
-#include "tests/indexer/catalog_fixture.h"
+#include "tests/support/catalog_fixture.h"
 #include "tests/indexer/index_test_util.h"
 #include "tests/support/temp_database.h"
 #include "tests/support/temp_dir.h"

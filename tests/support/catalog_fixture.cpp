@@ -1,4 +1,4 @@
-#include "tests/indexer/catalog_fixture.h"
+#include "tests/support/catalog_fixture.h"
 
 namespace ayc::testing {
 

@@ -1,0 +1,144 @@
+#include "server/search/autocomplete.h"
+
+#include <algorithm>
+#include <cmath>
+#include <queue>
+#include <unordered_set>
+
+#include "common/text.h"
+
+namespace ayc::search {
+
+namespace {
+// Prefixes one edit away from `p` (letters and digits only).
+std::vector<std::string> one_edit_variants(const std::string& p) {
+  static const std::string kAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    out.push_back(p.substr(0, i) + p.substr(i + 1));                                     // deletion
+    if (i + 1 < p.size()) out.push_back(p.substr(0, i) + p[i + 1] + p[i] + p.substr(i + 2));  // transposition
+    for (char c : kAlphabet) {
+      if (c != p[i]) out.push_back(p.substr(0, i) + c + p.substr(i + 1));  // substitution
+    }
+  }
+  for (std::size_t i = 0; i <= p.size(); ++i) {
+    for (char c : kAlphabet) out.push_back(p.substr(0, i) + c + p.substr(i));  // insertion
+  }
+  return out;
+}
+}  // namespace
+
+void Autocomplete::add(features::Suggestion suggestion) {
+  auto index = static_cast<std::uint32_t>(suggestions_.size());
+  for (auto& key : suggestion.keys) {
+    if (key.empty()) continue;
+    keys_.push_back(key);
+    key_owner_.push_back(index);
+  }
+  suggestion.keys.clear();  // kept once, in keys_
+  suggestions_.push_back(std::move(suggestion));
+}
+
+std::string_view Autocomplete::entry_text(const Entry& e) const {
+  return std::string_view(keys_[e.key_index]).substr(e.offset);
+}
+
+double Autocomplete::entry_weight(std::uint32_t entry) const {
+  const Entry& e = entries_[entry];
+  return suggestions_[e.suggestion].weight + (e.offset == 0 ? 1.0 : 0.0);
+}
+
+void Autocomplete::build() {
+  entries_.clear();
+  for (std::uint32_t k = 0; k < keys_.size(); ++k) {
+    const std::string& key = keys_[k];
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      if (i == 0 || key[i - 1] == ' ') entries_.push_back({k, static_cast<std::uint32_t>(i), key_owner_[k]});
+    }
+  }
+  std::sort(entries_.begin(), entries_.end(),
+            [&](const Entry& a, const Entry& b) { return entry_text(a) < entry_text(b); });
+  leaves_ = 1;
+  while (leaves_ < entries_.size()) leaves_ *= 2;
+  const auto kNone = static_cast<std::uint32_t>(-1);
+  tree_.assign(2 * leaves_, kNone);
+  for (std::size_t i = 0; i < entries_.size(); ++i) tree_[leaves_ + i] = static_cast<std::uint32_t>(i);
+  for (std::size_t n = leaves_ - 1; n >= 1; --n) {
+    std::uint32_t a = tree_[2 * n], b = tree_[2 * n + 1];
+    tree_[n] = a == kNone ? b : b == kNone ? a : (entry_weight(b) > entry_weight(a) ? b : a);
+  }
+}
+
+std::uint32_t Autocomplete::best_in(std::size_t lo, std::size_t hi) const {
+  const auto kNone = static_cast<std::uint32_t>(-1);
+  std::uint32_t best = kNone;
+  auto consider = [&](std::uint32_t c) {
+    if (c != kNone && (best == kNone || entry_weight(c) > entry_weight(best))) best = c;
+  };
+  for (lo += leaves_, hi += leaves_; lo < hi; lo /= 2, hi /= 2) {
+    if (lo & 1) consider(tree_[lo++]);
+    if (hi & 1) consider(tree_[--hi]);
+  }
+  return best;
+}
+
+void Autocomplete::collect(std::string_view prefix, double bonus, std::size_t want, std::vector<Completion>& out,
+                           std::vector<std::uint32_t>& taken) const {
+  auto cmp_lo = [&](const Entry& e, std::string_view p) { return entry_text(e).substr(0, p.size()) < p; };
+  auto cmp_hi = [&](std::string_view p, const Entry& e) { return p < entry_text(e).substr(0, p.size()); };
+  auto lo = static_cast<std::size_t>(std::lower_bound(entries_.begin(), entries_.end(), prefix, cmp_lo) - entries_.begin());
+  auto hi = static_cast<std::size_t>(std::upper_bound(entries_.begin(), entries_.end(), prefix, cmp_hi) - entries_.begin());
+  if (lo >= hi) return;
+  // Best-first walk of the range: a heap of sub-ranges keyed by their best entry.
+  struct Range {
+    double weight;
+    std::uint32_t best;
+    std::size_t lo, hi;
+    bool operator<(const Range& o) const { return weight < o.weight; }
+  };
+  std::priority_queue<Range> heap;
+  auto push = [&](std::size_t a, std::size_t b) {
+    if (a >= b) return;
+    std::uint32_t m = best_in(a, b);
+    heap.push({entry_weight(m), m, a, b});
+  };
+  push(lo, hi);
+  std::size_t added = 0;
+  for (int steps = 0; !heap.empty() && added < want && steps < 4096; ++steps) {
+    Range r = heap.top();
+    heap.pop();
+    std::uint32_t s = entries_[r.best].suggestion;
+    if (std::find(taken.begin(), taken.end(), s) == taken.end()) {
+      taken.push_back(s);
+      const auto& sug = suggestions_[s];
+      out.push_back({sug.text, sug.kind, sug.slug, r.weight + bonus});
+      ++added;
+    }
+    push(r.lo, r.best);
+    push(r.best + 1, r.hi);
+  }
+}
+
+std::vector<Completion> Autocomplete::complete(std::string_view query, std::size_t limit) const {
+  std::string prefix = text::normalize(query);
+  if (prefix.empty() || limit == 0 || entries_.empty()) return {};
+  std::vector<Completion> out;
+  std::vector<std::uint32_t> taken;
+  collect(prefix, 100.0, limit * 2, out, taken);
+  std::size_t last_space = prefix.rfind(' ');
+  std::size_t last_len = prefix.size() - (last_space == std::string::npos ? 0 : last_space + 1);
+  if (out.size() < limit && last_len >= 4) {
+    for (const auto& variant : one_edit_variants(prefix)) collect(variant, 0.0, limit, out, taken);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Completion& a, const Completion& b) { return a.score > b.score; });
+  // One entry per visible text (a past query and a product may read the same).
+  std::vector<Completion> unique;
+  std::unordered_set<std::string> shown;
+  for (auto& c : out) {
+    if (unique.size() >= limit) break;
+    if (shown.insert(text::normalize(c.text)).second) unique.push_back(std::move(c));
+  }
+  return unique;
+}
+
+}  // namespace ayc::search

@@ -1,0 +1,111 @@
+#include "server/search/index_snapshot.h"
+
+#include "common/text.h"
+#include "indexer/generations.h"
+#include "indexer/index_schema.h"
+
+namespace ayc::search {
+
+namespace fs = std::filesystem;
+using indexer::FeatureStore;
+
+XapianLease::~XapianLease() {
+  if (owner_ != nullptr && db_) owner_->give_back(std::move(db_));
+}
+
+namespace {
+
+Status load_synonyms(Xapian::Database& db, std::unordered_map<std::string, std::vector<std::string>>& out,
+                     std::size_t& longest) {
+  try {
+    for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) {
+      std::string key = *k;
+      auto& values = out[key];
+      for (auto v = db.synonyms_begin(key); v != db.synonyms_end(key); ++v) values.push_back(*v);
+      longest = std::max(longest, text::split_words(key).size());
+    }
+  } catch (const Xapian::Error& e) {
+    return Status::DataLoss("reading synonyms: " + e.get_description());
+  }
+  return Status::Ok();
+}
+
+Status load_autocomplete(const FeatureStore& store, Autocomplete& ac) {
+  Status decode_error;
+  Status scanned = store.for_each(FeatureStore::Family::kSuggestions, [&](std::string_view key, std::string_view v) {
+    auto s = features::decode_suggestion(v);
+    if (!s) {
+      decode_error = Status::DataLoss("undecodable suggestion " + std::string(key));
+      return false;
+    }
+    ac.add(std::move(*s));
+    return true;
+  });
+  AYC_RETURN_IF_ERROR(scanned);
+  AYC_RETURN_IF_ERROR(decode_error);
+  ac.build();
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path& dir) {
+  auto manifest = indexer::read_manifest(dir);
+  if (!manifest.ok()) return manifest.status();
+  if (manifest->get("format_version") != std::to_string(index::kIndexFormatVersion)) {
+    return Status::FailedPrecondition("generation " + dir.string() + " has index format " +
+                                      manifest->get("format_version") + ", this server reads " +
+                                      std::to_string(index::kIndexFormatVersion) + ": reindex");
+  }
+  auto snap = std::make_shared<IndexSnapshot>();
+  snap->generation_ = manifest->get("generation");
+  snap->built_at_ = std::stoll("0" + manifest->get("built_at"));
+  snap->xapian_path_ = dir / indexer::kXapianSubdir;
+  auto store = FeatureStore::open((dir / indexer::kFeaturesSubdir).string(), FeatureStore::Mode::kReadOnly);
+  if (!store.ok()) return store.status();
+  snap->store_ = std::move(store).value();
+
+  auto base = snap->store_->get(FeatureStore::Family::kMeta, "base_currency");
+  auto rates = snap->store_->get(FeatureStore::Family::kMeta, "currencies");
+  if (!base.ok() || !rates.ok() || !base->has_value() || !rates->has_value()) {
+    return Status::DataLoss("generation " + dir.string() + " lacks currency metadata");
+  }
+  auto table = CurrencyTable::parse(**base, **rates);
+  if (!table.ok()) return table.status();
+  snap->currencies_ = std::move(table).value();
+  AYC_RETURN_IF_ERROR(load_autocomplete(*snap->store_, snap->autocomplete_));
+
+  auto lease = snap->borrow_xapian();
+  if (!lease.ok()) return lease.status();
+  snap->doc_count_ = lease->db().get_doccount();
+  AYC_RETURN_IF_ERROR(load_synonyms(lease->db(), snap->synonyms_, snap->longest_synonym_words_));
+  return std::shared_ptr<const IndexSnapshot>(std::move(snap));
+}
+
+const std::vector<std::string>* IndexSnapshot::synonyms_of(const std::string& phrase) const {
+  auto it = synonyms_.find(phrase);
+  return it == synonyms_.end() ? nullptr : &it->second;
+}
+
+Result<XapianLease> IndexSnapshot::borrow_xapian() const {
+  {
+    std::lock_guard<std::mutex> lock(pool_mu_);
+    if (!pool_.empty()) {
+      auto db = std::move(pool_.back());
+      pool_.pop_back();
+      return XapianLease(this, std::move(db));
+    }
+  }
+  try {
+    return XapianLease(this, std::make_unique<Xapian::Database>(xapian_path_.string()));
+  } catch (const Xapian::Error& e) {
+    return Status::DataLoss("opening " + xapian_path_.string() + ": " + e.get_description());
+  }
+}
+
+void IndexSnapshot::give_back(std::unique_ptr<Xapian::Database> db) const {
+  std::lock_guard<std::mutex> lock(pool_mu_);
+  pool_.push_back(std::move(db));
+}
+
+}  // namespace ayc::search

@@ -1,0 +1,76 @@
+// One loaded index generation: everything a request needs, in memory or open
+// read-only — a pool of Xapian handles (Xapian objects are not thread-safe,
+// so each request borrows its own), the feature store, autocomplete,
+// synonyms and exchange rates. Published generations never change, so a
+// snapshot is immutable; a new generation is a new snapshot.
+//
+// Thread-safety: all const methods may be called concurrently.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/status.h"
+#include "indexer/feature_store.h"
+#include "server/search/autocomplete.h"
+#include "server/search/currency_table.h"
+
+namespace ayc::search {
+
+class IndexSnapshot;
+
+// A borrowed Xapian handle, returned to its snapshot's pool on destruction.
+class XapianLease {
+ public:
+  XapianLease(const IndexSnapshot* owner, std::unique_ptr<Xapian::Database> db)
+      : owner_(owner), db_(std::move(db)) {}
+  XapianLease(XapianLease&&) = default;
+  ~XapianLease();
+  Xapian::Database& db() { return *db_; }
+
+ private:
+  const IndexSnapshot* owner_;
+  std::unique_ptr<Xapian::Database> db_;
+};
+
+class IndexSnapshot {
+ public:
+  static Result<std::shared_ptr<const IndexSnapshot>> load(const std::filesystem::path& generation_dir);
+
+  const std::string& generation() const { return generation_; }
+  std::int64_t built_at() const { return built_at_; }
+  std::uint64_t document_count() const { return doc_count_; }
+  const indexer::FeatureStore& features() const { return *store_; }
+  const Autocomplete& autocomplete() const { return autocomplete_; }
+  const CurrencyTable& currencies() const { return currencies_; }
+  // Phrases that mean the same as `phrase` (normalised), from the index's synonym table.
+  const std::vector<std::string>* synonyms_of(const std::string& phrase) const;
+  std::size_t longest_synonym_words() const { return longest_synonym_words_; }
+
+  Result<XapianLease> borrow_xapian() const;
+
+ private:
+  friend class XapianLease;
+  void give_back(std::unique_ptr<Xapian::Database> db) const;
+
+  std::filesystem::path xapian_path_;
+  std::string generation_;
+  std::int64_t built_at_ = 0;
+  std::uint64_t doc_count_ = 0;
+  std::unique_ptr<indexer::FeatureStore> store_;
+  Autocomplete autocomplete_;
+  CurrencyTable currencies_;
+  std::unordered_map<std::string, std::vector<std::string>> synonyms_;
+  std::size_t longest_synonym_words_ = 1;
+  mutable std::mutex pool_mu_;
+  mutable std::vector<std::unique_ptr<Xapian::Database>> pool_;
+};
+
+}  // namespace ayc::search

@@ -1,0 +1,64 @@
+// What a search asks and answers, independent of HTTP and of Xapian.
+//
+// Thread-safety: plain values.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ayc::search {
+
+enum class SortOrder { kRelevance, kPriceAsc, kPriceDesc, kRating, kNewest, kPopularity };
+
+struct SearchRequest {
+  std::string q;                       // as typed; may be empty (category page)
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+  std::vector<std::string> brands;     // brand slugs (any of)
+  std::vector<std::string> categories; // category slugs (any of; sub-categories included)
+  std::vector<std::string> forms;      // forms (any of)
+  std::optional<std::string> type;
+  std::optional<double> min_price;     // in `currency`
+  std::optional<double> max_price;
+  bool in_stock = false;               // only products in stock (in `country` when given)
+  std::string country;                 // ISO code; empty for anywhere
+  std::optional<bool> prescription_required;
+  SortOrder sort = SortOrder::kRelevance;
+  std::string currency;                // empty: the store's base currency
+  bool want_facets = true;
+  bool typing = false;                 // the last word is still being typed (prefix match)
+};
+
+struct SearchHit {
+  std::string id;
+  std::string slug;
+  std::string name;
+  std::string brand;
+  double price = 0;
+  std::string currency;
+  double rating = 0;
+  std::uint32_t review_count = 0;
+  bool in_stock = false;
+  std::string highlight_name;               // HTML-escaped, matches in <mark>
+  std::string highlight_short_description;
+  double score = 0;
+};
+
+struct FacetCount {
+  std::string value;
+  std::uint64_t count = 0;
+};
+
+struct SearchResult {
+  std::string query;
+  std::optional<std::string> corrected_query;
+  std::uint64_t total = 0;
+  std::vector<SearchHit> hits;
+  std::map<std::string, std::vector<FacetCount>> facets;
+  std::string currency;
+};
+
+}  // namespace ayc::search

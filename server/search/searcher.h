@@ -1,0 +1,22 @@
+// Runs a search against one index snapshot: query understanding (see
+// query_builder.h), filters applied with OP_FILTER so they never change
+// scores, ranking per ranking/scoring.h, typo fallback with spelling
+// correction, facets each counted as if its own filter were off, and hits
+// filled from the feature store with prices in the shopper's currency and
+// highlighted names.
+//
+// Thread-safety: search() may run concurrently; it borrows its own Xapian handle.
+#pragma once
+
+#include "common/status.h"
+#include "ranking/scoring.h"
+#include "server/search/index_snapshot.h"
+#include "server/search/search_types.h"
+
+namespace ayc::search {
+
+// InvalidArgument for unknown currency; Internal/DataLoss for index trouble.
+Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& req,
+                                const ranking::BlendParams& blend = {});
+
+}  // namespace ayc::search

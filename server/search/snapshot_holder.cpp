@@ -1,0 +1,65 @@
+#include "server/search/snapshot_holder.h"
+
+#include <iostream>
+
+#include "indexer/generations.h"
+
+namespace ayc::search {
+
+SnapshotHolder::SnapshotHolder(std::filesystem::path index_dir) : index_dir_(std::move(index_dir)) {}
+
+SnapshotHolder::~SnapshotHolder() { stop_watching(); }
+
+std::shared_ptr<const IndexSnapshot> SnapshotHolder::current() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return current_;
+}
+
+Status SnapshotHolder::reload() {
+  std::lock_guard<std::mutex> one_at_a_time(reload_mu_);
+  indexer::Generations gens(index_dir_);
+  auto name = gens.current();
+  if (!name.ok()) return name.status();
+  if (!name->has_value()) {
+    return Status::FailedPrecondition("no index generation in " + index_dir_.string() +
+                                      " yet: run ayurvedacart-indexer");
+  }
+  auto serving = current();
+  if (serving && serving->generation() == **name) return Status::Ok();
+  auto loaded = IndexSnapshot::load(gens.path_of(**name));
+  if (!loaded.ok()) return loaded.status().with_context("loading generation " + **name);
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    current_ = std::move(loaded).value();
+  }
+  reloads_.fetch_add(1);
+  return Status::Ok();
+}
+
+void SnapshotHolder::start_watching(std::chrono::milliseconds interval) {
+  watcher_ = std::thread([this, interval] {
+    std::string last_error;
+    std::unique_lock<std::mutex> lock(watch_mu_);
+    while (!stopping_) {
+      lock.unlock();
+      Status s = reload();
+      if (!s.ok() && s.message() != last_error) {
+        std::cerr << "ayurvedacart-server: index not (re)loaded: " << s.message() << "\n";
+      }
+      last_error = s.ok() ? "" : s.message();
+      lock.lock();
+      watch_cv_.wait_for(lock, interval, [this] { return stopping_; });
+    }
+  });
+}
+
+void SnapshotHolder::stop_watching() {
+  {
+    std::lock_guard<std::mutex> lock(watch_mu_);
+    stopping_ = true;
+  }
+  watch_cv_.notify_all();
+  if (watcher_.joinable()) watcher_.join();
+}
+
+}  // namespace ayc::search

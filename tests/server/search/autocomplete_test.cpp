@@ -1,0 +1,66 @@
+#include <catch2/catch.hpp>
+
+#include "server/search/autocomplete.h"
+#include "tests/server/search/search_index_fixture.h"
+
+namespace ayc::search {
+namespace {
+
+features::Suggestion sug(std::string text, std::vector<std::string> keys, features::SuggestionKind kind, double w) {
+  return {std::move(text), std::move(keys), kind, "", w};
+}
+
+Autocomplete sample() {
+  Autocomplete ac;
+  ac.add(sug("Tulsi", {"tulsi", "holy basil", "ocimum sanctum", "tulasi"}, features::SuggestionKind::kIngredient, 3));
+  ac.add(sug("Organic India Tulsi Green Tea", {"organic india tulsi green tea"}, features::SuggestionKind::kProduct, 5));
+  ac.add(sug("Ashwagandha", {"ashwagandha", "indian ginseng"}, features::SuggestionKind::kIngredient, 4));
+  ac.add(sug("triphala churna", {"triphala churna"}, features::SuggestionKind::kQuery, 1));
+  ac.build();
+  return ac;
+}
+
+bool has(const std::vector<Completion>& cs, const std::string& text) {
+  for (const auto& c : cs)
+    if (c.text == text) return true;
+  return false;
+}
+
+TEST_CASE("prefixes complete from any word start and any name") {
+  auto ac = sample();
+  auto tuls = ac.complete("tuls", 5);
+  CHECK(has(tuls, "Tulsi"));
+  CHECK(has(tuls, "Organic India Tulsi Green Tea"));
+  CHECK(has(ac.complete("holy b", 5), "Tulsi"));
+  CHECK(has(ac.complete("indian gin", 5), "Ashwagandha"));
+  CHECK(has(ac.complete("trip", 5), "triphala churna"));
+  CHECK(ac.complete("", 5).empty());
+  CHECK(ac.complete("zzzz", 5).empty());
+}
+
+TEST_CASE("one typo is tolerated in prefixes of four or more characters") {
+  auto ac = sample();
+  CHECK(has(ac.complete("ashwg", 5), "Ashwagandha"));    // deletion
+  CHECK(has(ac.complete("asjwa", 5), "Ashwagandha"));    // substitution
+  CHECK(has(ac.complete("tuslsi", 5), "Tulsi"));         // insertion
+  CHECK(ac.complete("asj", 5).empty());                  // too short for typo tolerance
+}
+
+TEST_CASE("completions rank by popularity and respect the limit") {
+  auto ac = sample();
+  auto r = ac.complete("t", 2);
+  REQUIRE(r.size() == 2);
+  CHECK(r[0].text == "Organic India Tulsi Green Tea");  // weight 5 beats 3 and 1
+}
+
+TEST_CASE("a real generation's suggestions offer products, brands and ingredients") {
+  ayc::testing::SearchIndexFixture fx;
+  const auto& ac = fx.snapshot->autocomplete();
+  CHECK(has(ac.complete("maha", 10), "Mahanarayan Oil 200 ml"));
+  CHECK(has(ac.complete("kotta", 10), "Kottakkal Arya Vaidya Sala"));
+  CHECK(has(ac.complete("asgan", 10), "Ashwagandha"));
+  CHECK_FALSE(has(ac.complete("tuls", 10), "Tulsi Drops 30 ml"));  // a draft product
+}
+
+}  // namespace
+}  // namespace ayc::search

@@ -1,0 +1,25 @@
+#include "tests/server/search/search_index_fixture.h"
+
+#include <catch2/catch.hpp>
+
+#include "indexer/generations.h"
+#include "indexer/index_job.h"
+#include "tests/support/catalog_fixture.h"
+
+namespace ayc::testing {
+
+SearchIndexFixture::SearchIndexFixture() {
+  load_small_catalog(db.conn());
+  indexer::IndexerConfig c;
+  c.pg = db.url();
+  c.index_dir = (dir.path() / "index").string();
+  c.progress = "never";
+  auto run = indexer::run_full(c);
+  REQUIRE(run.ok());
+  indexer::Generations gens(c.index_dir);
+  auto loaded = search::IndexSnapshot::load(gens.path_of(**gens.current()));
+  REQUIRE(loaded.ok());
+  snapshot = *loaded;
+}
+
+}  // namespace ayc::testing

@@ -1,0 +1,157 @@
+#include <algorithm>
+
+#include <catch2/catch.hpp>
+
+#include "server/search/searcher.h"
+#include "tests/server/search/search_index_fixture.h"
+#include "tests/support/catalog_fixture.h"
+
+namespace ayc::search {
+namespace {
+
+using ayc::testing::kAshwagandhaChurna;
+using ayc::testing::kChyawanprash;
+using ayc::testing::kMahanarayanOil;
+
+std::vector<std::string> ids(const SearchResult& r) {
+  std::vector<std::string> out;
+  for (const auto& h : r.hits) out.push_back(h.id);
+  return out;
+}
+
+SearchResult must_search(const IndexSnapshot& snap, SearchRequest req) {
+  auto r = run_search(snap, req);
+  REQUIRE(r.ok());
+  return *r;
+}
+
+SearchRequest q(std::string text) {
+  SearchRequest r;
+  r.q = std::move(text);
+  return r;
+}
+
+const FacetCount* facet(const SearchResult& r, const std::string& name, const std::string& value) {
+  auto it = r.facets.find(name);
+  if (it == r.facets.end()) return nullptr;
+  for (const auto& f : it->second)
+    if (f.value == value) return &f;
+  return nullptr;
+}
+
+TEST_CASE("searches by name, brand, ingredient name in any language and indication") {
+  ayc::testing::SearchIndexFixture fx;
+  const auto& s = *fx.snapshot;
+  CHECK(ids(must_search(s, q("mahanarayan oil"))).front() == kMahanarayanOil);
+  CHECK(ids(must_search(s, q("kottakkal"))).front() == kMahanarayanOil);
+  for (const char* name : {"ashwagandha", "Withania somnifera", "indian ginseng", "asgandh"}) {
+    INFO(name);
+    CHECK(ids(must_search(s, q(name))).front() == kAshwagandhaChurna);
+  }
+  CHECK(ids(must_search(s, q("stress"))).front() == kAshwagandhaChurna);
+  auto arthritis = ids(must_search(s, q("arthritis")));  // a synonym of the oil's "joint pain"
+  REQUIRE_FALSE(arthritis.empty());
+  CHECK(arthritis.front() == kMahanarayanOil);
+  CHECK(ids(must_search(s, q("DAB-ASH-100"))) == std::vector<std::string>{kAshwagandhaChurna});
+}
+
+TEST_CASE("a misspelled query is corrected and the correction reported") {
+  ayc::testing::SearchIndexFixture fx;
+  auto r = must_search(*fx.snapshot, q("mahanarayn oil"));
+  REQUIRE(r.corrected_query);
+  CHECK(*r.corrected_query == "mahanarayan oil");
+  REQUIRE_FALSE(r.hits.empty());
+  CHECK(r.hits.front().id == kMahanarayanOil);
+  auto exact = must_search(*fx.snapshot, q("mahanarayan oil"));
+  CHECK_FALSE(exact.corrected_query);
+  // A common misspelling the knowledge base lists is simply a synonym.
+  auto listed = must_search(*fx.snapshot, q("ashwaganda"));
+  REQUIRE_FALSE(listed.hits.empty());
+  CHECK(listed.hits.front().id == kAshwagandhaChurna);
+}
+
+TEST_CASE("filters restrict results without changing facets of their own dimension") {
+  ayc::testing::SearchIndexFixture fx;
+  SearchRequest req;
+  req.brands = {"dabur"};
+  auto r = must_search(*fx.snapshot, req);
+  CHECK(r.total == 2);  // churna and chyawanprash; the draft and discontinued ones are not searchable
+  const FacetCount* kottakkal = facet(r, "brand", "kottakkal");
+  REQUIRE(kottakkal != nullptr);  // counted as if the brand filter were off
+  CHECK(kottakkal->count == 1);
+  CHECK(facet(r, "form", "oil") == nullptr);  // other facets honour the brand filter
+
+  SearchRequest cat;
+  cat.categories = {"classical-medicines"};
+  auto cr = ids(must_search(*fx.snapshot, cat));
+  CHECK(cr.size() == 2);  // the churna is in a sub-category
+  CHECK(std::find(cr.begin(), cr.end(), kAshwagandhaChurna) != cr.end());
+
+  SearchRequest us;
+  us.in_stock = true;
+  us.country = "US";
+  CHECK(ids(must_search(*fx.snapshot, us)) == std::vector<std::string>{kMahanarayanOil});
+  SearchRequest anywhere;
+  anywhere.in_stock = true;
+  CHECK(must_search(*fx.snapshot, anywhere).total == 2);  // chyawanprash has no stock
+}
+
+TEST_CASE("prices convert to the requested currency and filter in it") {
+  ayc::testing::SearchIndexFixture fx;
+  SearchRequest req = q("ashwagandha");
+  req.currency = "USD";
+  auto r = must_search(*fx.snapshot, req);
+  REQUIRE_FALSE(r.hits.empty());
+  CHECK(r.hits.front().currency == "USD");
+  CHECK(r.hits.front().price == Approx(150.0 / 83.0).epsilon(0.01));
+
+  SearchRequest cheap;
+  cheap.currency = "USD";
+  cheap.max_price = 2.0;  // INR 166: only the churna (INR 150)
+  CHECK(ids(must_search(*fx.snapshot, cheap)) == std::vector<std::string>{kAshwagandhaChurna});
+
+  SearchRequest bad = q("oil");
+  bad.currency = "XYZ";
+  auto br = run_search(*fx.snapshot, bad);
+  REQUIRE_FALSE(br.ok());
+  CHECK(br.status().code() == StatusCode::kInvalidArgument);
+  CHECK_THAT(br.status().message(), Catch::Contains("currency"));
+}
+
+TEST_CASE("an empty query lists products by popularity; sorts and pagination work") {
+  ayc::testing::SearchIndexFixture fx;
+  auto all = must_search(*fx.snapshot, SearchRequest{});
+  CHECK(all.total == 3);
+  REQUIRE(all.hits.size() == 3);
+  CHECK(all.hits.back().id == kChyawanprash);  // no sales
+
+  SearchRequest by_price;
+  by_price.sort = SortOrder::kPriceAsc;
+  auto p = ids(must_search(*fx.snapshot, by_price));
+  CHECK(p == std::vector<std::string>{kAshwagandhaChurna, kChyawanprash, kMahanarayanOil});
+
+  SearchRequest page = by_price;
+  page.offset = 1;
+  page.limit = 1;
+  CHECK(ids(must_search(*fx.snapshot, page)) == std::vector<std::string>{kChyawanprash});
+}
+
+TEST_CASE("hits carry highlighted, escaped names") {
+  ayc::testing::SearchIndexFixture fx;
+  auto r = must_search(*fx.snapshot, q("mahanarayan oils"));
+  REQUIRE_FALSE(r.hits.empty());
+  CHECK(r.hits.front().highlight_name == "<mark>Mahanarayan</mark> <mark>Oil</mark> 200 ml");
+  CHECK(r.hits.front().in_stock);
+  CHECK(r.hits.front().rating == Approx(4.5));
+}
+
+TEST_CASE("odd input gives a best-effort search, never an error") {
+  ayc::testing::SearchIndexFixture fx;
+  for (const char* odd : {"\"unbalanced", "AND OR NOT", "((((", "*", "tulsi NEAR/3", "ashwagandha -", "…✓ 😀"}) {
+    INFO(odd);
+    CHECK(run_search(*fx.snapshot, q(odd)).ok());
+  }
+}
+
+}  // namespace
+}  // namespace ayc::search
