@@ -18,6 +18,9 @@ void register_flags(FlagSet& flags, IndexerConfig& c) {
   flags.add_bool("only-recommendations", "",
                  "Recompute recommendations into a new generation without re-indexing products",
                  &c.only_recommendations);
+  flags.add_bool("stream-only", "",
+                 "Read every product from PostgreSQL and discard it: measures the read floor, writes nothing",
+                 &c.stream_only);
   flags.add_string("progress", "", "Progress display: auto (on a terminal), always or never", &c.progress);
 }
 

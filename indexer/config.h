@@ -20,6 +20,7 @@ struct IndexerConfig {
   std::int64_t overlap_seconds = 300;  // incremental look-back before the last watermark
   bool recommendations = true;    // --recommendations=false skips the recommendation stage
   bool only_recommendations = false;
+  bool stream_only = false;       // --stream-only: read the catalogue and discard it (the PostgreSQL floor)
   std::string progress = "auto";  // auto | always | never
 };
 

@@ -115,4 +115,29 @@ Result<RunSummary> run_full(const IndexerConfig& config) {
   return summary;
 }
 
+Result<RunSummary> run_stream_only(const IndexerConfig& config) {
+  auto start = SteadyClock::now();
+  auto reader = CatalogReader::open(config.pg);
+  if (!reader.ok()) return reader.status();
+  auto ctx = (*reader)->load_context();
+  if (!ctx.ok()) return ctx.status();
+  auto total = (*reader)->count_products({});
+  if (!total.ok()) return total.status();
+  auto progress = make_progress(config, "reading products", static_cast<std::uint64_t>(*total));
+  RunSummary summary;
+  summary.kind = "stream-only";
+  summary.generation = "(none)";
+  AYC_RETURN_IF_ERROR((*reader)->stream_products({}, [&](ProductRecord&& r) {
+    ++summary.products;
+    if (r.searchable()) ++summary.searchable;
+    if (progress) progress->add(1);
+    return Status::Ok();
+  }));
+  if (progress) progress->finish();
+  summary.seconds = seconds_since(start);
+  summary.postgres_seconds = summary.seconds;
+  summary.peak_rss_bytes = peak_rss_bytes();
+  return summary;
+}
+
 }  // namespace ayc::indexer

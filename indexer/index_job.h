@@ -37,5 +37,7 @@ struct RunSummary {
 
 Result<RunSummary> run_full(const IndexerConfig& config);
 Result<RunSummary> run_incremental(const IndexerConfig& config);
+// Streams and decodes every product without indexing: the PostgreSQL floor.
+Result<RunSummary> run_stream_only(const IndexerConfig& config);
 
 }  // namespace ayc::indexer

@@ -19,7 +19,9 @@ int main(int argc, char** argv) {
     std::cerr << "ayurvedacart-indexer: " << valid.message() << " (see --help)\n";
     return 2;
   }
-  auto result = config.incremental ? ayc::indexer::run_incremental(config) : ayc::indexer::run_full(config);
+  auto result = config.stream_only   ? ayc::indexer::run_stream_only(config)
+                : config.incremental ? ayc::indexer::run_incremental(config)
+                                     : ayc::indexer::run_full(config);
   if (!result.ok()) {
     std::cerr << "ayurvedacart-indexer: " << result.status().message() << "\n";
     switch (result.status().code()) {
