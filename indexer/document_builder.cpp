@@ -11,25 +11,24 @@ namespace {
 constexpr unsigned kFieldGap = 100;  // keeps phrases from matching across fields
 }
 
-DocumentBuilder::DocumentBuilder(const KnowledgeBase& kb, Xapian::WritableDatabase* spelling_db,
-                                 ranking::PriorParams prior)
-    : kb_(kb), spelling_db_(spelling_db), prior_(prior) {
+DocumentBuilder::DocumentBuilder(const KnowledgeBase& kb, ranking::PriorParams prior) : kb_(kb), prior_(prior) {
   tg_.set_stemmer(Xapian::Stem("english"));
   tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-  if (spelling_db_ != nullptr) tg_.set_database(*spelling_db_);
 }
 
-void DocumentBuilder::index_field(const std::string& text, unsigned weight, bool positions, bool spelling,
-                                  std::string_view prefix) {
+void DocumentBuilder::index_field(const std::string& text, unsigned weight, bool positions, bool spelling) {
   if (text.empty()) return;
-  tg_.set_flags(spelling && spelling_db_ != nullptr ? Xapian::TermGenerator::FLAG_SPELLING : 0);
-  std::string pfx(prefix);
   if (positions) {
-    tg_.index_text(text, weight, pfx);
+    tg_.index_text(text, weight);
   } else {
-    tg_.index_text_without_positions(text, weight, pfx);
+    tg_.index_text_without_positions(text, weight);
   }
   tg_.increase_termpos(kFieldGap);
+  if (spelling) {
+    for (auto& w : text::split_words(text::normalize(text))) {
+      if (w.size() >= 3 && w.size() <= 40) ++spelling_[std::move(w)];
+    }
+  }
 }
 
 features::ProductFeatures DocumentBuilder::to_features(const ProductRecord& p) {
@@ -82,22 +81,23 @@ BuiltProduct DocumentBuilder::build(const ProductRecord& p) {
   tg_.set_termpos(0);
 
   index_field(p.name, index::kWeightName, true, true);
-  index_field(p.name, 1, true, false, index::kPrefixName);
   index_field(p.brand_name, index::kWeightBrand, false, true);
-  index_field(p.brand_name, 1, false, false, index::kPrefixBrandText);
 
   std::string ingredient_text, uses_text;
+  std::set<const Ingredient*> seen_ingredients;
+  std::set<std::string> seen_uses;
   for (const auto& r : kb_.resolve_ingredients(p.ingredients_json)) {
     if (r.ingredient == nullptr) {
       ingredient_text += r.raw_name + " . ";
       continue;
     }
+    if (!seen_ingredients.insert(r.ingredient).second) continue;
     doc.add_boolean_term(index::canonical_ingredient_term(r.ingredient->slug));
     for (const auto& name : r.ingredient->names) ingredient_text += name + " . ";
-    for (const auto& use : r.ingredient->uses) uses_text += use + " . ";
+    for (const auto& use : r.ingredient->uses)
+      if (seen_uses.insert(use).second) uses_text += use + " . ";
   }
   index_field(ingredient_text, index::kWeightIngredient, false, true);
-  index_field(ingredient_text, 1, false, false, index::kPrefixIngredient);
 
   std::string indications;
   for (const auto& ind : parse_string_list(p.indications_json)) indications += ind + " . ";

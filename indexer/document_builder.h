@@ -6,6 +6,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -24,23 +26,24 @@ struct BuiltProduct {
 
 class DocumentBuilder {
  public:
-  // `spelling_db` receives spelling data for names, brands, ingredients and
-  // indications; it may be null (no spelling data).
-  DocumentBuilder(const KnowledgeBase& kb, Xapian::WritableDatabase* spelling_db,
-                  ranking::PriorParams prior = {});
+  explicit DocumentBuilder(const KnowledgeBase& kb, ranking::PriorParams prior = {});
 
   BuiltProduct build(const ProductRecord& p);
   static features::ProductFeatures to_features(const ProductRecord& p);
 
+  // Words of names, brands, ingredient names and indications seen so far,
+  // with their frequencies: the spelling dictionary, added to the database
+  // once per word at the end (adding per occurrence is far slower).
+  const std::unordered_map<std::string, unsigned>& spelling_words() const { return spelling_; }
+
  private:
-  void index_field(const std::string& text, unsigned weight, bool positions, bool spelling,
-                   std::string_view prefix = {});
+  void index_field(const std::string& text, unsigned weight, bool positions, bool spelling);
   void add_values(const ProductRecord& p, Xapian::Document& doc, double prior) const;
 
   const KnowledgeBase& kb_;
-  Xapian::WritableDatabase* spelling_db_;
   ranking::PriorParams prior_;
   Xapian::TermGenerator tg_;
+  std::unordered_map<std::string, unsigned> spelling_;
 };
 
 }  // namespace ayc::indexer

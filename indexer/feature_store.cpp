@@ -110,6 +110,23 @@ Status FeatureStore::for_each(Family family,
   return to_status(it->status(), "scanning feature store");
 }
 
+Status FeatureStore::clear(Family family) {
+  std::vector<std::string> keys;
+  AYC_RETURN_IF_ERROR(for_each(family, [&](std::string_view k, std::string_view) {
+    keys.emplace_back(k);
+    return true;
+  }));
+  Batch batch;
+  for (const auto& k : keys) {
+    batch.del(family, k);
+    if (batch.size() >= 10000) {
+      AYC_RETURN_IF_ERROR(commit(batch));
+      batch = Batch();
+    }
+  }
+  return commit(batch);
+}
+
 Status FeatureStore::finalize() {
   rocksdb::FlushOptions fo;
   fo.wait = true;

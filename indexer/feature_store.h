@@ -48,6 +48,8 @@ class FeatureStore {
   Result<std::optional<std::string>> get(Family family, std::string_view key) const;
   // Calls fn for every key/value in the family in key order; stops early when fn returns false.
   Status for_each(Family family, const std::function<bool(std::string_view, std::string_view)>& fn) const;
+  // Deletes every key of one family.
+  Status clear(Family family);
   // Flushes memtables and compacts, so a finished generation is compact and durable.
   Status finalize();
 

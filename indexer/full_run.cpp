@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "indexer/product_pipeline.h"
+#include "indexer/recommendation_stage.h"
 #include "indexer/run_common.h"
 #include "indexer/xapian_files.h"
 
@@ -87,6 +88,11 @@ Result<RunSummary> run_full(const IndexerConfig& config) {
   summary.merge_seconds = seconds_since(merge_start);
 
   AYC_RETURN_IF_ERROR(put_suggestions(**store, streamed->suggestions.build(*ctx)));
+  if (config.recommendations) {
+    auto recs = run_recommendation_stage(config, **store, ctx->snapshot_time);
+    if (!recs.ok()) return recs.status();
+    summary.recommendation_seconds = recs->seconds;
+  }
   FeatureStore::Batch meta;
   put_store_meta(meta, *ctx, summary.generation);
   AYC_RETURN_IF_ERROR((*store)->commit(meta));

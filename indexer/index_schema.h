@@ -13,15 +13,12 @@
 
 namespace ayc::index {
 
-inline constexpr int kIndexFormatVersion = 1;
+inline constexpr int kIndexFormatVersion = 2;
 
 // ---- Term prefixes --------------------------------------------------------
 // Free text is indexed unprefixed (all fields, field weight = wdf increment)
-// with English stemming ("Z" + stem, Xapian's convention); the fields below
-// are also indexed under their own prefix so a query can target them.
-inline constexpr std::string_view kPrefixName = "XN";        // name words (with positions)
-inline constexpr std::string_view kPrefixBrandText = "XB";   // brand name words
-inline constexpr std::string_view kPrefixIngredient = "XI";  // every name of every ingredient
+// with English stemming ("Z" + stem, Xapian's convention). No per-field
+// prefixes: nothing queries a single field, and each would double the terms.
 
 // Exact, unstemmed, lower-case boolean terms.
 inline constexpr std::string_view kPrefixId = "Q";           // Q<product uuid> (unique)

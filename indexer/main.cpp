@@ -4,6 +4,7 @@
 #include "common/flags.h"
 #include "indexer/config.h"
 #include "indexer/index_job.h"
+#include "indexer/recommendation_stage.h"
 
 int main(int argc, char** argv) {
   ayc::indexer::IndexerConfig config;
@@ -19,9 +20,10 @@ int main(int argc, char** argv) {
     std::cerr << "ayurvedacart-indexer: " << valid.message() << " (see --help)\n";
     return 2;
   }
-  auto result = config.stream_only   ? ayc::indexer::run_stream_only(config)
-                : config.incremental ? ayc::indexer::run_incremental(config)
-                                     : ayc::indexer::run_full(config);
+  auto result = config.stream_only            ? ayc::indexer::run_stream_only(config)
+                : config.only_recommendations ? ayc::indexer::run_only_recommendations(config)
+                : config.incremental          ? ayc::indexer::run_incremental(config)
+                                              : ayc::indexer::run_full(config);
   if (!result.ok()) {
     std::cerr << "ayurvedacart-indexer: " << result.status().message() << "\n";
     switch (result.status().code()) {

@@ -30,7 +30,7 @@ ProductPipeline::ProductPipeline(const KnowledgeBase& kb, std::vector<Xapian::Wr
   for (std::size_t i = 0; i < n; ++i) {
     auto w = std::make_unique<Worker>();
     w->db = shards[i];
-    w->builder = std::make_unique<DocumentBuilder>(kb_, w->db);
+    w->builder = std::make_unique<DocumentBuilder>(kb_);
     workers_.push_back(std::move(w));
   }
   for (auto& w : workers_) {
@@ -75,7 +75,15 @@ Status ProductPipeline::finish() {
     if (w->thread.joinable()) w->thread.join();
   }
   std::lock_guard<std::mutex> lock(mu_);
-  return error_;
+  if (!error_.ok()) return error_;
+  try {
+    for (auto& w : workers_) {
+      for (const auto& [word, freq] : w->builder->spelling_words()) w->db->add_spelling(word, freq);
+    }
+  } catch (const Xapian::Error& e) {
+    return Status::Internal("writing the spelling dictionary: " + e.get_description());
+  }
+  return Status::Ok();
 }
 
 void ProductPipeline::run_worker(Worker& w) {

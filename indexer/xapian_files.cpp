@@ -12,7 +12,7 @@ Result<std::unique_ptr<XapianShards>> XapianShards::create(const fs::path& dir, 
     for (int i = 0; i < count; ++i) {
       fs::path p = dir / ("shard-" + std::to_string(i));
       out->dbs_.push_back(std::make_unique<Xapian::WritableDatabase>(
-          p.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC));
+          p.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS));
     }
   } catch (const Xapian::Error& e) {
     return Status::Unavailable("creating Xapian shards in " + dir.string() + ": " + e.get_description());

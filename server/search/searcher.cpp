@@ -100,10 +100,10 @@ Attempt run_once(Xapian::Database& db, const Xapian::Query& q, const SearchReque
   e.set_docid_order(Xapian::Enquire::ASCENDING);
   apply_sort(e, req.sort, has_text);
   for (std::size_t i = 0; i < nspies; ++i) e.add_matchspy(spies[i]);
-  Xapian::doccount check = nspies > 0 ? db.get_doccount() : static_cast<Xapian::doccount>(std::max<std::size_t>(first + count, 1000));
+  Xapian::doccount check = db.get_doccount();  // exact totals and facet counts
   Attempt a;
   a.mset = e.get_mset(static_cast<Xapian::doccount>(first), static_cast<Xapian::doccount>(count), check);
-  a.total = nspies > 0 ? a.mset.get_matches_estimated() : a.mset.get_matches_estimated();
+  a.total = a.mset.get_matches_estimated();
   return a;
 }
 

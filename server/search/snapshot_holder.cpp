@@ -6,7 +6,8 @@
 
 namespace ayc::search {
 
-SnapshotHolder::SnapshotHolder(std::filesystem::path index_dir) : index_dir_(std::move(index_dir)) {}
+SnapshotHolder::SnapshotHolder(std::filesystem::path index_dir, std::function<void(const IndexSnapshot&)> on_swap)
+    : index_dir_(std::move(index_dir)), on_swap_(std::move(on_swap)) {}
 
 SnapshotHolder::~SnapshotHolder() { stop_watching(); }
 
@@ -28,11 +29,13 @@ Status SnapshotHolder::reload() {
   if (serving && serving->generation() == **name) return Status::Ok();
   auto loaded = IndexSnapshot::load(gens.path_of(**name));
   if (!loaded.ok()) return loaded.status().with_context("loading generation " + **name);
+  std::shared_ptr<const IndexSnapshot> fresh = std::move(loaded).value();
   {
     std::lock_guard<std::mutex> lock(mu_);
-    current_ = std::move(loaded).value();
+    current_ = fresh;
   }
   reloads_.fetch_add(1);
+  if (on_swap_) on_swap_(*fresh);
   return Status::Ok();
 }
 

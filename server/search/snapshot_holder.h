@@ -13,6 +13,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -25,7 +26,9 @@ namespace ayc::search {
 
 class SnapshotHolder {
  public:
-  explicit SnapshotHolder(std::filesystem::path index_dir);
+  // `on_swap` (may be empty) is called after each switch to a new generation.
+  explicit SnapshotHolder(std::filesystem::path index_dir,
+                          std::function<void(const IndexSnapshot&)> on_swap = {});
   ~SnapshotHolder();
 
   // Null until a generation has been loaded.
@@ -39,6 +42,7 @@ class SnapshotHolder {
 
  private:
   std::filesystem::path index_dir_;
+  std::function<void(const IndexSnapshot&)> on_swap_;
   mutable std::mutex mu_;
   std::shared_ptr<const IndexSnapshot> current_;
   std::mutex reload_mu_;  // one load at a time

@@ -1,0 +1,148 @@
+#include "indexer/recommendation_stage.h"
+
+#include <iostream>
+#include <unordered_map>
+
+#include <pqxx/pqxx>
+
+#include "common/pg.h"
+#include "common/progress.h"
+#include "indexer/run_common.h"
+#include "recsys/pg_sink.h"
+#include "recsys/pg_source.h"
+#include "recsys/recommendations.h"
+
+namespace ayc::indexer {
+
+namespace {
+
+using F = FeatureStore::Family;
+
+std::string encoded(std::span<const recsys::Scored> list, const recsys::IdMaps& ids) {
+  std::vector<features::ScoredItem> items;
+  items.reserve(list.size());
+  for (const auto& s : recsys::product_ids(list, ids)) items.push_back({s.product_id, s.score});
+  return features::encode_scored_list(items);
+}
+
+class BatchWriter {
+ public:
+  explicit BatchWriter(FeatureStore& store) : store_(store) {}
+  Status put(F family, const std::string& key, std::string value) {
+    batch_.put(family, key, value);
+    return batch_.size() >= 5000 ? flush() : Status::Ok();
+  }
+  Status flush() {
+    Status s = store_.commit(batch_);
+    batch_ = FeatureStore::Batch();
+    return s;
+  }
+
+ private:
+  FeatureStore& store_;
+  FeatureStore::Batch batch_;
+};
+
+Status write_product_lists(const recsys::RecommendationSet& set, BatchWriter& out, std::int64_t& count) {
+  const auto& ids = set.ids;
+  for (std::size_t p = 0; p < ids.products.size(); ++p) {
+    const std::string& id = ids.products[p];
+    struct Kind {
+      const char* name;
+      const recsys::ScoredLists* lists;
+    };
+    for (Kind k : {Kind{"bought_together", &set.bought_together}, Kind{"similar", &set.similar},
+                   Kind{"related", &set.related}}) {
+      if (p >= k.lists->size() || (*k.lists)[p].empty()) continue;
+      AYC_RETURN_IF_ERROR(out.put(F::kRelated, FeatureStore::related_key(id, k.name), encoded((*k.lists)[p], ids)));
+      ++count;
+    }
+  }
+  return Status::Ok();
+}
+
+Status write_global_lists(pqxx::connection& conn, const recsys::RecommendationSet& set, BatchWriter& out) {
+  AYC_RETURN_IF_ERROR(out.put(F::kRelated, FeatureStore::related_key("global", "best_sellers"),
+                              encoded(set.best_sellers, set.ids)));
+  AYC_RETURN_IF_ERROR(out.put(F::kRelated, FeatureStore::related_key("global", "trending"),
+                              encoded(set.trending, set.ids)));
+  std::unordered_map<std::string, std::string> slug_of;
+  try {
+    pqxx::read_transaction tx(conn);
+    for (const auto& row : tx.exec("SELECT id::text, slug FROM categories")) {
+      slug_of[row[0].as<std::string>()] = row[1].as<std::string>();
+    }
+  } catch (const std::exception& e) {
+    return Status::Unavailable(std::string("reading category slugs: ") + e.what());
+  }
+  for (std::size_t c = 0; c < set.ids.categories.size() && c < set.category_best_sellers.size(); ++c) {
+    auto it = slug_of.find(set.ids.categories[c]);
+    if (it == slug_of.end() || set.category_best_sellers[c].empty()) continue;
+    AYC_RETURN_IF_ERROR(out.put(F::kRelated, FeatureStore::related_key("cat:" + it->second, "best_sellers"),
+                                encoded(set.category_best_sellers[c], set.ids)));
+  }
+  return Status::Ok();
+}
+
+// Every user gets an entry: for_you for customers, empty for the rest.
+Status write_users(pqxx::connection& conn, const recsys::RecommendationSet& set, BatchWriter& out,
+                   std::int64_t& count) {
+  std::unordered_map<std::string, std::size_t> customer_index;
+  for (std::size_t c = 0; c < set.ids.customers.size(); ++c) customer_index.emplace(set.ids.customers[c], c);
+  const std::string empty = features::encode_scored_list({});
+  try {
+    pqxx::work tx(conn);
+    tx.exec0("DECLARE user_ids NO SCROLL CURSOR FOR SELECT id::text FROM users");
+    for (;;) {
+      auto rows = tx.exec("FETCH 20000 FROM user_ids");
+      if (rows.empty()) break;
+      for (const auto& row : rows) {
+        std::string id = row[0].as<std::string>();
+        auto it = customer_index.find(id);
+        bool has = it != customer_index.end() && it->second < set.for_you.size();
+        AYC_RETURN_IF_ERROR(out.put(F::kUsers, id, has ? encoded(set.for_you[it->second], set.ids) : empty));
+        ++count;
+      }
+    }
+    tx.commit();
+  } catch (const std::exception& e) {
+    return Status::Unavailable(std::string("reading users: ") + e.what());
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<RecommendationStageSummary> run_recommendation_stage(const IndexerConfig& config, FeatureStore& store,
+                                                            std::int64_t now) {
+  auto start = SteadyClock::now();
+  RecommendationStageSummary summary;
+  auto conn = pg::connect(config.pg);
+  if (!conn.ok()) return conn.status();
+  recsys::LoadOptions load;
+  bool show = config.progress == "always" || (config.progress == "auto" && stderr_is_terminal());
+  if (show) {
+    load.progress = &std::cerr;
+    load.interactive = stderr_is_terminal();
+  }
+  auto inputs = recsys::load_inputs(**conn, std::chrono::sys_seconds(std::chrono::seconds(now)), load);
+  if (!inputs.ok()) return inputs.status().with_context("recommendations");
+  recsys::RecsysOptions options;
+  options.run.threads = worker_count(config);
+  if (show) options.on_stage = [](const std::string& line) { std::cerr << "recommendations: " << line << "\n"; };
+  auto set = recsys::compute_recommendations(*inputs, options);
+  if (!set.ok()) return set.status().with_context("recommendations");
+
+  BatchWriter out(store);
+  AYC_RETURN_IF_ERROR(write_product_lists(*set, out, summary.product_lists));
+  AYC_RETURN_IF_ERROR(write_global_lists(**conn, *set, out));
+  AYC_RETURN_IF_ERROR(write_users(**conn, *set, out, summary.users));
+  AYC_RETURN_IF_ERROR(out.flush());
+  auto written = recsys::write_product_recommendations(**conn, *set);
+  if (!written.ok()) return written.status().with_context("writing product_recommendations");
+  summary.pg_rows = static_cast<std::int64_t>(written->rows);
+  summary.seconds = seconds_since(start);
+  return summary;
+}
+
+}  // namespace ayc::indexer

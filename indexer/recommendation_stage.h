@@ -1,0 +1,39 @@
+// The recommendation stage of an indexer run: reads purchases and the
+// catalogue (recsys/pg_source), computes every list (recsys/, pure Eigen),
+// writes them into the generation's feature store and replaces PostgreSQL's
+// product_recommendations in one transaction.
+//
+// Feature store keys written (family `related` unless noted):
+//   <product id>\0bought_together, <product id>\0similar, <product id>\0related
+//   cat:<category slug>\0best_sellers, global\0best_sellers, global\0trending
+//   family `users`: <user id> -> for_you (empty for users without purchases,
+//   so the server can tell a known user from an unknown one)
+//
+// Thread-safety: one stage per run.
+#pragma once
+
+#include <cstdint>
+
+#include "common/status.h"
+#include "indexer/config.h"
+#include "indexer/feature_store.h"
+#include "indexer/index_job.h"
+
+namespace ayc::indexer {
+
+struct RecommendationStageSummary {
+  double seconds = 0;
+  std::int64_t product_lists = 0;
+  std::int64_t users = 0;
+  std::int64_t pg_rows = 0;
+};
+
+// `now` (seconds since the epoch) bounds the purchases used.
+Result<RecommendationStageSummary> run_recommendation_stage(const IndexerConfig& config, FeatureStore& store,
+                                                            std::int64_t now);
+
+// --only-recommendations: a new generation from the served one with fresh lists.
+
+Result<RunSummary> run_only_recommendations(const IndexerConfig& config);
+
+}  // namespace ayc::indexer

@@ -1,0 +1,70 @@
+#include "recsys/pg_sink.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace ayc::recsys {
+
+namespace {
+
+std::string decimal_score(float score) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.4f", std::clamp(static_cast<double>(score), 0.0, 0.9999));
+  return buf;
+}
+
+struct Kind {
+  const char* type;
+  const ScoredLists* lists;
+};
+
+std::size_t stream_rows(pqxx::stream_to& out, const RecommendationSet& set) {
+  const Kind kinds[] = {{"frequently_bought_together", &set.bought_together},
+                        {"similar", &set.similar},
+                        {"related", &set.related}};
+  std::size_t rows = 0;
+  for (const auto& kind : kinds) {
+    const std::string type = kind.type;
+    const std::size_t sources = std::min(kind.lists->size(), set.ids.products.size());
+    for (std::size_t src = 0; src < sources; ++src) {
+      for (const auto& s : (*kind.lists)[src]) {
+        if (s.item >= set.ids.products.size() || s.item == src) continue;
+        out << std::make_tuple(set.ids.products[src], set.ids.products[s.item], type, decimal_score(s.score));
+        ++rows;
+      }
+    }
+  }
+  return rows;
+}
+
+}  // namespace
+
+Result<WriteSummary> write_product_recommendations(pqxx::connection& conn, const RecommendationSet& set) {
+  try {
+    pqxx::work tx(conn, "recsys_write");
+    WriteSummary summary;
+    const pqxx::result deleted = tx.exec(
+        "DELETE FROM product_recommendations "
+        "WHERE recommendation_type IN ('frequently_bought_together', 'similar', 'related')");
+    summary.deleted = static_cast<std::size_t>(deleted.affected_rows());
+    {
+      pqxx::stream_to out(tx, "product_recommendations",
+                          std::vector<std::string>{"source_product_id", "recommended_product_id",
+                                                   "recommendation_type", "score"});
+      summary.rows = stream_rows(out, set);
+      out.complete();
+    }
+    tx.commit();
+    return summary;
+  } catch (const pqxx::broken_connection& e) {
+    return Status::Unavailable(std::string("writing product_recommendations: lost the PostgreSQL connection: ") +
+                               e.what());
+  } catch (const std::exception& e) {
+    return Status::Internal(std::string("writing product_recommendations: ") + e.what());
+  }
+}
+
+}  // namespace ayc::recsys

@@ -1,0 +1,101 @@
+#include "recsys/recommendations.h"
+
+#include <string>
+
+#include "recsys/training_data.h"
+
+namespace ayc::recsys {
+
+namespace {
+
+void stage(const RecsysOptions& o, const std::string& line) {
+  if (o.on_stage) o.on_stage(line);
+}
+
+void check(bool ok, const std::string& problem, std::string& problems) {
+  if (ok) return;
+  if (!problems.empty()) problems += "; ";
+  problems += problem;
+}
+
+}  // namespace
+
+Status validate(const RecsysOptions& o) {
+  std::string p;
+  check(o.run.k >= 1 && o.run.k <= 1000, "k must be between 1 and 1000", p);
+  check(o.run.threads >= 0, "threads must not be negative", p);
+  check(o.bought_together.half_life_days >= 0, "bought_together.half_life_days must not be negative", p);
+  check(o.bought_together.max_basket_items >= 2, "bought_together.max_basket_items must be at least 2", p);
+  check(o.bought_together.shrinkage >= 0, "bought_together.shrinkage must not be negative", p);
+  check(o.bought_together.customer_window_weight >= 0, "bought_together.customer_window_weight must not be negative", p);
+  check(o.similar.candidate_budget >= 1, "similar.candidate_budget must be at least 1", p);
+  check(o.for_you.ease.lambda > 0, "for_you.ease.lambda must be positive", p);
+  check(o.for_you.ease.max_items >= 1 && o.for_you.ease.max_items <= 20000,
+        "for_you.ease.max_items must be between 1 and 20000", p);
+  check(o.for_you.half_life_days >= 0, "for_you.half_life_days must not be negative", p);
+  check(o.for_you.exclude_recent_days >= 0, "for_you.exclude_recent_days must not be negative", p);
+  check(o.popularity.recent_days >= 1 && o.popularity.baseline_days >= 1,
+        "popularity.recent_days and baseline_days must be at least 1", p);
+  check(o.popularity.smoothing_units > 0, "popularity.smoothing_units must be positive", p);
+  check(o.popularity.max_units_per_line > 0, "popularity.max_units_per_line must be positive", p);
+  return p.empty() ? Status::Ok() : Status::InvalidArgument("recommendation options: " + p);
+}
+
+Status validate(const RecsysInputs& in) {
+  const Dataset& d = in.data;
+  if (!in.ids.products.empty() && in.ids.products.size() != d.items.size())
+    return Status::InvalidArgument("recommendation inputs: " + std::to_string(in.ids.products.size()) +
+                                   " product ids for " + std::to_string(d.items.size()) + " products");
+  for (const auto& l : d.lines) {
+    if (l.item >= d.items.size() || (l.customer != kNone && l.customer >= d.customer_count) ||
+        l.order == kNone)
+      return Status::InvalidArgument("recommendation inputs: an order line refers to product " +
+                                     std::to_string(l.item) + " or customer " + std::to_string(l.customer) +
+                                     " that does not exist");
+  }
+  for (const auto& it : d.items) {
+    for (auto c : it.categories)
+      if (c >= d.category_count) return Status::InvalidArgument("recommendation inputs: category index out of range");
+    for (auto c : it.ancestor_categories)
+      if (c >= d.category_count) return Status::InvalidArgument("recommendation inputs: category index out of range");
+  }
+  return Status::Ok();
+}
+
+RecommendationSet compute_models(const Dataset& data, const RecsysOptions& o) {
+  RecommendationSet set;
+  const TrainingData t = prepare_training_data(data);
+  stage(o, "popularity");
+  const std::vector<float> popularity = item_popularity(t, o.popularity);
+  set.best_sellers = best_sellers(popularity, data.items, o.run.k);
+  set.category_best_sellers = category_best_sellers(popularity, data.items, data.category_count, o.run.k);
+  set.trending = trending(t, o.popularity, o.run.k);
+  stage(o, "bought_together");
+  set.bought_together = bought_together(t, o.bought_together, o.run);
+  stage(o, "similar");
+  set.similar = similar(data.items, popularity, o.similar, o.run);
+  stage(o, "related");
+  set.related = related(data.items, {set.bought_together, set.similar, set.category_best_sellers}, o.related, o.run);
+  stage(o, "for_you");
+  set.for_you = for_you(t, {&set.bought_together, set.best_sellers, popularity}, o.for_you, o.run);
+  stage(o, "done");
+  return set;
+}
+
+Result<RecommendationSet> compute_recommendations(const RecsysInputs& inputs, const RecsysOptions& options) {
+  AYC_RETURN_IF_ERROR(validate(options));
+  AYC_RETURN_IF_ERROR(validate(inputs));
+  RecommendationSet set = compute_models(inputs.data, options);
+  set.ids = inputs.ids;
+  return set;
+}
+
+std::vector<ProductScore> product_ids(std::span<const Scored> list, const IdMaps& ids) {
+  std::vector<ProductScore> out;
+  out.reserve(list.size());
+  for (const auto& s : list)
+    if (s.item < ids.products.size()) out.push_back({ids.products[s.item], s.score});
+  return out;
+}
+
+}  // namespace ayc::recsys

@@ -1,0 +1,237 @@
+#include "recsys/similar.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "common/text.h"
+
+namespace ayc::recsys {
+
+namespace {
+
+using RowMat = Eigen::SparseMatrix<float, Eigen::RowMajor>;
+
+struct WeightedFeature {
+  std::uint32_t feature;
+  float weight;
+};
+
+// Interns strings (normalised) into consecutive ids.
+class Vocabulary {
+ public:
+  std::uint32_t id(const std::string& normalized) {
+    auto [it, inserted] = ids_.try_emplace(normalized, static_cast<std::uint32_t>(ids_.size()));
+    return it->second;
+  }
+  std::size_t size() const { return ids_.size(); }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> ids_;
+};
+
+struct FeatureTable {
+  std::vector<std::vector<WeightedFeature>> rows;  // per product, sorted by feature
+  std::size_t feature_count = 0;
+};
+
+// Each product's features with their group weights, in one id space:
+// [ingredients | categories | brands | indications | forms].
+FeatureTable item_features(std::span<const ItemContent> items, const SimilarOptions& o) {
+  std::size_t ing = 0, cat = 0, brand = 0;
+  for (const auto& it : items) {
+    for (auto i : it.ingredients) ing = std::max<std::size_t>(ing, std::size_t{i} + 1);
+    for (auto c : it.categories) cat = std::max<std::size_t>(cat, std::size_t{c} + 1);
+    for (auto c : it.ancestor_categories) cat = std::max<std::size_t>(cat, std::size_t{c} + 1);
+    if (it.brand != kNone) brand = std::max<std::size_t>(brand, std::size_t{it.brand} + 1);
+  }
+  const std::size_t cat_base = ing, brand_base = ing + cat, text_base = ing + cat + brand;
+  Vocabulary indications, forms;
+  std::vector<std::vector<WeightedFeature>> out(items.size());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> form_of;  // (item, form id)
+  for (std::size_t n = 0; n < items.size(); ++n) {
+    const ItemContent& it = items[n];
+    auto& f = out[n];
+    for (auto i : it.ingredients) f.push_back({i, o.ingredient_weight});
+    for (auto c : it.categories) f.push_back({static_cast<std::uint32_t>(cat_base + c), o.category_weight});
+    for (auto c : it.ancestor_categories)
+      f.push_back({static_cast<std::uint32_t>(cat_base + c), o.ancestor_category_weight});
+    if (it.brand != kNone) f.push_back({static_cast<std::uint32_t>(brand_base + it.brand), o.brand_weight});
+    for (const auto& s : it.indications) {
+      std::string norm = text::normalize(s);
+      if (!norm.empty()) f.push_back({static_cast<std::uint32_t>(text_base + indications.id(norm)), o.indication_weight});
+    }
+    std::string form = text::normalize(it.form);
+    if (!form.empty()) form_of.emplace_back(static_cast<std::uint32_t>(n), forms.id(form));
+  }
+  const std::size_t form_base = text_base + indications.size();
+  for (auto [n, id] : form_of) out[n].push_back({static_cast<std::uint32_t>(form_base + id), o.form_weight});
+  const std::size_t feature_count = form_base + forms.size();
+  // A feature listed twice (a category given as both direct and ancestor) keeps its highest weight.
+  for (auto& f : out) {
+    std::sort(f.begin(), f.end(), [](const WeightedFeature& a, const WeightedFeature& b) {
+      return a.feature < b.feature || (a.feature == b.feature && a.weight > b.weight);
+    });
+    f.erase(std::unique(f.begin(), f.end(), [](const auto& a, const auto& b) { return a.feature == b.feature; }),
+            f.end());
+    std::erase_if(f, [](const WeightedFeature& w) { return !(w.weight > 0); });
+  }
+  return {std::move(out), feature_count};
+}
+
+// Posting lists of eligible (active) products per feature, best-selling first.
+struct Postings {
+  std::vector<std::uint64_t> offsets;
+  std::vector<std::uint32_t> items;
+  std::vector<float> values;
+  std::size_t length(std::uint32_t f) const { return offsets[f + 1] - offsets[f]; }
+};
+
+Postings build_postings(const RowMat& a, std::span<const ItemContent> items, std::span<const float> popularity) {
+  std::vector<std::uint32_t> order(items.size());
+  std::iota(order.begin(), order.end(), 0u);
+  if (popularity.size() == items.size()) {
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t x, std::uint32_t y) { return popularity[x] > popularity[y]; });
+  }
+  Postings p;
+  p.offsets.assign(static_cast<std::size_t>(a.cols()) + 1, 0);
+  for (std::uint32_t n : order) {
+    if (!items[n].active) continue;
+    for (RowMat::InnerIterator it(a, n); it; ++it) ++p.offsets[static_cast<std::size_t>(it.col()) + 1];
+  }
+  for (std::size_t f = 1; f < p.offsets.size(); ++f) p.offsets[f] += p.offsets[f - 1];
+  p.items.resize(p.offsets.back());
+  p.values.resize(p.offsets.back());
+  std::vector<std::uint64_t> fill(p.offsets.begin(), p.offsets.end() - 1);
+  for (std::uint32_t n : order) {
+    if (!items[n].active) continue;
+    for (RowMat::InnerIterator it(a, n); it; ++it) {
+      const std::uint64_t at = fill[static_cast<std::size_t>(it.col())]++;
+      p.items[at] = n;
+      p.values[at] = it.value();
+    }
+  }
+  return p;
+}
+
+float sparse_dot(const RowMat& a, std::uint32_t x, std::uint32_t y) {
+  const int* idx = a.innerIndexPtr();
+  const float* val = a.valuePtr();
+  auto i = a.outerIndexPtr()[x], ie = a.outerIndexPtr()[x + 1];
+  auto j = a.outerIndexPtr()[y], je = a.outerIndexPtr()[y + 1];
+  float s = 0;
+  while (i < ie && j < je) {
+    if (idx[i] < idx[j]) {
+      ++i;
+    } else if (idx[j] < idx[i]) {
+      ++j;
+    } else {
+      s += val[i++] * val[j++];
+    }
+  }
+  return s;
+}
+
+// One thread's scratch and the per-product scan described in similar.h.
+class SimilarWorker {
+ public:
+  SimilarWorker(std::span<const ItemContent> items, const RowMat& a, const Postings& p, const SimilarOptions& o,
+                const RunOptions& run)
+      : items_(items), a_(a), p_(p), o_(o), run_(run), acc_(static_cast<std::size_t>(a.rows()), 0.0f) {}
+
+  void operator()(std::size_t row, std::vector<Scored>& out) {
+    if (!items_[row].active) return;
+    const auto self = static_cast<std::uint32_t>(row);
+    const bool exact = accumulate(self);
+    for (std::uint32_t j : touched_) {
+      if (j != self) out.push_back({j, acc_[j]});
+      acc_[j] = 0.0f;
+    }
+    touched_.clear();
+    if (!exact) {
+      keep_top_k(out, o_.rescore_pool > 0 ? o_.rescore_pool : 4 * run_.k);
+      for (auto& s : out) s.score = sparse_dot(a_, self, s.item);
+    }
+    for (auto& s : out) s.score = std::min(s.score, kMaxScore);
+    keep_top_k(out, run_.k);
+  }
+
+ private:
+  // Adds this product's contributions from the posting lists that fit the
+  // budget; returns true when every shared feature was fully counted.
+  bool accumulate(std::uint32_t self) {
+    features_.clear();
+    for (RowMat::InnerIterator it(a_, self); it; ++it)
+      features_.push_back({static_cast<std::uint32_t>(it.col()), it.value()});
+    std::sort(features_.begin(), features_.end(), [&](const WeightedFeature& x, const WeightedFeature& y) {
+      return p_.length(x.feature) < p_.length(y.feature) ||
+             (p_.length(x.feature) == p_.length(y.feature) && x.feature < y.feature);
+    });
+    std::size_t scanned = 0;
+    for (const auto& f : features_) {
+      std::size_t len = p_.length(f.feature);
+      if (len == 0) continue;
+      if (scanned + len > o_.candidate_budget) {
+        if (scanned > 0) return false;
+        len = o_.candidate_budget;  // even the rarest feature is too common: read its best sellers
+      }
+      const std::uint64_t begin = p_.offsets[f.feature];
+      for (std::uint64_t at = begin; at < begin + len; ++at) {
+        const std::uint32_t j = p_.items[at];
+        if (acc_[j] == 0.0f) touched_.push_back(j);
+        acc_[j] += f.weight * p_.values[at];
+      }
+      scanned += len;
+      if (len < p_.length(f.feature)) return false;
+    }
+    return true;
+  }
+
+  std::span<const ItemContent> items_;
+  const RowMat& a_;
+  const Postings& p_;
+  const SimilarOptions& o_;
+  const RunOptions& run_;
+  std::vector<float> acc_;
+  std::vector<std::uint32_t> touched_;
+  std::vector<WeightedFeature> features_;
+};
+
+}  // namespace
+
+RowMat content_vectors(std::span<const ItemContent> items, const SimilarOptions& options) {
+  auto [features, feature_count] = item_features(items, options);
+  std::vector<std::uint32_t> df(feature_count, 0);
+  for (const auto& f : features)
+    for (const auto& w : f) ++df[w.feature];
+  const double n = static_cast<double>(items.size());
+  std::vector<Eigen::Triplet<float>> t;
+  for (std::size_t row = 0; row < features.size(); ++row) {
+    double norm2 = 0;
+    for (auto& w : features[row]) {
+      w.weight *= static_cast<float>(std::log1p(n / df[w.feature]));
+      norm2 += double{w.weight} * w.weight;
+    }
+    const float inv = norm2 > 0 ? static_cast<float>(1.0 / std::sqrt(norm2)) : 0.0f;
+    for (const auto& w : features[row])
+      t.emplace_back(static_cast<int>(row), static_cast<int>(w.feature), w.weight * inv);
+  }
+  RowMat a(static_cast<Eigen::Index>(items.size()), static_cast<Eigen::Index>(feature_count));
+  a.setFromTriplets(t.begin(), t.end());
+  a.makeCompressed();
+  return a;
+}
+
+ScoredLists similar(std::span<const ItemContent> items, std::span<const float> popularity,
+                    const SimilarOptions& options, const RunOptions& run) {
+  const RowMat a = content_vectors(items, options);
+  const Postings postings = build_postings(a, items, popularity);
+  auto make_worker = [&] { return SimilarWorker(items, a, postings, options, run); };
+  return build_scored_lists(items.size(), run.threads, make_worker);
+}
+
+}  // namespace ayc::recsys

@@ -1,0 +1,104 @@
+#include "server/config.h"
+
+#include <filesystem>
+
+#include "common/flags.h"
+
+namespace ayc::server {
+
+namespace {
+
+constexpr std::int64_t kMaxInt = 1'000'000'000;
+
+void add_flags(FlagSet& f, ServerConfig& c) {
+  f.add_string("pg", "AYURVEDACART_PG", "PostgreSQL connection string for search_logs (libpq URL or key=value); "
+               "the server starts and answers searches even when it is unreachable", &c.pg);
+  f.add_string("index-dir", "AYURVEDACART_INDEX_DIR", "Directory the indexer writes index generations to", &c.index_dir);
+  f.add_string("listen", "AYURVEDACART_LISTEN", "Address to serve HTTP on, HOST:PORT or [IPv6]:PORT", &c.listen);
+  f.add_int("threads", "", "Worker threads; 0 means one per CPU core", &c.threads, 0, 1024);
+  f.add_int("max-connections", "", "Open client connections at most; more are accepted and closed", &c.max_connections,
+            1, kMaxInt);
+  f.add_int("read-timeout-ms", "", "A whole request (or the next one on a keep-alive connection) must arrive "
+            "within this; also bounds each write", &c.read_timeout_ms, 10, 3'600'000);
+  f.add_int("max-header-bytes", "", "Largest request line + headers; larger gets 431", &c.max_header_bytes, 1024,
+            1024 * 1024);
+  f.add_int("max-body-bytes", "", "Largest request body; larger gets 413", &c.max_body_bytes, 0, 64 * 1024 * 1024);
+  f.add_int("pipeline-limit", "", "Responses queued per connection before reading pauses", &c.pipeline_limit, 1, 1024);
+  f.add_int("shutdown-grace-ms", "", "On SIGTERM/SIGINT, how long requests in flight and the search log flush may "
+            "take", &c.shutdown_grace_ms, 0, 3'600'000);
+  f.add_int("log-queue-size", "", "search_logs rows held in memory while PostgreSQL is slow or down; beyond it "
+            "rows are spooled to disk", &c.log_queue_size, 1, kMaxInt);
+  f.add_string("spool-dir", "AYURVEDACART_SPOOL_DIR", "Where search_logs rows that PostgreSQL cannot take yet are "
+               "kept until it can (default: 'spool' next to --index-dir)", &c.spool_dir);
+  f.add_string("access-log", "AYURVEDACART_ACCESS_LOG", "Write an access log line per request to this file "
+               "('-' for stdout; off when empty)", &c.access_log);
+  f.add_int("reload-interval-ms", "", "How often to look for a new index generation", &c.reload_interval_ms, 100,
+            3'600'000);
+}
+
+}  // namespace
+
+std::string ServerConfig::spool_path() const {
+  if (!spool_dir.empty()) return spool_dir;
+  std::error_code ec;
+  std::filesystem::path index = std::filesystem::absolute(index_dir, ec).lexically_normal();
+  if (!index.has_filename()) index = index.parent_path();  // "/srv/idx/" -> "/srv/idx"
+  return (index.parent_path() / "spool").string();
+}
+
+Result<std::pair<std::string, std::uint16_t>> parse_listen(const std::string& listen) {
+  std::string host;
+  std::string port;
+  if (!listen.empty() && listen.front() == '[') {
+    const auto close = listen.find(']');
+    if (close == std::string::npos || close + 1 >= listen.size() || listen[close + 1] != ':') {
+      return Status::InvalidArgument("--listen must be HOST:PORT or [IPv6]:PORT, got '" + listen + "'");
+    }
+    host = listen.substr(1, close - 1);
+    port = listen.substr(close + 2);
+  } else {
+    const auto colon = listen.rfind(':');
+    if (colon == std::string::npos || listen.find(':') != colon) {
+      return Status::InvalidArgument("--listen must be HOST:PORT or [IPv6]:PORT, got '" + listen + "'");
+    }
+    host = listen.substr(0, colon);
+    port = listen.substr(colon + 1);
+  }
+  if (host.empty()) return Status::InvalidArgument("--listen needs a host, got '" + listen + "'");
+  auto number = parse_int(port, 0, 65535, "--listen port");
+  if (!number.ok()) return number.status();
+  return std::make_pair(host, static_cast<std::uint16_t>(*number));
+}
+
+std::vector<std::string> validate(ServerConfig& config) {
+  std::vector<std::string> problems;
+  if (config.pg.empty()) problems.push_back("--pg is required (or set AYURVEDACART_PG)");
+  if (config.index_dir.empty()) problems.push_back("--index-dir is required (or set AYURVEDACART_INDEX_DIR)");
+  auto listen = parse_listen(config.listen);
+  if (listen.ok()) {
+    config.listen_host = listen->first;
+    config.listen_port = listen->second;
+  } else {
+    problems.push_back(listen.status().message());
+  }
+  return problems;
+}
+
+Result<LoadedConfig> load_config(int argc, const char* const* argv) {
+  LoadedConfig out;
+  FlagSet flags("ayurvedacart-server", "Serves product search, autocomplete and recommendations over HTTP.");
+  add_flags(flags, out.config);
+  Status parsed = flags.parse(argc, argv);
+  out.help_requested = flags.help_requested();
+  out.usage = flags.usage();
+  if (out.help_requested) return out;
+  std::vector<std::string> problems;
+  if (!parsed.ok()) problems.push_back(parsed.message());
+  for (auto& p : validate(out.config)) problems.push_back(std::move(p));
+  if (problems.empty()) return out;
+  std::string joined;
+  for (const auto& p : problems) joined += (joined.empty() ? "" : "; ") + p;
+  return Status::InvalidArgument(joined);
+}
+
+}  // namespace ayc::server

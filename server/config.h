@@ -1,0 +1,57 @@
+// The configuration of ayurvedacart-server: one struct, filled from defaults,
+// then the environment, then flags, and validated once with every problem
+// reported together.
+//
+// Thread-safety: load_config() from main() before threads start; the struct
+// is a plain value afterwards.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+
+namespace ayc::server {
+
+struct ServerConfig {
+  std::string pg;                          // --pg, AYURVEDACART_PG (required; may be unreachable)
+  std::string index_dir;                   // --index-dir, AYURVEDACART_INDEX_DIR (required)
+  std::string listen = "127.0.0.1:8080";   // --listen HOST:PORT, AYURVEDACART_LISTEN; [v6]:port too
+  std::int64_t threads = 0;                // 0: one per core
+  std::int64_t max_connections = 4096;
+  std::int64_t read_timeout_ms = 10'000;
+  std::int64_t max_header_bytes = 8 * 1024;
+  std::int64_t max_body_bytes = 64 * 1024;
+  std::int64_t pipeline_limit = 16;
+  std::int64_t shutdown_grace_ms = 10'000;
+  std::int64_t log_queue_size = 100'000;
+  std::string spool_dir;                   // empty: <index-dir>/../spool (see spool_path())
+  std::string access_log;                  // empty: off; "-": stdout; else a file appended to
+  std::int64_t reload_interval_ms = 1'000; // how often to look for a new index generation
+
+  // Filled by validation from `listen`.
+  std::string listen_host;
+  std::uint16_t listen_port = 0;
+
+  // The spool directory in use: --spool-dir, else "spool" next to the index dir.
+  std::string spool_path() const;
+};
+
+struct LoadedConfig {
+  ServerConfig config;
+  bool help_requested = false;
+  std::string usage;
+};
+
+// Applies defaults, environment and argv; InvalidArgument listing every
+// problem ("--threads must be ...; --pg is required ...").
+Result<LoadedConfig> load_config(int argc, const char* const* argv);
+
+// The checks load_config() runs after parsing; fills listen_host/listen_port.
+std::vector<std::string> validate(ServerConfig& config);
+
+// "HOST:PORT" or "[IPv6]:PORT" -> host, port.
+Result<std::pair<std::string, std::uint16_t>> parse_listen(const std::string& listen);
+
+}  // namespace ayc::server

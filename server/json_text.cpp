@@ -1,0 +1,83 @@
+#include "server/json_text.h"
+
+#include <cstdint>
+
+#include "common/text.h"
+
+namespace ayc::server {
+
+namespace {
+
+// Length of the valid UTF-8 sequence starting at in[i], or 0 when invalid.
+std::size_t valid_sequence_length(std::string_view in, std::size_t i) {
+  unsigned char c = static_cast<unsigned char>(in[i]);
+  std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+  if (len == 0 || i + len > in.size()) return 0;
+  return text::is_valid_utf8(in.substr(i, len)) ? len : 0;
+}
+
+}  // namespace
+
+std::string to_valid_utf8(std::string_view in) {
+  if (text::is_valid_utf8(in) && in.find('\0') == std::string_view::npos) return std::string(in);
+  std::string out;
+  out.reserve(in.size() + 8);
+  for (std::size_t i = 0; i < in.size();) {
+    std::size_t len = valid_sequence_length(in, i);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    if (!(len == 1 && in[i] == '\0')) out.append(in.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+std::string json_quote(std::string_view raw) {
+  std::string valid = to_valid_utf8(raw);
+  std::string out;
+  out.reserve(valid.size() + 2);
+  out.push_back('"');
+  for (char c : valid) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+          static const char kHex[] = "0123456789abcdef";
+          out += "\\u00";
+          out.push_back(kHex[(c >> 4) & 0xF]);
+          out.push_back(kHex[c & 0xF]);
+        } else {
+          out.push_back(c);
+        }
+    }
+  }
+  out.push_back('"');
+  return out;
+}
+
+std::string_view truncate_utf8(std::string_view in, std::size_t max_chars) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if ((static_cast<unsigned char>(in[i]) & 0xC0) != 0x80) {
+      if (chars == max_chars) return in.substr(0, i);
+      ++chars;
+    }
+  }
+  return in;
+}
+
+std::size_t utf8_length(std::string_view in) {
+  std::size_t chars = 0;
+  for (char c : in)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++chars;
+  return chars;
+}
+
+}  // namespace ayc::server

@@ -1,0 +1,46 @@
+// ayurvedacart-server: parse the configuration, start, wait for SIGTERM or
+// SIGINT, shut down gracefully, exit 0.
+#include <csignal>
+#include <iostream>
+
+#include <pthread.h>
+
+#include "server/config.h"
+#include "server/log.h"
+#include "server/server_app.h"
+
+int main(int argc, char** argv) {
+  // Block the shutdown signals before any thread starts, so every thread
+  // inherits the mask and main() alone receives them, in sigwait().
+  sigset_t shutdown_signals;
+  sigemptyset(&shutdown_signals);
+  sigaddset(&shutdown_signals, SIGINT);
+  sigaddset(&shutdown_signals, SIGTERM);
+  sigaddset(&shutdown_signals, SIGHUP);  // not shutdown: look for a new index generation now
+  pthread_sigmask(SIG_BLOCK, &shutdown_signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  auto loaded = ayc::server::load_config(argc, argv);
+  if (!loaded.ok()) {
+    std::cerr << "ayurvedacart-server: " << loaded.status().message() << " (see --help)\n";
+    return 2;
+  }
+  if (loaded->help_requested) {
+    std::cout << loaded->usage;
+    return 0;
+  }
+  const ayc::server::ServerConfig& config = loaded->config;
+  auto app = ayc::server::ServerApp::start(config);
+  if (!app.ok()) {
+    std::cerr << "ayurvedacart-server: " << app.status().message() << "\n";
+    return 1;
+  }
+  ayc::server::log_line("listening on " + config.listen_host + ":" + std::to_string((*app)->port()) +
+                        ", search log spool in " + config.spool_path());
+  int signal = 0;
+  while (sigwait(&shutdown_signals, &signal) == 0 && signal == SIGHUP) (*app)->reload_index();
+  ayc::server::log_line(std::string(signal == SIGTERM ? "SIGTERM" : "SIGINT") + ": shutting down");
+  (*app)->stop();
+  ayc::server::log_line("stopped");
+  return 0;
+}

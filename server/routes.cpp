@@ -1,0 +1,92 @@
+#include "server/routes.h"
+
+#include <chrono>
+
+#include "server/click_event.h"
+#include "server/error_response.h"
+#include "server/recommendation_handlers.h"
+#include "server/search_handlers.h"
+
+namespace ayc::server {
+
+namespace {
+
+// "application/json", "application/json; charset=utf-8", "application/ld+json".
+bool is_json_content_type(const HttpRequest& req) {
+  auto value = req.header("content-type");
+  if (!value) return false;
+  std::string type(value->substr(0, value->find(';')));
+  for (char& c : type)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
+  return type == "application/json" || (type.rfind("application/", 0) == 0 && type.size() > 17 &&
+                                        type.compare(type.size() - 5, 5, "+json") == 0);
+}
+
+Result<HttpResponse> healthz(const HttpRequest&, const PathParams&) {
+  return HttpResponse::json(200, "{\"status\":\"ok\"}");
+}
+
+Handler readyz(const AppServices& services) {
+  return [services](const HttpRequest&, const PathParams&) -> Result<HttpResponse> {
+    if (!services.ready || !services.ready()) {
+      return Status::Unavailable("no index generation is loaded yet");
+    }
+    std::string body = "{\"status\":\"ready\"";
+    if (services.metrics != nullptr) {
+      body += ",\"generation\":" + std::to_string(services.metrics->index().generation());
+    }
+    return HttpResponse::json(200, body + "}");
+  };
+}
+
+Handler metrics(const AppServices& services) {
+  return [services](const HttpRequest&, const PathParams&) -> Result<HttpResponse> {
+    if (services.metrics == nullptr) return Status::FailedPrecondition("metrics are not enabled");
+    return HttpResponse::text(200, HttpResponse::kPrometheus, services.metrics->render(std::chrono::system_clock::now()));
+  };
+}
+
+Handler click(const AppServices& services) {
+  return [services](const HttpRequest& req, const PathParams&) -> Result<HttpResponse> {
+    if (!is_json_content_type(req)) {
+      return failure_response(HttpFailure::kUnsupportedMediaType, "body must be sent as Content-Type: application/json");
+    }
+    auto event = parse_click_event(req.body);
+    if (!event.ok()) return event.status();
+    if (services.search_log == nullptr) return Status::FailedPrecondition("click recording is not enabled");
+    if (!services.search_log->record_click(std::move(*event))) {
+      return Status::Unavailable("the click could not be recorded; try again later");
+    }
+    return HttpResponse::no_content();
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Domain routes: GET /search, GET /autocomplete, GET /products/{id}/related,
+// GET /users/{id}/recommendations. Each handler lives in its own file and is
+// registered here with router.add(method, pattern, handler). A /search handler
+// logs its row with services.search_log->enqueue(SearchLogRow{...}) using
+// id = new_uuid_v4() (the search_id it returns), created_at =
+// req.received_at, ip_address = req.remote_ip, user_agent = req.header("user-agent").
+void register_domain_routes(Router& router, const AppServices& services) {
+  if (services.index == nullptr) return;  // a platform-only server (tests)
+  SearchServices search{services.index, services.search_log};
+  router.add("GET", "/search", search_handler(search));
+  router.add("GET", "/autocomplete", autocomplete_handler(search));
+  router.add("GET", "/products/{id}/related", related_handler(services.index));
+  router.add("GET", "/users/{id}/recommendations", user_recommendations_handler(services.index));
+}
+// ---------------------------------------------------------------------------
+
+}  // namespace
+
+void register_routes(Router& router, const AppServices& services) {
+  router.add("GET", "/healthz", healthz);
+  router.add("GET", "/readyz", readyz(services));
+  router.add("GET", "/metrics", metrics(services));
+  router.add("POST", "/events/click", click(services));
+  register_domain_routes(router, services);
+}
+
+}  // namespace ayc::server

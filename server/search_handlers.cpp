@@ -1,0 +1,218 @@
+#include "server/search_handlers.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include "common/countries.h"
+#include "common/text.h"
+#include "server/json_text.h"
+#include "server/params.h"
+#include "server/uuid.h"
+
+namespace ayc::server {
+
+namespace {
+
+constexpr std::size_t kMaxQueryChars = 256;
+
+Result<std::vector<std::string>> slug_list(const HttpRequest& req, std::string_view name) {
+  auto raw = param_string(req, name, 1000);
+  if (!raw.ok()) return raw.status();
+  std::vector<std::string> out;
+  if (!raw->has_value()) return out;
+  std::string_view all = **raw;
+  std::size_t start = 0;
+  while (start <= all.size()) {
+    std::size_t end = all.find(',', start);
+    if (end == std::string_view::npos) end = all.size();
+    std::string slug = text::slugify(all.substr(start, end - start));
+    if (!slug.empty()) out.push_back(std::move(slug));
+    start = end + 1;
+  }
+  if (out.size() > 50) return Status::InvalidArgument("parameter '" + std::string(name) + "' lists more than 50 values");
+  return out;
+}
+
+search::SortOrder sort_order(const std::string& s) {
+  if (s == "price_asc") return search::SortOrder::kPriceAsc;
+  if (s == "price_desc") return search::SortOrder::kPriceDesc;
+  if (s == "rating") return search::SortOrder::kRating;
+  if (s == "newest") return search::SortOrder::kNewest;
+  if (s == "popularity") return search::SortOrder::kPopularity;
+  return search::SortOrder::kRelevance;
+}
+
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  std::string s(buf);
+  while (s.size() > 1 && s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::optional<std::string> header_value(const HttpRequest& req, std::string_view name) {
+  auto v = req.header(name);
+  if (!v) return std::nullopt;
+  return std::string(*v);
+}
+
+Status parse_filters(const HttpRequest& req, search::SearchRequest& out) {
+  auto brands = slug_list(req, "brand");
+  auto categories = slug_list(req, "category");
+  auto forms = slug_list(req, "form");
+  for (auto* r : {&brands, &categories, &forms})
+    if (!r->ok()) return r->status();
+  out.brands = std::move(*brands);
+  out.categories = std::move(*categories);
+  out.forms = std::move(*forms);
+  auto type = param_string(req, "type", 50);
+  if (!type.ok()) return type.status();
+  if (type->has_value() && !(*type)->empty()) out.type = text::slugify(**type);
+  auto min_price = param_optional_double(req, "min_price", 0, 1e9);
+  auto max_price = param_optional_double(req, "max_price", 0, 1e9);
+  if (!min_price.ok()) return min_price.status();
+  if (!max_price.ok()) return max_price.status();
+  out.min_price = *min_price;
+  out.max_price = *max_price;
+  if (out.min_price && out.max_price && *out.min_price > *out.max_price) {
+    return Status::InvalidArgument("parameter 'min_price' must not be greater than 'max_price'");
+  }
+  auto in_stock = param_bool(req, "in_stock", false);
+  if (!in_stock.ok()) return in_stock.status();
+  out.in_stock = *in_stock;
+  auto country = param_string(req, "country", 60);
+  if (!country.ok()) return country.status();
+  if (country->has_value() && !(*country)->empty()) {
+    auto code = country_code(**country);
+    if (!code) return Status::InvalidArgument("parameter 'country' must be an ISO 3166 code like IN or US");
+    out.country = *code;
+  }
+  if (req.query.contains("prescription_required")) {
+    auto rx = param_bool(req, "prescription_required", false);
+    if (!rx.ok()) return rx.status();
+    out.prescription_required = *rx;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<search::SearchRequest> parse_search_request(const HttpRequest& req) {
+  search::SearchRequest out;
+  auto q = param_string(req, "q", kMaxQueryChars);
+  if (!q.ok()) return q.status();
+  out.q = q->value_or("");
+  out.typing = !out.q.empty() && out.q.back() != ' ';
+  auto limit = param_int(req, "limit", 10, 1, 100);
+  if (!limit.ok()) return limit.status();
+  out.limit = static_cast<std::size_t>(*limit);
+  auto offset = param_int(req, "offset", 0, 0, 10000);
+  if (!offset.ok()) return offset.status();
+  out.offset = static_cast<std::size_t>(*offset);
+  auto sort = param_enum(req, "sort", {"relevance", "price_asc", "price_desc", "rating", "newest", "popularity"},
+                         "relevance");
+  if (!sort.ok()) return sort.status();
+  out.sort = sort_order(*sort);
+  auto currency = param_string(req, "currency", 3);
+  if (!currency.ok()) return currency.status();
+  if (currency->has_value()) {
+    out.currency = **currency;
+    for (char& c : out.currency)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  auto facets = param_bool(req, "facets", true);
+  if (!facets.ok()) return facets.status();
+  out.want_facets = *facets;
+  AYC_RETURN_IF_ERROR(parse_filters(req, out));
+  return out;
+}
+
+std::string render_search_json(const search::SearchResult& r, const search::SearchRequest& req,
+                               const std::string& search_id, double took_ms) {
+  std::string o;
+  o.reserve(1024 + r.hits.size() * 400);
+  o += "{\"search_id\":" + json_quote(search_id) + ",\"query\":" + json_quote(r.query);
+  o += ",\"corrected_query\":" + (r.corrected_query ? json_quote(*r.corrected_query) : std::string("null"));
+  o += ",\"total\":" + std::to_string(r.total) + ",\"limit\":" + std::to_string(req.limit) +
+       ",\"offset\":" + std::to_string(req.offset) + ",\"took_ms\":" + number(took_ms) +
+       ",\"currency\":" + json_quote(r.currency) + ",\"hits\":[";
+  for (std::size_t i = 0; i < r.hits.size(); ++i) {
+    const auto& h = r.hits[i];
+    if (i) o += ',';
+    o += "{\"id\":" + json_quote(h.id) + ",\"slug\":" + json_quote(h.slug) + ",\"name\":" + json_quote(h.name) +
+         ",\"brand\":" + json_quote(h.brand) + ",\"price\":{\"amount\":" + number(h.price) +
+         ",\"currency\":" + json_quote(h.currency) + "},\"rating\":" + number(h.rating) +
+         ",\"review_count\":" + std::to_string(h.review_count) + ",\"in_stock\":" + (h.in_stock ? "true" : "false") +
+         ",\"highlight\":{\"name\":" + json_quote(h.highlight_name) +
+         ",\"short_description\":" + json_quote(h.highlight_short_description) + "}}";
+  }
+  o += "],\"facets\":{";
+  bool first_facet = true;
+  for (const auto& [name, values] : r.facets) {
+    if (!first_facet) o += ',';
+    first_facet = false;
+    o += json_quote(name) + ":[";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i) o += ',';
+      o += "{\"value\":" + json_quote(values[i].value) + ",\"count\":" + std::to_string(values[i].count) + "}";
+    }
+    o += "]";
+  }
+  o += "}}";
+  return o;
+}
+
+Handler search_handler(SearchServices services) {
+  return [services](const HttpRequest& req, const PathParams&) -> Result<HttpResponse> {
+    auto parsed = parse_search_request(req);
+    if (!parsed.ok()) return parsed.status();
+    auto user_id = param_string(req, "user_id", 100);
+    auto session_id = param_string(req, "session_id", 100);
+    if (!user_id.ok()) return user_id.status();
+    if (!session_id.ok()) return session_id.status();
+    auto snapshot = services.index->current();
+    if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
+    auto result = search::run_search(*snapshot, *parsed);
+    if (!result.ok()) return result.status();
+    std::string search_id = new_uuid_v4();
+    if (services.search_log != nullptr) {
+      SearchLogRow row;
+      row.id = search_id;
+      row.query = parsed->q;
+      row.results_count = static_cast<std::int32_t>(std::min<std::uint64_t>(result->total, INT32_MAX));
+      row.user_id = *user_id;
+      row.session_id = *session_id;
+      if (!req.remote_ip.empty()) row.ip_address = req.remote_ip;
+      row.user_agent = header_value(req, "user-agent");
+      row.created_at = req.received_at;
+      services.search_log->enqueue(std::move(row));  // never blocks; losses are counted in metrics
+    }
+    double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - req.arrival).count();
+    return HttpResponse::json(200, render_search_json(*result, *parsed, search_id, took_ms));
+  };
+}
+
+Handler autocomplete_handler(SearchServices services) {
+  return [services](const HttpRequest& req, const PathParams&) -> Result<HttpResponse> {
+    auto q = param_string(req, "q", 100);
+    if (!q.ok()) return q.status();
+    auto limit = param_int(req, "limit", 8, 1, 20);
+    if (!limit.ok()) return limit.status();
+    auto snapshot = services.index->current();
+    if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
+    auto completions = snapshot->autocomplete().complete(q->value_or(""), static_cast<std::size_t>(*limit));
+    std::string o = "{\"query\":" + json_quote(q->value_or("")) + ",\"suggestions\":[";
+    for (std::size_t i = 0; i < completions.size(); ++i) {
+      const auto& c = completions[i];
+      if (i) o += ',';
+      o += "{\"text\":" + json_quote(c.text) + ",\"kind\":\"" + features::suggestion_kind_name(c.kind) + "\"";
+      if (!c.slug.empty()) o += ",\"slug\":" + json_quote(c.slug);
+      o += "}";
+    }
+    o += "]}";
+    return HttpResponse::json(200, o);
+  };
+}
+
+}  // namespace ayc::server

@@ -1,0 +1,239 @@
+// The PostgreSQL side of search_logs: the only file of the server using libpqxx.
+#include "server/search_log_store.h"
+
+#include <ctime>
+#include <functional>
+#include <optional>
+
+#include <pqxx/pqxx>
+
+#include "common/pg.h"
+#include "server/json_text.h"
+#include "server/uuid.h"
+
+namespace ayc::server {
+
+namespace {
+
+constexpr std::size_t kRowsPerStatement = 1000;  // 8 parameters a row, far below libpq's 65535
+constexpr std::size_t kSessionIdChars = 100;     // search_logs.session_id is VARCHAR(100)
+
+// Bounded waits so the writer thread never hangs on a dead server or network:
+// connecting gives up after 3 s, an unanswered send after 10 s, an idle
+// connection to a vanished host is noticed by keepalives.
+std::string with_client_options(const std::string& url) {
+  const bool is_uri = url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+  std::string out = url;
+  const auto add = [&](const char* key, const char* value) {
+    if (url.find(key) != std::string::npos) return;
+    if (is_uri) {
+      out += (out.find('?') == std::string::npos ? "?" : "&");
+      out += std::string(key) + "=" + value;
+    } else {
+      out += std::string(" ") + key + "=" + value;
+    }
+  };
+  add("connect_timeout", "3");
+  add("tcp_user_timeout", "10000");
+  add("keepalives_idle", "10");
+  add("keepalives_interval", "5");
+  add("keepalives_count", "3");
+  add("application_name", "ayurvedacart-server");
+  return out;
+}
+
+std::string format_timestamp(std::chrono::system_clock::time_point tp) {
+  const auto us = std::chrono::duration_cast<std::chrono::microseconds>(tp.time_since_epoch()).count();
+  std::time_t secs = static_cast<std::time_t>(us / 1'000'000);
+  long frac = static_cast<long>(us % 1'000'000);
+  if (frac < 0) {
+    frac += 1'000'000;
+    --secs;
+  }
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[48];
+  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d %02d:%02d:%02d.%06ld+00", tm.tm_year + 1900, tm.tm_mon + 1,
+                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, frac);
+  return buf;
+}
+
+// Statement parameters as libpq wants them: text values or NULL.
+class Params {
+ public:
+  void add(std::optional<std::string> v) { values_.push_back(std::move(v)); }
+  std::size_t size() const { return values_.size(); }
+  std::vector<const char*> pointers() const {
+    std::vector<const char*> out;
+    out.reserve(values_.size());
+    for (const auto& v : values_) out.push_back(v ? v->c_str() : nullptr);
+    return out;
+  }
+
+ private:
+  std::vector<std::optional<std::string>> values_;
+};
+
+std::optional<std::string> optional_text(const std::optional<std::string>& v) {
+  if (!v) return std::nullopt;
+  return to_valid_utf8(*v);
+}
+
+void add_row_params(Params& p, const SearchLogRow& row) {
+  p.add(row.id);
+  p.add(row.user_id && is_uuid(*row.user_id) ? row.user_id : std::nullopt);
+  p.add(to_valid_utf8(row.query));
+  p.add(std::to_string(row.results_count));
+  if (row.session_id) {
+    p.add(std::string(truncate_utf8(to_valid_utf8(*row.session_id), kSessionIdChars)));
+  } else {
+    p.add(std::nullopt);
+  }
+  p.add(row.ip_address && !row.ip_address->empty() ? row.ip_address : std::nullopt);
+  p.add(optional_text(row.user_agent));
+  p.add(format_timestamp(row.created_at));
+}
+
+std::string placeholders(std::size_t rows, std::size_t per_row, const std::vector<const char*>& casts) {
+  std::string out;
+  std::size_t n = 1;
+  for (std::size_t r = 0; r < rows; ++r) {
+    out += r == 0 ? "(" : ", (";
+    for (std::size_t c = 0; c < per_row; ++c) {
+      out += (c == 0 ? "$" : ", $") + std::to_string(n++) + casts[c];
+    }
+    out += ")";
+  }
+  return out;
+}
+
+std::string insert_sql(std::size_t rows) {
+  static const std::vector<const char*> kCasts = {"::uuid", "::uuid", "::text", "::integer",
+                                                  "::text", "::inet", "::text", "::timestamptz"};
+  return "INSERT INTO search_logs (id, user_id, query, results_count, session_id, ip_address, user_agent, created_at) "
+         "SELECT v.id, u.id, v.query, v.results_count, v.session_id, v.ip_address, v.user_agent, v.created_at "
+         "FROM (VALUES " + placeholders(rows, 8, kCasts) + ") "
+         "AS v(id, user_id, query, results_count, session_id, ip_address, user_agent, created_at) "
+         "LEFT JOIN users u ON u.id = v.user_id "
+         "ON CONFLICT (id) DO NOTHING";
+}
+
+std::string click_sql(std::size_t clicks) {
+  static const std::vector<const char*> kCasts = {"::integer", "::uuid", "::uuid"};
+  return "WITH v(n, search_id, product_id) AS (VALUES " + placeholders(clicks, 3, kCasts) + "), "
+         "upd AS (UPDATE search_logs s SET clicked_product_id = v.product_id "
+         "        FROM v JOIN products p ON p.id = v.product_id "
+         "        WHERE s.id = v.search_id RETURNING s.id) "
+         "SELECT v.n, EXISTS (SELECT 1 FROM upd WHERE upd.id = v.search_id), "
+         "       EXISTS (SELECT 1 FROM products p WHERE p.id = v.product_id) "
+         "FROM v ORDER BY v.n";
+}
+
+// Which failures are worth retrying: everything except PostgreSQL rejecting the data.
+Status classify(const std::exception& e) {
+  std::string what = e.what();
+  while (!what.empty() && (what.back() == '\n' || what.back() == ' ')) what.pop_back();
+  if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e)) {
+    const std::string state = sql->sqlstate();
+    if (state.rfind("22", 0) == 0 || state.rfind("23", 0) == 0) {
+      return Status::InvalidArgument("PostgreSQL rejected search_logs data: " + what);
+    }
+  }
+  return Status::Unavailable("search_logs write failed: " + what);
+}
+
+class PgSearchLogStore final : public SearchLogStore {
+ public:
+  explicit PgSearchLogStore(const std::string& url) : url_(with_client_options(url)), shown_url_(pg::redact(url)) {}
+
+  Status ping() override {
+    return run([](pqxx::work& tx) { tx.exec("SELECT 1"); });
+  }
+
+  Status insert_rows(const std::vector<SearchLogRow>& rows) override {
+    if (rows.empty()) return Status::Ok();
+    return run([&](pqxx::work& tx) {
+      for (std::size_t start = 0; start < rows.size(); start += kRowsPerStatement) {
+        const std::size_t n = std::min(kRowsPerStatement, rows.size() - start);
+        Params params;
+        for (std::size_t i = start; i < start + n; ++i) add_row_params(params, rows[i]);
+        const auto ptrs = params.pointers();
+        tx.exec_params(insert_sql(n), pqxx::prepare::make_dynamic_params(ptrs));
+      }
+      tx.commit();
+    });
+  }
+
+  Result<std::vector<ClickOutcome>> apply_clicks(const std::vector<SearchClick>& clicks) override {
+    std::vector<ClickOutcome> outcomes;
+    if (clicks.empty()) return outcomes;
+    Status s = run([&](pqxx::work& tx) {
+      outcomes.clear();
+      for (std::size_t start = 0; start < clicks.size(); start += kRowsPerStatement) {
+        const std::size_t n = std::min(kRowsPerStatement, clicks.size() - start);
+        Params params;
+        for (std::size_t i = start; i < start + n; ++i) {
+          params.add(std::to_string(i));
+          params.add(clicks[i].search_id);
+          params.add(clicks[i].product_id);
+        }
+        const auto ptrs = params.pointers();
+        const pqxx::result r = tx.exec_params(click_sql(n), pqxx::prepare::make_dynamic_params(ptrs));
+        for (const auto& row : r) {
+          outcomes.push_back(row[1].as<bool>()   ? ClickOutcome::kApplied
+                             : row[2].as<bool>() ? ClickOutcome::kNoSuchSearch
+                                                 : ClickOutcome::kNoSuchProduct);
+        }
+      }
+      tx.commit();
+    });
+    if (!s.ok()) return s;
+    return outcomes;
+  }
+
+ private:
+  Status connect() {
+    if (conn_ && conn_->is_open()) return Status::Ok();
+    conn_.reset();
+    try {
+      conn_ = std::make_unique<pqxx::connection>(url_);
+    } catch (const std::exception& e) {
+      std::string reason = e.what();
+      while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
+      return Status::Unavailable("cannot connect to PostgreSQL at " + shown_url_ + ": " + reason);
+    }
+    try {
+      pqxx::nontransaction tx(*conn_);
+      tx.exec("SET statement_timeout = '10s'");
+    } catch (const std::exception& e) {
+      conn_.reset();
+      return classify(e);
+    }
+    return Status::Ok();
+  }
+
+  Status run(const std::function<void(pqxx::work&)>& body) {
+    AYC_RETURN_IF_ERROR(connect());
+    try {
+      pqxx::work tx(*conn_);
+      body(tx);
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      Status s = classify(e);
+      if (dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr || !conn_->is_open()) conn_.reset();
+      return s;
+    }
+  }
+
+  const std::string url_;
+  const std::string shown_url_;  // as configured, password hidden
+  std::unique_ptr<pqxx::connection> conn_;
+};
+
+}  // namespace
+
+std::unique_ptr<SearchLogStore> make_pg_search_log_store(std::string url) {
+  return std::make_unique<PgSearchLogStore>(url);
+}
+
+}  // namespace ayc::server

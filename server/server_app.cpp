@@ -1,0 +1,114 @@
+#include "server/server_app.h"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "server/log.h"
+#include "server/search_log_spool.h"
+#include "server/search_log_store.h"
+
+namespace ayc::server {
+
+namespace {
+
+HttpServerOptions http_options(const ServerConfig& c) {
+  HttpServerOptions o;
+  o.host = c.listen_host;
+  o.port = c.listen_port;
+  o.threads = static_cast<std::size_t>(c.threads);
+  o.max_connections = static_cast<std::size_t>(c.max_connections);
+  o.read_timeout = std::chrono::milliseconds(c.read_timeout_ms);
+  o.max_header_bytes = static_cast<std::size_t>(c.max_header_bytes);
+  o.max_body_bytes = static_cast<std::size_t>(c.max_body_bytes);
+  o.pipeline_limit = static_cast<std::size_t>(c.pipeline_limit);
+  return o;
+}
+
+// Each connection is a file descriptor; the usual soft limit (1024) is below
+// the default --max-connections, so raise it as far as the hard limit allows.
+void raise_fd_limit(std::int64_t max_connections) {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+  const rlim_t wanted = static_cast<rlim_t>(max_connections) + 256;  // PostgreSQL, spool, logs
+  if (limit.rlim_cur < wanted && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = std::min(wanted, limit.rlim_max);
+    ::setrlimit(RLIMIT_NOFILE, &limit);
+  }
+  if (limit.rlim_cur < wanted) {
+    log_line("warning: open file limit " + std::to_string(limit.rlim_cur) + " is below --max-connections " +
+             std::to_string(max_connections) + " + 256; raise it (ulimit -n) or lower --max-connections");
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) {
+  raise_fd_limit(config.max_connections);
+  std::unique_ptr<ServerApp> app(new ServerApp(config));
+  if (!config.access_log.empty()) {
+    auto log = AccessLog::open(config.access_log, app->metrics_.access_log_dropped());
+    if (!log.ok()) return log.status();
+    app->access_log_ = std::move(*log);
+  }
+  ServerApp* self = app.get();
+  auto http = HttpServer::create(
+      http_options(config), [self](HttpRequest req) { return self->router_.handle(std::move(req)); },
+      app->metrics_.http(), app->access_log_.get());
+  if (!http.ok()) return http.status();
+  app->http_ = std::move(*http);
+  auto spool = SearchLogSpool::open(config.spool_path());
+  if (!spool.ok()) return spool.status();
+
+  SearchLogWriter::Options log_options;
+  log_options.queue_capacity = static_cast<std::size_t>(config.log_queue_size);
+  app->search_log_ = std::make_unique<SearchLogWriter>(log_options, make_pg_search_log_store(config.pg),
+                                                       std::move(*spool), app->metrics_.search_log());
+  app->search_log_->start();
+
+  app->index_ = std::make_unique<search::SnapshotHolder>(
+      config.index_dir, [metrics = &app->metrics_](const search::IndexSnapshot& snap) {
+        std::uint64_t number = std::strtoull(snap.generation().c_str() + std::min<std::size_t>(4, snap.generation().size()), nullptr, 10);
+        metrics->index().set_generation(number == 0 ? 1 : number,
+                                        std::chrono::system_clock::time_point(std::chrono::seconds(snap.built_at())));
+        log_line("serving index generation " + snap.generation() + " (" + std::to_string(snap.document_count()) +
+                 " searchable products)");
+      });
+  if (Status loaded = app->index_->reload(); !loaded.ok()) {
+    log_line("warning: " + loaded.message() + "; /readyz answers 503 until a generation appears");
+  }
+  app->index_->start_watching(std::chrono::milliseconds(config.reload_interval_ms));
+
+  AppServices services;
+  services.index = app->index_.get();
+  services.metrics = &app->metrics_;
+  services.search_log = app->search_log_.get();
+  services.ready = [metrics = &app->metrics_] { return metrics->index().loaded(); };
+  register_routes(app->router_, services);
+
+  app->http_->start();
+  return app;
+}
+
+ServerApp::~ServerApp() { stop(); }
+
+void ServerApp::reload_index() {
+  if (!index_) return;
+  if (Status s = index_->reload(); !s.ok()) log_line("SIGHUP: index not reloaded: " + s.message());
+}
+
+void ServerApp::stop() {
+  if (stopped_) return;
+  stopped_ = true;
+  if (index_) index_->stop_watching();
+  const auto started = std::chrono::steady_clock::now();
+  const auto grace = std::chrono::milliseconds(config_.shutdown_grace_ms);
+  if (http_) http_->stop(grace);
+  if (search_log_) {
+    const auto deadline = std::max(started + grace, std::chrono::steady_clock::now() + std::chrono::seconds(1));
+    search_log_->shutdown(deadline);
+  }
+}
+
+}  // namespace ayc::server

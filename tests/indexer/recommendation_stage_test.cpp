@@ -1,0 +1,55 @@
+// The recommendation stage of a full run writes lists the server can read.
+#include <catch2/catch.hpp>
+
+#include "indexer/feature_store.h"
+#include "indexer/index_job.h"
+#include "tests/indexer/index_test_util.h"
+#include "tests/support/catalog_fixture.h"
+#include "tests/support/temp_database.h"
+#include "tests/support/temp_dir.h"
+
+namespace ayc::indexer {
+namespace {
+
+TEST_CASE("a full run stores recommendation lists and every user") {
+  ayc::testing::TempDatabase db;
+  ayc::testing::load_small_catalog(db.conn());
+  ayc::testing::TempDir dir;
+  IndexerConfig c;
+  c.pg = db.url();
+  c.index_dir = (dir.path() / "index").string();
+  c.progress = "never";
+  auto run = run_full(c);
+  REQUIRE(run.ok());
+  CHECK(run->recommendation_seconds > 0);
+
+  auto store = FeatureStore::open(
+      (ayc::testing::current_generation_path(c.index_dir) / kFeaturesSubdir).string(), FeatureStore::Mode::kReadOnly);
+  REQUIRE(store.ok());
+  auto user = (*store)->get(FeatureStore::Family::kUsers, "40000000-0000-4000-8000-000000000001");
+  REQUIRE(user.ok());
+  CHECK(user->has_value());  // known users are listed, even with nothing to recommend
+  auto best = (*store)->get(FeatureStore::Family::kRelated, FeatureStore::related_key("global", "best_sellers"));
+  REQUIRE(best.ok());
+  REQUIRE(best->has_value());
+  auto list = features::decode_scored_list(**best);
+  REQUIRE(list);
+  CHECK_FALSE(list->empty());
+
+  auto together = (*store)->get(FeatureStore::Family::kRelated,
+                                FeatureStore::related_key(ayc::testing::kAshwagandhaChurna, "bought_together"));
+  REQUIRE(together.ok());
+  REQUIRE(together->has_value());
+  auto partners = features::decode_scored_list(**together);
+  REQUIRE(partners);
+  REQUIRE_FALSE(partners->empty());
+  CHECK(partners->front().id == ayc::testing::kMahanarayanOil);  // bought in the same order
+
+  pqxx::work tx(db.conn());
+  auto rows = tx.exec1("SELECT count(*) FROM product_recommendations WHERE recommendation_type = "
+                       "'frequently_bought_together'")[0].as<int>();
+  CHECK(rows > 0);
+}
+
+}  // namespace
+}  // namespace ayc::indexer

@@ -1,0 +1,157 @@
+// Integration: PostgreSQL -> load_inputs -> compute -> write_product_recommendations.
+#include <chrono>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "recsys/pg_sink.h"
+#include "recsys/pg_source.h"
+#include "recsys/recommendations.h"
+#include "tests/support/temp_database.h"
+
+namespace ayc::recsys {
+namespace {
+
+std::string uuid(char kind, int n) {
+  // e.g. product 3 -> a0000000-0000-0000-0000-000000000003
+  const char* prefix = kind == 'p' ? "a" : kind == 'u' ? "b" : kind == 'o' ? "c" : "d";
+  std::string tail = std::to_string(n);
+  return std::string(prefix) + "0000000-0000-0000-0000-" + std::string(12 - tail.size(), '0') + tail;
+}
+
+void insert_product(pqxx::work& tx, int n, const std::string& status, const std::string& form,
+                    const std::string& ingredients, const std::string& indications, int category) {
+  tx.exec0("INSERT INTO products (id, sku, name, slug, type, form, base_price, selling_price, status, "
+           "stock_quantity, ingredients, indications) VALUES (" +
+           tx.quote(uuid('p', n)) + ", 'RT-" + std::to_string(n) + "', 'Product " + std::to_string(n) +
+           "', 'rt-product-" + std::to_string(n) + "', 'medicine', " + tx.quote(form) + ", 100, 90, " +
+           tx.quote(status) + ", 100, " + tx.quote(ingredients) + "::jsonb, " + tx.quote(indications) + "::jsonb)");
+  tx.exec0("INSERT INTO product_categories (product_id, category_id, is_primary) VALUES (" + tx.quote(uuid('p', n)) +
+           ", " + tx.quote(uuid('c', category)) + ", TRUE)");
+}
+
+void insert_order(pqxx::work& tx, int n, int user, const std::string& status, int days_ago,
+                  std::initializer_list<int> products) {
+  const std::string user_id = user > 0 ? tx.quote(uuid('u', user)) : "NULL";
+  tx.exec0("INSERT INTO orders (id, order_number, user_id, status, payment_status, subtotal, total_amount, "
+           "shipping_address, ordered_at) VALUES (" +
+           tx.quote(uuid('o', n)) + ", 'RT-ORDER-" + std::to_string(n) + "', " + user_id + ", " + tx.quote(status) +
+           ", 'paid', 100, 100, '{}'::jsonb, NOW() - interval '" + std::to_string(days_ago) + " days')");
+  for (int p : products) {
+    tx.exec0("INSERT INTO order_items (order_id, product_id, product_name, product_sku, unit_price, quantity, "
+             "total_price) VALUES (" +
+             tx.quote(uuid('o', n)) + ", " + tx.quote(uuid('p', p)) + ", 'Product', 'RT', 90, 1, 90)");
+  }
+}
+
+void seed_shop(pqxx::connection& conn) {
+  pqxx::work tx(conn);
+  tx.exec0("INSERT INTO ingredients (canonical_name, hindi_name, botanical_name, other_names) VALUES "
+           "('Ashwagandha', 'Asgandh', 'Withania somnifera', ARRAY['Indian ginseng']), "
+           "('Triphala', NULL, NULL, ARRAY['Three fruits']) ON CONFLICT (canonical_name) DO NOTHING");
+  tx.exec0("INSERT INTO categories (id, name, slug) VALUES (" + tx.quote(uuid('c', 1)) + ", 'Root', 'rt-root')");
+  tx.exec0("INSERT INTO categories (id, name, slug, parent_id) VALUES (" + tx.quote(uuid('c', 2)) +
+           ", 'Child', 'rt-child', " + tx.quote(uuid('c', 1)) + ")");
+  insert_product(tx, 1, "active", "powder", R"(["Ashwagandha"])", R"(["Stress"])", 2);
+  insert_product(tx, 2, "active", "tablet", R"([{"name": "Withania somnifera", "quantity": "500 mg"}])",
+                 R"(["stress"])", 2);
+  insert_product(tx, 3, "active", "powder", R"(["Triphala"])", R"(["Constipation"])", 1);
+  insert_product(tx, 4, "active", "oil", R"(["Brahmi", 42])", "[]", 1);
+  insert_product(tx, 5, "draft", "powder", R"(["Asgandh"])", R"(["Stress"])", 2);
+  insert_product(tx, 6, "active", "syrup", R"(["Tulsi"])", R"({"not": "an array"})", 1);
+  for (int u = 1; u <= 4; ++u) {
+    tx.exec0("INSERT INTO users (id, email, password_hash, first_name, last_name) VALUES (" + tx.quote(uuid('u', u)) +
+             ", 'rt" + std::to_string(u) + "@example.com', 'x', 'R', 'T')");
+  }
+  insert_order(tx, 1, 1, "delivered", 10, {1, 3});
+  insert_order(tx, 2, 2, "delivered", 12, {1, 3});
+  insert_order(tx, 3, 3, "shipped", 3, {1, 3, 4});
+  insert_order(tx, 4, 4, "cancelled", 2, {1, 6});
+  insert_order(tx, 5, 0, "delivered", 1, {2, 4});  // a guest order
+  // A row of a type this stage does not own.
+  tx.exec0("INSERT INTO product_recommendations (source_product_id, recommended_product_id, recommendation_type, "
+           "score) VALUES (" + tx.quote(uuid('p', 1)) + ", " + tx.quote(uuid('p', 6)) + ", 'editorial', 0.5)");
+  tx.commit();
+}
+
+std::int64_t count(pqxx::connection& conn, const std::string& sql) {
+  pqxx::work tx(conn);
+  return tx.exec1(sql)[0].as<std::int64_t>();
+}
+
+bool has_row(pqxx::connection& conn, int from, int to, const std::string& type) {
+  pqxx::work tx(conn);
+  return tx.exec1("SELECT count(*) FROM product_recommendations WHERE source_product_id = " +
+                  tx.quote(uuid('p', from)) + " AND recommended_product_id = " + tx.quote(uuid('p', to)) +
+                  " AND recommendation_type = " + tx.quote(type))[0]
+             .as<int>() > 0;
+}
+
+TEST_CASE("recommendations round-trip through PostgreSQL") {
+  testing::TempDatabase db;
+  seed_shop(db.conn());
+  const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()) +
+                   std::chrono::hours(1);
+
+  const auto inputs = load_inputs(db.conn(), now, LoadOptions{2, nullptr, false});  // tiny batches: many FETCHes
+  REQUIRE(inputs.ok());
+  const Dataset& d = inputs->data;
+  REQUIRE(d.items.size() == 6);
+  CHECK(d.lines.size() == 9);  // the cancelled order does not count
+  CHECK(d.customer_count == 3);
+  CHECK(inputs->ids.categories.size() == 2);
+  const auto& p1 = d.items[0];  // ids sort like the UUIDs
+  const auto& p2 = d.items[1];
+  REQUIRE(p1.ingredients.size() == 1);
+  CHECK(p1.ingredients == p2.ingredients);  // "Withania somnifera" is Ashwagandha
+  CHECK(d.items[4].ingredients == p1.ingredients);
+  CHECK_FALSE(d.items[4].active);
+  CHECK(d.items[3].ingredients.size() == 1);  // the number 42 is no ingredient name
+  CHECK(d.items[5].indications.empty());
+  CHECK(p1.categories.size() == 1);
+  CHECK(p1.ancestor_categories.size() == 1);
+
+  const auto set = compute_recommendations(*inputs, RecsysOptions{});
+  REQUIRE(set.ok());
+  const auto first = write_product_recommendations(db.conn(), *set);
+  REQUIRE(first.ok());
+  CHECK(first->rows > 0);
+
+  auto& conn = db.conn();
+  const std::string ours =
+      "FROM product_recommendations WHERE recommendation_type IN ('frequently_bought_together', 'similar', 'related')";
+  CHECK(count(conn, "SELECT count(*) " + ours) == static_cast<std::int64_t>(first->rows));
+  CHECK(count(conn, "SELECT count(DISTINCT recommendation_type) " + ours) == 3);
+  CHECK(count(conn, "SELECT count(*) " + ours + " AND source_product_id = recommended_product_id") == 0);
+  CHECK(count(conn, "SELECT count(*) " + ours + " AND (score < 0 OR score >= 1)") == 0);
+  CHECK(count(conn, "SELECT COALESCE(max(n), 0) FROM (SELECT count(*) AS n " + ours +
+                        " GROUP BY source_product_id, recommendation_type) s") <= 50);
+  CHECK(count(conn, "SELECT count(*) " + ours + " AND (source_product_id = " + "'" + uuid('p', 5) +
+                        "' OR recommended_product_id = '" + uuid('p', 5) + "')") == 0);
+  CHECK(has_row(conn, 1, 3, "frequently_bought_together"));
+  CHECK_FALSE(has_row(conn, 1, 6, "frequently_bought_together"));  // only together in a cancelled order
+  CHECK(has_row(conn, 2, 1, "similar"));                           // via the botanical name
+  CHECK(has_row(conn, 6, 3, "related"));  // no sales, no shared content: category best-seller
+
+  // A second run replaces the rows instead of adding to them, and leaves other types alone.
+  const auto second = write_product_recommendations(conn, *set);
+  REQUIRE(second.ok());
+  CHECK(second->deleted == first->rows);
+  CHECK(count(conn, "SELECT count(*) " + ours) == static_cast<std::int64_t>(first->rows));
+  CHECK(count(conn, "SELECT count(*) FROM product_recommendations WHERE recommendation_type = 'editorial'") == 1);
+}
+
+TEST_CASE("load_inputs reports a broken connection as a Status") {
+  testing::TempDatabase db;
+  auto conn = std::make_unique<pqxx::connection>(db.url());
+  {
+    pqxx::nontransaction tx(*conn);
+    tx.exec0("DROP TABLE order_items CASCADE");
+  }
+  const auto inputs = load_inputs(*conn, std::chrono::sys_seconds{});
+  REQUIRE_FALSE(inputs.ok());
+  CHECK(inputs.status().message().find("loading recommendation inputs") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace ayc::recsys

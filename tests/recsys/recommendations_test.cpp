@@ -1,0 +1,127 @@
+#include "recsys/recommendations.h"
+
+#include <random>
+#include <set>
+
+#include <catch2/catch.hpp>
+
+#include "tests/recsys/synthetic_data.h"
+
+namespace ayc::recsys {
+namespace {
+
+using testing::DatasetBuilder;
+
+RecsysInputs shop(std::uint32_t seed) {
+  std::mt19937 rng(seed);
+  DatasetBuilder b(80, 3000);
+  for (std::uint32_t i = 0; i < 80; ++i) {
+    auto& it = b.item(i);
+    it.ingredients = {i % 11, 11 + i % 7};
+    it.form = i % 2 ? "tablet" : "powder";
+    it.categories = {i % 4};
+    it.indications = {i % 3 ? "Stress" : "Joint pain"};
+    it.active = i % 13 != 5;
+  }
+  b.data().category_count = 4;
+  for (int n = 0; n < 400; ++n) {
+    const std::uint32_t c = rng() % 60;
+    const auto first = static_cast<std::uint32_t>(rng() % 78);
+    const auto second = first + 1 + static_cast<std::uint32_t>(rng() % 2);
+    b.order(c, 3000 - static_cast<std::int64_t>(rng() % 200), {first, second});
+  }
+  RecsysInputs in;
+  in.data = b.data();
+  for (std::size_t i = 0; i < 80; ++i) in.ids.products.push_back("p" + std::to_string(i));
+  for (std::size_t c = 0; c < in.data.customer_count; ++c) in.ids.customers.push_back("u" + std::to_string(c));
+  for (int c = 0; c < 4; ++c) in.ids.categories.push_back("c" + std::to_string(c));
+  return in;
+}
+
+void check_lists(const ScoredLists& lists, const Dataset& d, std::size_t k, bool per_product) {
+  for (std::size_t src = 0; src < lists.size(); ++src) {
+    const auto l = lists[src];
+    CHECK(l.size() <= k);
+    std::set<std::uint32_t> seen;
+    for (std::size_t r = 0; r < l.size(); ++r) {
+      CHECK(d.items[l[r].item].active);
+      CHECK((l[r].score >= 0 && l[r].score < 1));
+      if (per_product) CHECK(l[r].item != src);
+      if (r > 0) CHECK(l[r - 1].score >= l[r].score);
+      CHECK(seen.insert(l[r].item).second);
+    }
+  }
+}
+
+TEST_CASE("compute_recommendations fills every list within its promises") {
+  const RecsysInputs in = shop(1);
+  RecsysOptions o;
+  o.run.k = 7;
+  std::vector<std::string> stages;
+  o.on_stage = [&](const std::string& s) { stages.push_back(s); };
+  const auto set = compute_recommendations(in, o);
+  REQUIRE(set.ok());
+  CHECK(set->bought_together.size() == 80);
+  CHECK(set->similar.size() == 80);
+  CHECK(set->related.size() == 80);
+  CHECK(set->for_you.size() == in.data.customer_count);
+  CHECK(set->category_best_sellers.size() == 4);
+  check_lists(set->bought_together, in.data, 7, true);
+  check_lists(set->similar, in.data, 7, true);
+  check_lists(set->related, in.data, 7, true);
+  check_lists(set->for_you, in.data, 7, false);
+  check_lists(set->category_best_sellers, in.data, 7, false);
+  CHECK(set->best_sellers.size() == 7);
+  CHECK(set->similar[0].size() == 7);
+  CHECK(set->similar[5].empty());  // inactive source
+  CHECK(stages.back() == "done");
+  const auto named = product_ids(set->similar[0], set->ids);
+  REQUIRE(named.size() == 7);
+  CHECK(named[0].product_id == "p" + std::to_string(set->similar[0][0].item));
+}
+
+TEST_CASE("compute_recommendations does not depend on the thread count") {
+  const RecsysInputs in = shop(2);
+  RecsysOptions one, many;
+  one.run.threads = 1;
+  many.run.threads = 3;
+  const auto a = compute_recommendations(in, one);
+  const auto b = compute_recommendations(in, many);
+  REQUIRE((a.ok() && b.ok()));
+  for (std::size_t i = 0; i < 80; ++i) {
+    CHECK(std::equal(a->related[i].begin(), a->related[i].end(), b->related[i].begin(), b->related[i].end()));
+  }
+  for (std::size_t c = 0; c < a->for_you.size(); ++c)
+    CHECK(std::equal(a->for_you[c].begin(), a->for_you[c].end(), b->for_you[c].begin(), b->for_you[c].end()));
+}
+
+TEST_CASE("compute_recommendations rejects damaged inputs and bad options") {
+  RecsysInputs in = shop(3);
+  in.data.lines.push_back({0, 0, 500, 3000, 1});
+  auto r = compute_recommendations(in, {});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == StatusCode::kInvalidArgument);
+
+  RecsysOptions bad;
+  bad.run.k = 0;
+  bad.for_you.ease.lambda = 0;
+  const Status s = validate(bad);
+  CHECK(s.code() == StatusCode::kInvalidArgument);
+  CHECK(s.message().find("k must be") != std::string::npos);
+  CHECK(s.message().find("lambda") != std::string::npos);
+}
+
+TEST_CASE("compute_recommendations copes with a shop without orders") {
+  RecsysInputs in = shop(4);
+  in.data.lines.clear();
+  const auto set = compute_recommendations(in, {});
+  REQUIRE(set.ok());
+  CHECK(set->best_sellers.empty());
+  CHECK(set->trending.empty());
+  CHECK(set->bought_together[0].empty());
+  CHECK_FALSE(set->similar[0].empty());
+  CHECK_FALSE(set->related[0].empty());
+}
+
+}  // namespace
+}  // namespace ayc::recsys

@@ -1,0 +1,50 @@
+#include "server/json_text.h"
+
+#include <catch2/catch.hpp>
+
+#include "server/uuid.h"
+#include "tests/server/test_json.h"
+
+namespace ayc::server {
+namespace {
+
+TEST_CASE("json_quote escapes and always yields valid JSON") {
+  CHECK(json_quote("plain") == "\"plain\"");
+  CHECK(json_quote("a\"b\\c\n\x01") == "\"a\\\"b\\\\c\\n\\u0001\"");
+  CHECK(json_quote("\xE0\xA4\xA4") == "\"\xE0\xA4\xA4\"");
+  for (const char* hostile : {"\xff", "\xC0\xAF", "\xED\xA0\x80", "ab\xE0\xA4", "\x7f"}) {
+    CHECK(testing::is_valid_json("[" + json_quote(hostile) + "]"));
+  }
+}
+
+TEST_CASE("to_valid_utf8 replaces bad bytes and drops NULs") {
+  CHECK(to_valid_utf8("ok") == "ok");
+  CHECK(to_valid_utf8(std::string("a\0b", 3)) == "ab");
+  CHECK(to_valid_utf8("a\xff" "b") == "a\xEF\xBF\xBD" "b");
+}
+
+TEST_CASE("UTF-8 length and truncation count code points") {
+  CHECK(utf8_length("\xE0\xA4\xA4x") == 2);
+  CHECK(truncate_utf8("\xE0\xA4\xA4xyz", 2) == "\xE0\xA4\xA4x");
+  CHECK(truncate_utf8("abc", 10) == "abc");
+}
+
+TEST_CASE("new_uuid_v4 makes distinct canonical version-4 UUIDs") {
+  const std::string a = new_uuid_v4();
+  const std::string b = new_uuid_v4();
+  CHECK(a != b);
+  CHECK(is_uuid(a));
+  CHECK(a[14] == '4');
+  CHECK((a[19] == '8' || a[19] == '9' || a[19] == 'a' || a[19] == 'b'));
+}
+
+TEST_CASE("is_uuid accepts only the canonical form") {
+  CHECK(is_uuid("6F1C1A9E-8C1B-4C1E-9F6E-1B2C3D4E5F60"));
+  CHECK_FALSE(is_uuid("6f1c1a9e8c1b4c1e9f6e1b2c3d4e5f60"));
+  CHECK_FALSE(is_uuid("{6f1c1a9e-8c1b-4c1e-9f6e-1b2c3d4e5f60}"));
+  CHECK_FALSE(is_uuid("6f1c1a9e-8c1b-4c1e-9f6e-1b2c3d4e5f6g"));
+  CHECK_FALSE(is_uuid(""));
+}
+
+}  // namespace
+}  // namespace ayc::server
