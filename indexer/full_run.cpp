@@ -87,6 +87,9 @@ Result<RunSummary> run_full(const IndexerConfig& config) {
   AYC_RETURN_IF_ERROR((*shards)->merge_into(staging / kXapianSubdir));
   summary.merge_seconds = seconds_since(merge_start);
 
+  auto known_queries = queries_in_vocabulary(staging / kXapianSubdir, ctx->popular_queries);
+  if (!known_queries.ok()) return known_queries.status();
+  ctx->popular_queries = std::move(known_queries).value();
   AYC_RETURN_IF_ERROR(put_suggestions(**store, streamed->suggestions.build(*ctx)));
   if (config.recommendations) {
     auto recs = run_recommendation_stage(config, **store, ctx->snapshot_time);

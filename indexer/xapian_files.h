@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include "common/status.h"
+#include "indexer/catalog_reader.h"
 #include "indexer/knowledge_base.h"
 
 namespace ayc::indexer {
@@ -35,6 +36,11 @@ Status write_synonyms(Xapian::WritableDatabase& db, const std::vector<SynonymGro
 
 // Opens the database at `path` read-only and returns its document count.
 Result<std::int64_t> xapian_doc_count(const std::filesystem::path& path);
+
+// The queries whose every word is a term of the index at `path`: past
+// searches worth suggesting (a misspelling that happened to find something is not).
+Result<std::vector<PopularQuery>> queries_in_vocabulary(const std::filesystem::path& path,
+                                                        const std::vector<PopularQuery>& queries);
 
 // Bytes under `path`, for the run summary.
 std::uint64_t directory_bytes(const std::filesystem::path& path);

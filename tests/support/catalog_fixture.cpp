@@ -55,6 +55,9 @@ INSERT INTO product_reviews (product_id, user_id, rating, is_approved) VALUES
 INSERT INTO orders (id, order_number, user_id, status, subtotal, total_amount, shipping_address, ordered_at) VALUES
  ('50000000-0000-4000-8000-000000000001', 'ORD-1', '40000000-0000-4000-8000-000000000001', 'delivered',
   570, 570, '{}', now() - interval '3 days');
+INSERT INTO search_logs (query, results_count, created_at)
+SELECT q, n, now() - interval '1 day' FROM (VALUES ('Mahanarayan oil', 3), ('mahanarayan oil', 3),
+  ('mahanarayan oil', 2), ('chyawanprsh', 1), ('chyawanprsh', 1), ('zzqx', 0), ('zzqx', 0)) AS v(q, n);
 INSERT INTO order_items (order_id, product_id, product_name, product_sku, unit_price, quantity, total_price) VALUES
  ('50000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001', 'Ashwagandha Churna', 'DAB-ASH-100', 150, 1, 150),
  ('50000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'Mahanarayan Oil', 'AVS-MNO-200', 420, 1, 420);

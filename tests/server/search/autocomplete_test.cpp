@@ -60,6 +60,12 @@ TEST_CASE("a real generation's suggestions offer products, brands and ingredient
   CHECK(has(ac.complete("kotta", 10), "Kottakkal Arya Vaidya Sala"));
   CHECK(has(ac.complete("asgan", 10), "Ashwagandha"));
   CHECK_FALSE(has(ac.complete("tuls", 10), "Tulsi Drops 30 ml"));  // a draft product
+  auto popular = ac.complete("mahanarayan o", 10);
+  bool query_offered = false;
+  for (const auto& c : popular) query_offered = query_offered || c.kind == features::SuggestionKind::kQuery;
+  CHECK(query_offered);                                   // searched three times, found things
+  CHECK_FALSE(has(ac.complete("chyawanp", 10), "chyawanprsh"));  // a misspelling is not suggested
+  CHECK(ac.complete("zzq", 10).empty());                  // found nothing: never suggested
 }
 
 }  // namespace
