@@ -12,8 +12,11 @@ constexpr unsigned kFieldGap = 100;  // keeps phrases from matching across field
 }
 
 DocumentBuilder::DocumentBuilder(const KnowledgeBase& kb, ranking::PriorParams prior) : kb_(kb), prior_(prior) {
+  for (const char* const* w = index::stop_words(); *w != nullptr; ++w) stopper_.add(*w);
   tg_.set_stemmer(Xapian::Stem("english"));
-  tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
+  tg_.set_stopper(&stopper_);
+  tg_.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
 }
 
 void DocumentBuilder::index_field(const std::string& text, unsigned weight, bool positions, bool spelling) {

@@ -42,6 +42,7 @@ class DocumentBuilder {
 
   const KnowledgeBase& kb_;
   ranking::PriorParams prior_;
+  Xapian::SimpleStopper stopper_;
   Xapian::TermGenerator tg_;
   std::unordered_map<std::string, unsigned> spelling_;
 };

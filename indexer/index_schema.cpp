@@ -18,6 +18,23 @@ std::string join(std::string_view prefix, std::string_view value) {
 }
 }  // namespace
 
+namespace {
+// Function words that carry no meaning in a product search. Words shoppers use
+// to narrow a search ("oil", "for" is dropped but "without" is kept) stay.
+const char* const kStopWords[] = {"a",    "an",   "and",  "are", "as",   "at",   "be",   "by",   "for",
+                                  "from", "has",  "have", "in",  "into", "is",   "it",   "its",  "of",
+                                  "on",   "or",   "that", "the", "their", "this", "to",   "was",  "were",
+                                  "which", "with", "your", nullptr};
+}  // namespace
+
+const char* const* stop_words() { return kStopWords; }
+
+bool is_stop_word(std::string_view word) {
+  for (const char* const* w = kStopWords; *w != nullptr; ++w)
+    if (word == *w) return true;
+  return false;
+}
+
 std::string facet_value(std::string_view raw) { return text::slugify(raw); }
 
 std::string id_term(std::string_view product_id) { return join(kPrefixId, lower(product_id)); }

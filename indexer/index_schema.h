@@ -13,12 +13,15 @@
 
 namespace ayc::index {
 
-inline constexpr int kIndexFormatVersion = 2;
+inline constexpr int kIndexFormatVersion = 3;
 
-// ---- Term prefixes --------------------------------------------------------
-// Free text is indexed unprefixed (all fields, field weight = wdf increment)
-// with English stemming ("Z" + stem, Xapian's convention). No per-field
-// prefixes: nothing queries a single field, and each would double the terms.
+// ---- Free text --------------------------------------------------------------
+// Free text is indexed unprefixed as English stems only (STEM_ALL: "capsules"
+// -> "capsul"), stop words dropped, field weight = wdf increment. Queries are
+// stemmed the same way. No per-field prefixes and no unstemmed copies: each
+// would double the terms of a document.
+bool is_stop_word(std::string_view word);
+const char* const* stop_words();  // null-terminated list, for Xapian::SimpleStopper
 
 // Exact, unstemmed, lower-case boolean terms.
 inline constexpr std::string_view kPrefixId = "Q";           // Q<product uuid> (unique)

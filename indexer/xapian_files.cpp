@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "common/text.h"
+#include "indexer/index_schema.h"
 
 namespace ayc::indexer {
 
@@ -86,10 +87,11 @@ Result<std::vector<PopularQuery>> queries_in_vocabulary(const fs::path& path,
   std::vector<PopularQuery> out;
   try {
     Xapian::Database db(path.string());
+    Xapian::Stem stem("english");
     for (const auto& q : queries) {
       auto words = text::split_words(q.query);
       bool known = !words.empty();
-      for (const auto& w : words) known = known && db.term_exists(w);
+      for (const auto& w : words) known = known && (index::is_stop_word(w) || db.term_exists(stem(w)));
       if (known) out.push_back(q);
     }
   } catch (const Xapian::Error& e) {

@@ -9,11 +9,12 @@ namespace ayc::search {
 
 namespace {
 
-const std::unordered_set<std::string>& stop_words() {
-  static const std::unordered_set<std::string> kWords = {
-      "a", "an", "and", "the", "for", "of", "with", "in", "to", "on", "by", "from", "best", "buy", "online",
-      "ayurvedic", "ayurveda", "herbal", "product", "products", "medicine", "me", "my", "i", "is", "what"};
-  return kWords;
+// Words that narrow nothing in this store, dropped from multi-word queries on
+// top of the index's own stop words.
+bool query_noise(const std::string& w) {
+  static const std::unordered_set<std::string> kWords = {"best", "buy", "online", "ayurvedic", "ayurveda",
+                                                         "herbal", "product", "products", "me", "my", "i", "what"};
+  return index::is_stop_word(w) || kWords.count(w) > 0;
 }
 
 Xapian::Stem& stemmer() {
@@ -21,15 +22,14 @@ Xapian::Stem& stemmer() {
   return stem;
 }
 
-// One word: its stem (matching all inflections) or the exact form.
-Xapian::Query word_query(const std::string& word) {
-  std::string stemmed = "Z" + stemmer()(word);
-  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(stemmed), Xapian::Query(word));
-}
+// One word: its stem, as the index holds every word.
+Xapian::Query word_query(const std::string& word) { return Xapian::Query(stemmer()(word)); }
 
 Xapian::Query phrase_query(const std::string& phrase) {
   std::vector<Xapian::Query> parts;
-  for (const auto& w : text::split_words(phrase)) parts.push_back(word_query(w));
+  for (const auto& w : text::split_words(phrase))
+    if (!index::is_stop_word(w)) parts.push_back(word_query(w));
+  if (parts.empty()) return Xapian::Query::MatchNothing;
   if (parts.size() == 1) return parts[0];
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
@@ -44,7 +44,7 @@ ParsedQuery parse_query(const std::string& q) {
   ParsedQuery out;
   auto words = text::split_words(text::normalize(q));
   for (auto& w : words) {
-    if (words.size() > 1 && stop_words().count(w)) continue;
+    if (words.size() > 1 && query_noise(w)) continue;
     out.words.push_back(std::move(w));
   }
   if (out.words.empty() && !words.empty()) out.words = std::move(words);  // only stop words: keep them
@@ -91,7 +91,7 @@ std::vector<std::string> spelling_corrected(const ParsedQuery& parsed, const Xap
   bool changed = false;
   for (const auto& w : parsed.words) {
     std::string fix;
-    if (w.size() >= 3 && db.get_termfreq(w) == 0) fix = db.get_spelling_suggestion(w, 2);
+    if (w.size() >= 3 && db.get_termfreq(stemmer()(w)) == 0) fix = db.get_spelling_suggestion(w, 2);
     if (!fix.empty() && fix != w) {
       out.push_back(fix);
       changed = true;

@@ -22,7 +22,7 @@ std::vector<std::string> search_ids(const Xapian::Database& db, const std::strin
   Xapian::QueryParser qp;
   qp.set_database(db);
   qp.set_stemmer(Xapian::Stem("english"));
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
   qp.set_default_op(Xapian::Query::OP_AND);
   Xapian::Enquire enquire(db);
   enquire.set_query(qp.parse_query(text));
