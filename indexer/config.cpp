@@ -18,6 +18,9 @@ void register_flags(FlagSet& flags, IndexerConfig& c) {
   flags.add_bool("only-recommendations", "",
                  "Recompute recommendations into a new generation without re-indexing products",
                  &c.only_recommendations);
+  flags.add_int("pg-recommendations-per-product", "",
+                "Entries per product and kind written to PostgreSQL's product_recommendations (0 = none)",
+                &c.pg_recommendations_per_product, 0, 50);
   flags.add_bool("stream-only", "",
                  "Read every product from PostgreSQL and discard it: measures the read floor, writes nothing",
                  &c.stream_only);

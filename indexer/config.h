@@ -20,6 +20,9 @@ struct IndexerConfig {
   std::int64_t overlap_seconds = 300;  // incremental look-back before the last watermark
   bool recommendations = true;    // --recommendations=false skips the recommendation stage
   bool only_recommendations = false;
+  // Top entries per product and kind copied into PostgreSQL's product_recommendations
+  // (the feature store always gets 50): every row costs two foreign-key checks.
+  std::int64_t pg_recommendations_per_product = 10;
   bool stream_only = false;       // --stream-only: read the catalogue and discard it (the PostgreSQL floor)
   std::string progress = "auto";  // auto | always | never
 };

@@ -138,9 +138,12 @@ Result<RecommendationStageSummary> run_recommendation_stage(const IndexerConfig&
   AYC_RETURN_IF_ERROR(write_global_lists(**conn, *set, out));
   AYC_RETURN_IF_ERROR(write_users(**conn, *set, out, summary.users));
   AYC_RETURN_IF_ERROR(out.flush());
-  auto written = recsys::write_product_recommendations(**conn, *set);
-  if (!written.ok()) return written.status().with_context("writing product_recommendations");
-  summary.pg_rows = static_cast<std::int64_t>(written->rows);
+  if (config.pg_recommendations_per_product > 0) {
+    auto written = recsys::write_product_recommendations(
+        **conn, *set, static_cast<std::size_t>(config.pg_recommendations_per_product));
+    if (!written.ok()) return written.status().with_context("writing product_recommendations");
+    summary.pg_rows = static_cast<std::int64_t>(written->rows);
+  }
   summary.seconds = seconds_since(start);
   return summary;
 }

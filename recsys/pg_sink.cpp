@@ -21,7 +21,7 @@ struct Kind {
   const ScoredLists* lists;
 };
 
-std::size_t stream_rows(pqxx::stream_to& out, const RecommendationSet& set) {
+std::size_t stream_rows(pqxx::stream_to& out, const RecommendationSet& set, std::size_t per_source) {
   const Kind kinds[] = {{"frequently_bought_together", &set.bought_together},
                         {"similar", &set.similar},
                         {"related", &set.related}};
@@ -30,7 +30,8 @@ std::size_t stream_rows(pqxx::stream_to& out, const RecommendationSet& set) {
     const std::string type = kind.type;
     const std::size_t sources = std::min(kind.lists->size(), set.ids.products.size());
     for (std::size_t src = 0; src < sources; ++src) {
-      for (const auto& s : (*kind.lists)[src]) {
+      const auto list = (*kind.lists)[src];
+      for (const auto& s : list.first(std::min(list.size(), per_source))) {
         if (s.item >= set.ids.products.size() || s.item == src) continue;
         out << std::make_tuple(set.ids.products[src], set.ids.products[s.item], type, decimal_score(s.score));
         ++rows;
@@ -42,7 +43,8 @@ std::size_t stream_rows(pqxx::stream_to& out, const RecommendationSet& set) {
 
 }  // namespace
 
-Result<WriteSummary> write_product_recommendations(pqxx::connection& conn, const RecommendationSet& set) {
+Result<WriteSummary> write_product_recommendations(pqxx::connection& conn, const RecommendationSet& set,
+                                                   std::size_t per_source) {
   try {
     pqxx::work tx(conn, "recsys_write");
     WriteSummary summary;
@@ -54,7 +56,7 @@ Result<WriteSummary> write_product_recommendations(pqxx::connection& conn, const
       pqxx::stream_to out(tx, "product_recommendations",
                           std::vector<std::string>{"source_product_id", "recommended_product_id",
                                                    "recommendation_type", "score"});
-      summary.rows = stream_rows(out, set);
+      summary.rows = stream_rows(out, set, per_source);
       out.complete();
     }
     tx.commit();

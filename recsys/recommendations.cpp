@@ -1,5 +1,6 @@
 #include "recsys/recommendations.h"
 
+#include <algorithm>
 #include <string>
 
 #include "recsys/training_data.h"
@@ -48,16 +49,22 @@ Status validate(const RecsysInputs& in) {
                                    " product ids for " + std::to_string(d.items.size()) + " products");
   for (const auto& l : d.lines) {
     if (l.item >= d.items.size() || (l.customer != kNone && l.customer >= d.customer_count) ||
-        l.order == kNone)
-      return Status::InvalidArgument("recommendation inputs: an order line refers to product " +
-                                     std::to_string(l.item) + " or customer " + std::to_string(l.customer) +
-                                     " that does not exist");
+        l.order >= d.lines.size())
+      return Status::InvalidArgument("recommendation inputs: an order line refers to order " +
+                                     std::to_string(l.order) + ", product " + std::to_string(l.item) +
+                                     " or customer " + std::to_string(l.customer) + " that does not exist");
   }
+  // Ingredient and brand ids size arrays, so they must be dense too.
+  const std::size_t id_limit = std::max<std::size_t>(d.items.size(), 1u << 20);
   for (const auto& it : d.items) {
     for (auto c : it.categories)
       if (c >= d.category_count) return Status::InvalidArgument("recommendation inputs: category index out of range");
     for (auto c : it.ancestor_categories)
       if (c >= d.category_count) return Status::InvalidArgument("recommendation inputs: category index out of range");
+    for (auto i : it.ingredients)
+      if (i >= id_limit) return Status::InvalidArgument("recommendation inputs: ingredient ids are not dense");
+    if (it.brand != kNone && it.brand >= id_limit)
+      return Status::InvalidArgument("recommendation inputs: brand ids are not dense");
   }
   return Status::Ok();
 }

@@ -22,7 +22,7 @@ inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max()
 
 // One purchased product in one order.
 struct OrderLine {
-  std::uint32_t order = 0;        // dense order index
+  std::uint32_t order = 0;        // dense order index (below the number of lines)
   std::uint32_t customer = kNone; // dense customer index; kNone for a guest order
   std::uint32_t item = 0;         // dense product index into Dataset::items
   std::int64_t day = 0;           // day of the order, days since the epoch
@@ -31,12 +31,12 @@ struct OrderLine {
 
 // What the catalogue says about one product, by dense index.
 struct ItemContent {
-  std::vector<std::uint32_t> ingredients;          // canonical ingredient ids (IngredientResolver)
+  std::vector<std::uint32_t> ingredients;          // dense canonical ingredient ids (IngredientResolver)
   std::vector<std::string> indications;            // as stored; models normalise them
   std::vector<std::uint32_t> categories;           // categories the product is filed under
   std::vector<std::uint32_t> ancestor_categories;  // their ancestors not already in `categories`
   std::string form;                                // "tablet", "powder"...; may be empty
-  std::uint32_t brand = kNone;
+  std::uint32_t brand = kNone;                     // dense brand index
   bool active = true;   // status = 'active': only active products are ever recommended
   bool in_stock = true; // informational; stock is filtered at serving time
 };

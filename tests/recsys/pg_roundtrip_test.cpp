@@ -131,7 +131,7 @@ TEST_CASE("recommendations round-trip through PostgreSQL") {
   CHECK(has_row(conn, 1, 3, "frequently_bought_together"));
   CHECK_FALSE(has_row(conn, 1, 6, "frequently_bought_together"));  // only together in a cancelled order
   CHECK(has_row(conn, 2, 1, "similar"));                           // via the botanical name
-  CHECK(has_row(conn, 6, 3, "related"));  // no sales, no shared content: category best-seller
+  CHECK(has_row(conn, 6, 3, "related"));  // never sold, still related to its category's products
 
   // A second run replaces the rows instead of adding to them, and leaves other types alone.
   const auto second = write_product_recommendations(conn, *set);
@@ -139,6 +139,13 @@ TEST_CASE("recommendations round-trip through PostgreSQL") {
   CHECK(second->deleted == first->rows);
   CHECK(count(conn, "SELECT count(*) " + ours) == static_cast<std::int64_t>(first->rows));
   CHECK(count(conn, "SELECT count(*) FROM product_recommendations WHERE recommendation_type = 'editorial'") == 1);
+
+  // The per-source cap keeps the best rows.
+  const auto capped = write_product_recommendations(conn, *set, 1);
+  REQUIRE(capped.ok());
+  CHECK(count(conn, "SELECT COALESCE(max(n), 0) FROM (SELECT count(*) AS n " + ours +
+                        " GROUP BY source_product_id, recommendation_type) s") == 1);
+  CHECK(has_row(conn, 1, 3, "frequently_bought_together"));
 }
 
 TEST_CASE("load_inputs reports a broken connection as a Status") {
