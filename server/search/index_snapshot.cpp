@@ -79,6 +79,9 @@ Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path&
   if (!lease.ok()) return lease.status();
   snap->doc_count_ = lease->db().get_doccount();
   AYC_RETURN_IF_ERROR(load_synonyms(lease->db(), snap->synonyms_, snap->longest_synonym_words_));
+  auto facets = FacetColumns::build(lease->db());
+  if (!facets.ok()) return facets.status();
+  snap->facets_ = std::move(facets).value();
   return std::shared_ptr<const IndexSnapshot>(std::move(snap));
 }
 

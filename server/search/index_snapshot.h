@@ -21,6 +21,7 @@
 #include "indexer/feature_store.h"
 #include "server/search/autocomplete.h"
 #include "server/search/currency_table.h"
+#include "server/search/facet_columns.h"
 
 namespace ayc::search {
 
@@ -50,6 +51,7 @@ class IndexSnapshot {
   const indexer::FeatureStore& features() const { return *store_; }
   const Autocomplete& autocomplete() const { return autocomplete_; }
   const CurrencyTable& currencies() const { return currencies_; }
+  const FacetColumns& facet_columns() const { return facets_; }
   // Phrases that mean the same as `phrase` (normalised), from the index's synonym table.
   const std::vector<std::string>* synonyms_of(const std::string& phrase) const;
   std::size_t longest_synonym_words() const { return longest_synonym_words_; }
@@ -67,6 +69,7 @@ class IndexSnapshot {
   std::unique_ptr<indexer::FeatureStore> store_;
   Autocomplete autocomplete_;
   CurrencyTable currencies_;
+  FacetColumns facets_;
   std::unordered_map<std::string, std::vector<std::string>> synonyms_;
   std::size_t longest_synonym_words_ = 1;
   mutable std::mutex pool_mu_;

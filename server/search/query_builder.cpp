@@ -1,5 +1,6 @@
 #include "server/search/query_builder.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "common/text.h"
@@ -22,20 +23,45 @@ Xapian::Stem& stemmer() {
   return stem;
 }
 
-// One word: its stem, as the index holds every word.
-Xapian::Query word_query(const std::string& word) { return Xapian::Query(stemmer()(word)); }
-
-Xapian::Query phrase_query(const std::string& phrase) {
-  std::vector<Xapian::Query> parts;
+// The stems a phrase must all contain (stop words dropped), sorted.
+std::vector<std::string> phrase_stems(const std::string& phrase) {
+  std::vector<std::string> out;
   for (const auto& w : text::split_words(phrase))
-    if (!index::is_stop_word(w)) parts.push_back(word_query(w));
-  if (parts.empty()) return Xapian::Query::MatchNothing;
-  if (parts.size() == 1) return parts[0];
-  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    if (!index::is_stop_word(w)) out.push_back(stemmer()(w));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+Xapian::Query stems_query(const std::vector<std::string>& stems) {
+  if (stems.size() == 1) return Xapian::Query(stems[0]);
+  return Xapian::Query(Xapian::Query::OP_AND, stems.begin(), stems.end());
+}
+
+// Alternatives as AND-groups of stems, without duplicates and without any
+// group that contains another (whatever matches "joint pain" matches "joint").
+std::vector<std::vector<std::string>> minimal_alternatives(const std::vector<std::string>& phrases) {
+  std::vector<std::vector<std::string>> groups;
+  for (const auto& p : phrases) {
+    auto stems = phrase_stems(p);
+    if (!stems.empty()) groups.push_back(std::move(stems));
+  }
+  std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
+  });
+  std::vector<std::vector<std::string>> kept;
+  for (auto& g : groups) {
+    bool redundant = false;
+    for (const auto& k : kept) {
+      redundant = redundant || std::includes(g.begin(), g.end(), k.begin(), k.end());
+    }
+    if (!redundant) kept.push_back(std::move(g));
+  }
+  return kept;
 }
 
 Xapian::Query prefix_query(const std::string& word) {
-  return Xapian::Query(Xapian::Query::OP_WILDCARD, word, 40, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  return Xapian::Query(Xapian::Query::OP_WILDCARD, word, 20, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
 }
 
 }  // namespace
@@ -72,16 +98,23 @@ Xapian::Query build_text_query(const ParsedQuery& parsed, const IndexSnapshot& s
         break;
       }
     }
-    std::vector<Xapian::Query> options{phrase_query(phrase)};
-    if (alternatives != nullptr) {
-      for (const auto& alt : *alternatives) options.push_back(phrase_query(alt));
-    }
+    std::vector<std::string> phrases{phrase};
+    if (alternatives != nullptr) phrases.insert(phrases.end(), alternatives->begin(), alternatives->end());
+    std::vector<Xapian::Query> options;
+    for (const auto& stems : minimal_alternatives(phrases)) options.push_back(stems_query(stems));
     bool last = i + taken == w.size();
-    if (last && typing && taken == 1 && w[i].size() >= 2) options.push_back(prefix_query(w[i]));
+    // While typing, an unfinished last word matches as a prefix ("ashwag").
+    if (last && typing && taken == 1 && w[i].size() >= 3 && !db.term_exists(stemmer()(w[i]))) {
+      options.push_back(prefix_query(w[i]));
+    }
+    if (options.empty()) {  // only stop words here: nothing to require
+      i += taken;
+      continue;
+    }
     groups.emplace_back(Xapian::Query::OP_OR, options.begin(), options.end());
     i += taken;
   }
-  (void)db;
+  if (groups.empty()) return Xapian::Query::MatchAll;
   auto op = mode == MatchMode::kAll ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
   return Xapian::Query(op, groups.begin(), groups.end());
 }

@@ -4,7 +4,7 @@
 
 #include "common/text.h"
 #include "indexer/index_schema.h"
-#include "server/search/facets.h"
+#include "server/search/facet_columns.h"
 #include "server/search/highlight.h"
 #include "server/search/query_builder.h"
 
@@ -69,16 +69,14 @@ Xapian::Query with_filter(const Xapian::Query& q, const Xapian::Query& filter) {
   return Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
 }
 
-void apply_sort(Xapian::Enquire& e, SortOrder sort, bool has_text) {
+void apply_sort(Xapian::Enquire& e, SortOrder sort) {
   switch (sort) {
     case SortOrder::kPriceAsc: e.set_sort_by_value_then_relevance(index::kSlotPrice, false); break;
     case SortOrder::kPriceDesc: e.set_sort_by_value_then_relevance(index::kSlotPrice, true); break;
     case SortOrder::kRating: e.set_sort_by_value_then_relevance(index::kSlotRating, true); break;
     case SortOrder::kNewest: e.set_sort_by_value_then_relevance(index::kSlotCreatedAt, true); break;
     case SortOrder::kPopularity: e.set_sort_by_value_then_relevance(index::kSlotPopularity, true); break;
-    case SortOrder::kRelevance:
-      if (!has_text) e.set_sort_by_value_then_relevance(index::kSlotPopularity, true);
-      break;
+    case SortOrder::kRelevance: break;  // by weight; without text the weight is popularity
   }
 }
 
@@ -88,23 +86,36 @@ struct Attempt {
 };
 
 // The text query scored with the business prior blended in.
-Xapian::Query scored(const Xapian::Query& text, const ranking::BlendParams& blend, Xapian::ValueWeightPostingSource& prior) {
+Xapian::Query scored(const Xapian::Query& text, const ranking::BlendParams& blend,
+                     Xapian::ValueWeightPostingSource& prior) {
   Xapian::Query prior_q(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(&prior), blend.prior_weight);
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, prior_q);
 }
 
-Attempt run_once(Xapian::Database& db, const Xapian::Query& q, const SearchRequest& req, bool has_text,
-                 std::size_t first, std::size_t count, Xapian::MatchSpy* const* spies, std::size_t nspies) {
+// The ranked page. Xapian may skip documents that cannot reach the page, so
+// the total is exact only up to `check`; count_matches() gives exact counts.
+Attempt ranked_page(Xapian::Database& db, const Xapian::Query& q, const SearchRequest& req,
+                    std::size_t first, std::size_t count) {
   Xapian::Enquire e(db);
   e.set_query(q);
   e.set_docid_order(Xapian::Enquire::ASCENDING);
-  apply_sort(e, req.sort, has_text);
-  for (std::size_t i = 0; i < nspies; ++i) e.add_matchspy(spies[i]);
-  Xapian::doccount check = db.get_doccount();  // exact totals and facet counts
+  apply_sort(e, req.sort);
+  auto check = static_cast<Xapian::doccount>(first + count);
   Attempt a;
   a.mset = e.get_mset(static_cast<Xapian::doccount>(first), static_cast<Xapian::doccount>(count), check);
   a.total = a.mset.get_matches_estimated();
   return a;
+}
+
+// Every match counted without scoring (BoolWeight), feeding the facet spies.
+std::uint64_t count_matches(Xapian::Database& db, const Xapian::Query& q, Xapian::MatchSpy* const* spies,
+                            std::size_t nspies) {
+  Xapian::Enquire e(db);
+  e.set_query(q);
+  e.set_weighting_scheme(Xapian::BoolWeight());
+  for (std::size_t i = 0; i < nspies; ++i) e.add_matchspy(spies[i]);
+  Xapian::MSet m = e.get_mset(0, 0, db.get_doccount());
+  return m.get_matches_estimated();
 }
 
 }  // namespace
@@ -206,14 +217,20 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
     Plan plan = has_text ? plan_text(parsed, req, snap, db, filter_all) : Plan{Xapian::Query::MatchAll, {}};
     result.corrected_query = plan.corrected;
     Xapian::ValueWeightPostingSource prior(index::kSlotPrior);
-    Xapian::Query ranked = has_text ? scored(plan.text, blend, prior) : plan.text;
+    Xapian::ValueWeightPostingSource popularity(index::kSlotPopularity);
+    // Without text, "relevance" is popularity: a posting source lets Xapian
+    // stop early instead of sorting every product by a value.
+    Xapian::Query ranked = has_text                             ? scored(plan.text, blend, prior)
+                           : req.sort == SortOrder::kRelevance ? Xapian::Query(&popularity)
+                                                               : plan.text;
 
     bool rerank = has_text && req.sort == SortOrder::kRelevance && req.offset + req.limit <= kRerankWindow;
     std::size_t first = rerank ? 0 : req.offset;
-    std::size_t count = rerank ? std::min(kRerankWindow, std::max<std::size_t>(req.offset + req.limit, 50)) : req.limit;
+    std::size_t count = rerank ? std::min(kRerankWindow, std::max<std::size_t>(req.offset + req.limit, 30)) : req.limit;
 
-    SlotCounter brand(index::kSlotBrand, false), category(index::kSlotCategories, true), form(index::kSlotForm, false);
-    PriceBands price(fx, currency);
+    const FacetColumns& columns = snap.facet_columns();
+    FacetCounter brand(columns, FacetKind::kBrand, fx, currency), category(columns, FacetKind::kCategory, fx, currency),
+        form(columns, FacetKind::kForm, fx, currency), price(columns, FacetKind::kPrice, fx, currency);
     std::vector<std::pair<std::string, Xapian::MatchSpy*>> facets = {
         {"brand", &brand}, {"category", &category}, {"form", &form}, {"price", &price}};
     std::vector<Xapian::MatchSpy*> main_spies;
@@ -221,19 +238,19 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
       for (auto& [name, spy] : facets)
         if (!filters.has(name)) main_spies.push_back(spy);
     }
-    Attempt main = run_once(db, with_filter(ranked, filter_all), req, has_text, first, count, main_spies.data(),
-                            main_spies.size());
+    Attempt main = ranked_page(db, with_filter(ranked, filter_all), req, first, count);
     result.total = main.total;
     if (req.want_facets) {
+      result.total = count_matches(db, with_filter(plan.text, filter_all), main_spies.data(), main_spies.size());
       for (auto& [name, spy] : facets) {
         if (!filters.has(name)) continue;
         Xapian::MatchSpy* one[] = {spy};
-        run_once(db, with_filter(plan.text, filters.combined(name)), req, has_text, 0, 0, one, 1);
+        count_matches(db, with_filter(plan.text, filters.combined(name)), one, 1);
       }
-      result.facets["brand"] = brand.top(kFacetValues);
-      result.facets["category"] = category.top(kFacetValues);
-      result.facets["form"] = form.top(kFacetValues);
-      result.facets["price"] = price.bands();
+      result.facets["brand"] = brand.result(kFacetValues);
+      result.facets["category"] = category.result(kFacetValues);
+      result.facets["form"] = form.result(kFacetValues);
+      result.facets["price"] = price.result(kFacetValues);
     }
 
     auto stems = highlight_stems(plan.corrected ? ParsedQuery{text::split_words(*plan.corrected)} : parsed);

@@ -1,0 +1,144 @@
+#include "server/search/facet_columns.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+#include <unordered_map>
+
+#include "indexer/index_schema.h"
+
+namespace ayc::search {
+
+namespace {
+
+// Reads one slot into a column; multi-valued slots hold values joined by
+// index::kListSeparator.
+FacetColumns::Column read_column(Xapian::Database& db, Xapian::valueno slot, bool multi) {
+  FacetColumns::Column col;
+  Xapian::docid last = db.get_lastdocid();
+  std::vector<std::vector<std::uint32_t>> per_doc(last + 1);
+  std::unordered_map<std::string, std::uint32_t> ids;
+  auto id_of = [&](const std::string& v) {
+    auto [it, inserted] = ids.emplace(v, static_cast<std::uint32_t>(col.names.size()));
+    if (inserted) col.names.push_back(v);
+    return it->second;
+  };
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+    std::string v = *it;
+    auto& out = per_doc[it.get_docid()];
+    if (!multi) {
+      out.push_back(id_of(v));
+      continue;
+    }
+    std::size_t start = 0;
+    while (start <= v.size()) {
+      std::size_t end = v.find(index::kListSeparator, start);
+      if (end == std::string::npos) end = v.size();
+      if (end > start) out.push_back(id_of(v.substr(start, end - start)));
+      start = end + 1;
+    }
+  }
+  col.offsets.reserve(per_doc.size() + 1);
+  col.offsets.push_back(0);
+  for (const auto& d : per_doc) {
+    col.ids.insert(col.ids.end(), d.begin(), d.end());
+    col.offsets.push_back(static_cast<std::uint32_t>(col.ids.size()));
+  }
+  return col;
+}
+
+// 1, 2, 2.5, 5 x 10^k: a "nice" number close to x.
+double nice(double x) {
+  if (x <= 0) return 0;
+  double p = std::pow(10.0, std::floor(std::log10(x)));
+  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    if (x <= m * p * 1.2) return m * p;
+  }
+  return 10 * p;
+}
+
+std::string format_edge(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
+}  // namespace
+
+Result<FacetColumns> FacetColumns::build(Xapian::Database& db) {
+  FacetColumns f;
+  try {
+    f.brand_ = read_column(db, index::kSlotBrand, false);
+    f.form_ = read_column(db, index::kSlotForm, false);
+    f.category_ = read_column(db, index::kSlotCategories, true);
+    f.price_.assign(db.get_lastdocid() + 1, -1.0);
+    for (auto it = db.valuestream_begin(index::kSlotPrice); it != db.valuestream_end(index::kSlotPrice); ++it) {
+      f.price_[it.get_docid()] = Xapian::sortable_unserialise(*it);
+    }
+  } catch (const Xapian::Error& e) {
+    return Status::DataLoss("reading facet values: " + e.get_description());
+  }
+  return f;
+}
+
+FacetCounter::FacetCounter(const FacetColumns& columns, FacetKind kind, const CurrencyTable& fx,
+                           const std::string& currency)
+    : columns_(columns), kind_(kind) {
+  switch (kind) {
+    case FacetKind::kBrand: counts_.assign(columns.brand().names.size(), 0); break;
+    case FacetKind::kForm: counts_.assign(columns.form().names.size(), 0); break;
+    case FacetKind::kCategory: counts_.assign(columns.category().names.size(), 0); break;
+    case FacetKind::kPrice: {
+      // Bands sized for Ayurvedic products: roughly INR 250 / 500 / 1000 / 2000.
+      for (double inr : {250.0, 500.0, 1000.0, 2000.0}) {
+        double base = fx.to_base(inr, "INR").value_or(inr);
+        double edge = nice(fx.from_base(base, currency).value_or(inr));
+        if (edges_.empty() || edge > edges_.back()) edges_.push_back(edge);
+      }
+      for (double e : edges_) base_edges_.push_back(fx.to_base(e, currency).value_or(e));
+      counts_.assign(edges_.size() + 1, 0);
+      break;
+    }
+  }
+}
+
+void FacetCounter::operator()(const Xapian::Document& doc, double) {
+  Xapian::docid d = doc.get_docid();
+  if (kind_ == FacetKind::kPrice) {
+    double price = columns_.price(d);
+    if (price < 0) return;
+    auto band = std::upper_bound(base_edges_.begin(), base_edges_.end(), price) - base_edges_.begin();
+    ++counts_[static_cast<std::size_t>(band)];
+    return;
+  }
+  const FacetColumns::Column& c = kind_ == FacetKind::kBrand  ? columns_.brand()
+                                  : kind_ == FacetKind::kForm ? columns_.form()
+                                                              : columns_.category();
+  if (d + 1 >= c.offsets.size()) return;
+  for (std::uint32_t i = c.offsets[d]; i < c.offsets[d + 1]; ++i) ++counts_[c.ids[i]];
+}
+
+std::vector<FacetCount> FacetCounter::result(std::size_t n) const {
+  std::vector<FacetCount> out;
+  if (kind_ == FacetKind::kPrice) {
+    for (std::size_t i = 0; i < counts_.size(); ++i) {
+      if (counts_[i] == 0) continue;
+      std::string label = i == edges_.size() ? format_edge(edges_.back()) + "+"
+                                             : format_edge(i == 0 ? 0 : edges_[i - 1]) + "-" + format_edge(edges_[i]);
+      out.push_back({label, counts_[i]});
+    }
+    return out;
+  }
+  const FacetColumns::Column& c = kind_ == FacetKind::kBrand  ? columns_.brand()
+                                  : kind_ == FacetKind::kForm ? columns_.form()
+                                                              : columns_.category();
+  for (std::size_t i = 0; i < counts_.size(); ++i)
+    if (counts_[i] > 0) out.push_back({c.names[i], counts_[i]});
+  std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  if (out.size() > n) out.resize(n);
+  return out;
+}
+
+}  // namespace ayc::search

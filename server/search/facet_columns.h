@@ -1,0 +1,61 @@
+// Facet values of every document, held in memory by docid, so counting
+// facets over tens of thousands of matches costs an array lookup per match
+// instead of a value-stream read per facet. Built once per snapshot from the
+// index's value slots (brand, form, categories, price).
+//
+// FacetCounter is the Xapian::MatchSpy that counts with them.
+//
+// Thread-safety: FacetColumns is immutable after build(); one FacetCounter per search.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/status.h"
+#include "server/search/currency_table.h"
+#include "server/search/search_types.h"
+
+namespace ayc::search {
+
+class FacetColumns {
+ public:
+  static Result<FacetColumns> build(Xapian::Database& db);
+
+  struct Column {
+    std::vector<std::string> names;              // dense value id -> value
+    std::vector<std::uint32_t> offsets;          // docid -> [offsets[d], offsets[d+1]) in ids
+    std::vector<std::uint32_t> ids;
+  };
+  const Column& brand() const { return brand_; }
+  const Column& form() const { return form_; }
+  const Column& category() const { return category_; }
+  // Base-currency price of docid `d`, or a negative number when unknown.
+  double price(Xapian::docid d) const { return d < price_.size() ? price_[d] : -1; }
+
+ private:
+  Column brand_, form_, category_;
+  std::vector<double> price_;
+};
+
+enum class FacetKind { kBrand, kCategory, kForm, kPrice };
+
+// Counts one facet over the documents the match visits.
+class FacetCounter : public Xapian::MatchSpy {
+ public:
+  FacetCounter(const FacetColumns& columns, FacetKind kind, const CurrencyTable& fx, const std::string& currency);
+  void operator()(const Xapian::Document& doc, double wt) override;
+  // Values with counts, most frequent first (price: bands in order), at most n.
+  std::vector<FacetCount> result(std::size_t n) const;
+
+ private:
+  const FacetColumns& columns_;
+  FacetKind kind_;
+  std::vector<std::uint64_t> counts_;
+  std::vector<double> edges_;       // price bands, in the shopper's currency
+  std::vector<double> base_edges_;  // the same edges in the base currency
+};
+
+}  // namespace ayc::search
