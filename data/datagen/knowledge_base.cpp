@@ -1,0 +1,56 @@
+#include "data/datagen/knowledge_base.h"
+
+#include <algorithm>
+
+#include "common/text.h"
+
+namespace ayc::datagen {
+
+KnowledgeBase::KnowledgeBase(std::vector<Herb> herbs) : herbs_(std::move(herbs)) {
+  std::sort(herbs_.begin(), herbs_.end(),
+            [](const Herb& a, const Herb& b) { return a.canonical_name < b.canonical_name; });
+  for (std::size_t i = 0; i < herbs_.size(); ++i) {
+    index_.emplace(text::normalize(herbs_[i].canonical_name), i);
+    names_.push_back(collect_names(i));
+  }
+  for (std::size_t i = 0; i < herbs_.size(); ++i) {
+    for (const std::string& n : names(i)) {
+      std::string key = text::normalize(n);
+      if (!key.empty()) index_.emplace(std::move(key), i);  // first one wins
+    }
+  }
+}
+
+std::optional<std::size_t> KnowledgeBase::find(std::string_view name) const {
+  std::string key = text::normalize(name);
+  if (auto it = index_.find(key); it != index_.end()) return it->second;
+  // "Loha Bhasma" may be listed as "Loha"; "Til Oil" as "Til".
+  for (std::string_view suffix : {" bhasma", " oil", " powder"}) {
+    if (key.size() > suffix.size() && key.ends_with(suffix)) {
+      auto it = index_.find(key.substr(0, key.size() - suffix.size()));
+      if (it != index_.end()) return it->second;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> KnowledgeBase::collect_names(std::size_t i) const {
+  const Herb& h = herbs_[i];
+  std::vector<std::string> out;
+  auto add = [&](const std::string& n) {
+    if (n.empty()) return;
+    for (const auto& existing : out) {
+      if (text::normalize(existing) == text::normalize(n)) return;
+    }
+    out.push_back(n);
+  };
+  add(h.canonical_name);
+  add(h.sanskrit_name);
+  add(h.hindi_name);
+  add(h.english_name);
+  add(h.botanical_name);
+  for (const auto& o : h.other_names) add(o);
+  return out;
+}
+
+}  // namespace ayc::datagen

@@ -1,0 +1,164 @@
+// data/schema.sql on a real PostgreSQL 15: the seed document's own setup
+// statements, its triggers, RLS and roles, and the reference data.
+#include <pqxx/pqxx>
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/temp_database.h"
+
+namespace ayc {
+namespace {
+
+using testing::TempDatabase;
+
+std::string scalar(pqxx::connection& c, const std::string& sql) {
+  pqxx::work tx(c);
+  pqxx::row r = tx.exec1(sql);
+  tx.commit();
+  return r[0].is_null() ? "NULL" : r[0].c_str();
+}
+
+void exec(pqxx::connection& c, const std::string& sql) {
+  pqxx::work tx(c);
+  tx.exec0(sql);
+  tx.commit();
+}
+
+// A product with stock 10, a customer and an order to hang lines on.
+void seed_shop(pqxx::connection& c) {
+  exec(c, R"(
+    INSERT INTO brands (id, name, slug) VALUES ('00000000-0000-4000-8000-000000000001', 'Dabur', 'dabur');
+    INSERT INTO products (id, sku, name, slug, brand_id, type, base_price, selling_price, stock_quantity,
+                          created_at, updated_at)
+      VALUES ('00000000-0000-4000-8000-000000000010', 'DAB-1', 'Dabur Chyawanprash 500 g', 'dabur-chyawanprash-500-g',
+              '00000000-0000-4000-8000-000000000001', 'medicine', 250, 225, 10, '2020-01-01', '2020-01-01');
+    INSERT INTO users (id, email, password_hash, first_name, last_name)
+      VALUES ('00000000-0000-4000-8000-000000000020', 'priya@example.com', 'x', 'Priya', 'Nair');
+    INSERT INTO orders (id, order_number, user_id, subtotal, total_amount, shipping_address)
+      VALUES ('00000000-0000-4000-8000-000000000030', 'AYC-1', '00000000-0000-4000-8000-000000000020', 675, 675,
+              '{"city": "Kochi"}');
+  )");
+}
+
+TEST_CASE("the seed document's Initial Setup Migration runs on the fresh schema") {
+  TempDatabase db;
+  exec(db.conn(), R"(
+    INSERT INTO categories (name, slug, description) VALUES
+    ('Classical Medicines', 'classical-medicines', 'Traditional Ayurvedic formulations'),
+    ('Personal Care', 'personal-care', 'Ayurvedic personal care products'),
+    ('Health Supplements', 'health-supplements', 'Natural health supplements'),
+    ('Oils & Ghee', 'oils-ghee', 'Medicated oils and ghee preparations');
+    INSERT INTO brands (name, slug, description, country) VALUES
+    ('Kottakkal Arya Vaidya Sala', 'kottakkal', 'Authentic Ayurvedic medicines since 1902', 'India'),
+    ('Vaidyaratnam', 'vaidyaratnam', 'Traditional Ayurvedic preparations', 'India'),
+    ('Kerala Ayurveda', 'kerala-ayurveda', 'Premium Ayurvedic products', 'India');
+  )");
+  CHECK(scalar(db.conn(), "SELECT count(*) FROM categories") == "4");
+  CHECK(scalar(db.conn(), "SELECT count(*) FROM brands") == "3");
+}
+
+TEST_CASE("an order line takes stock and deleting it puts it back") {
+  TempDatabase db;
+  seed_shop(db.conn());
+  exec(db.conn(), R"(INSERT INTO order_items (id, order_id, product_id, product_name, product_sku, unit_price,
+                                               quantity, total_price)
+                     VALUES ('00000000-0000-4000-8000-000000000040', '00000000-0000-4000-8000-000000000030',
+                             '00000000-0000-4000-8000-000000000010', 'Dabur Chyawanprash 500 g', 'DAB-1', 225, 3, 675))");
+  CHECK(scalar(db.conn(), "SELECT stock_quantity FROM products") == "7");
+  exec(db.conn(), "DELETE FROM order_items");
+  CHECK(scalar(db.conn(), "SELECT stock_quantity FROM products") == "10");
+}
+
+TEST_CASE("ratings are recomputed from approved reviews only") {
+  TempDatabase db;
+  seed_shop(db.conn());
+  exec(db.conn(), R"(INSERT INTO product_reviews (product_id, user_id, rating, is_approved) VALUES
+                     ('00000000-0000-4000-8000-000000000010', '00000000-0000-4000-8000-000000000020', 5, true),
+                     ('00000000-0000-4000-8000-000000000010', '00000000-0000-4000-8000-000000000020', 2, true),
+                     ('00000000-0000-4000-8000-000000000010', '00000000-0000-4000-8000-000000000020', 1, false))");
+  CHECK(scalar(db.conn(), "SELECT average_rating FROM products") == "3.50");
+  CHECK(scalar(db.conn(), "SELECT review_count FROM products") == "2");
+  exec(db.conn(), "UPDATE product_reviews SET is_approved = true WHERE rating = 1");
+  CHECK(scalar(db.conn(), "SELECT average_rating FROM products") == "2.67");
+  CHECK(scalar(db.conn(), "SELECT review_count FROM products") == "3");
+}
+
+TEST_CASE("updated_at moves on UPDATE") {
+  TempDatabase db;
+  seed_shop(db.conn());
+  exec(db.conn(), "UPDATE products SET selling_price = 215");
+  CHECK(scalar(db.conn(), "SELECT updated_at > '2024-01-01' FROM products") == "t");
+  CHECK(scalar(db.conn(), "SELECT created_at < '2021-01-01' FROM products") == "t");
+}
+
+TEST_CASE("deleting a product records it for incremental reindexing") {
+  TempDatabase db;
+  seed_shop(db.conn());
+  exec(db.conn(), "DELETE FROM orders; DELETE FROM products");
+  CHECK(scalar(db.conn(), "SELECT sku || ' ' || slug FROM product_deletions "
+                          "WHERE product_id = '00000000-0000-4000-8000-000000000010'") ==
+        "DAB-1 dabur-chyawanprash-500-g");
+}
+
+TEST_CASE("page_views takes rows for today (default partition)") {
+  TempDatabase db;
+  exec(db.conn(), "INSERT INTO page_views (page_url) VALUES ('/products/dabur-chyawanprash-500-g')");
+  CHECK(scalar(db.conn(), "SELECT count(*) FROM page_views WHERE created_at::date = current_date") == "1");
+}
+
+TEST_CASE("auth.uid() returns the JWT subject") {
+  TempDatabase db;
+  pqxx::work tx(db.conn());
+  tx.exec0("SET LOCAL request.jwt.claim.sub = '00000000-0000-4000-8000-000000000020'");
+  CHECK(tx.exec1("SELECT auth.uid()")[0].as<std::string>() == "00000000-0000-4000-8000-000000000020");
+  tx.exec0("SET LOCAL request.jwt.claim.sub = ''");
+  tx.exec0("SET LOCAL request.jwt.claims = '{\"sub\": \"00000000-0000-4000-8000-000000000021\"}'");
+  CHECK(tx.exec1("SELECT auth.uid()")[0].as<std::string>() == "00000000-0000-4000-8000-000000000021");
+}
+
+TEST_CASE("the indexer role reads orders despite RLS but cannot write products") {
+  TempDatabase db;
+  seed_shop(db.conn());
+  {
+    pqxx::work tx(db.conn());
+    tx.exec0("SET LOCAL ROLE ayurvedacart_indexer");
+    CHECK(tx.exec1("SELECT count(*) FROM orders")[0].as<int>() == 1);
+    CHECK(tx.exec1("SELECT count(*) FROM users")[0].as<int>() == 1);
+  }
+  pqxx::work tx(db.conn());
+  tx.exec0("SET LOCAL ROLE ayurvedacart_indexer");
+  CHECK_THROWS_AS(tx.exec0("INSERT INTO products (sku, name, slug, type, base_price, selling_price) "
+                           "VALUES ('X', 'X', 'x', 'medicine', 1, 1)"),
+                  pqxx::insufficient_privilege);
+}
+
+TEST_CASE("the server role writes search_logs but cannot read product names") {
+  TempDatabase db;
+  seed_shop(db.conn());
+  {
+    pqxx::work tx(db.conn());
+    tx.exec0("SET LOCAL ROLE ayurvedacart_server");
+    tx.exec0("INSERT INTO search_logs (id, query, results_count) "
+             "VALUES ('00000000-0000-4000-8000-000000000050', 'ashwagandha', 12)");
+    tx.exec0("UPDATE search_logs SET clicked_product_id = '00000000-0000-4000-8000-000000000010'");
+    CHECK(tx.exec1("SELECT count(id) FROM products")[0].as<int>() == 1);
+    tx.commit();
+  }
+  CHECK(scalar(db.conn(), "SELECT clicked_product_id FROM search_logs") == "00000000-0000-4000-8000-000000000010");
+  pqxx::work tx(db.conn());
+  tx.exec0("SET LOCAL ROLE ayurvedacart_server");
+  CHECK_THROWS_AS(tx.exec("SELECT name FROM products"), pqxx::insufficient_privilege);
+}
+
+TEST_CASE("reference data is loaded with the schema") {
+  TempDatabase db;
+  CHECK(scalar(db.conn(), "SELECT count(*) FROM currencies") == "6");
+  CHECK(scalar(db.conn(), "SELECT exchange_rate FROM currencies WHERE code = 'INR'") == "83.0000");
+  CHECK(std::stoi(scalar(db.conn(), "SELECT count(*) FROM ingredients")) >= 120);
+  CHECK(scalar(db.conn(), "SELECT canonical_name FROM ingredients WHERE botanical_name = 'Withania somnifera'") ==
+        "Ashwagandha");
+  CHECK(scalar(db.conn(), "SELECT value FROM store_settings WHERE key = 'base_currency'") == "INR");
+}
+
+}  // namespace
+}  // namespace ayc
