@@ -1,14 +1,29 @@
 #include "common/pg.h"
 
-#include <regex>
 
 namespace ayc::pg {
 
 std::string redact(const std::string& url) {
-  static const std::regex kUriPassword(R"(://([^:/@]*):[^@]*@)");
-  static const std::regex kKeyPassword(R"(password\s*=\s*('[^']*'|\S+))");
-  std::string out = std::regex_replace(url, kUriPassword, "://$1:***@");
-  return std::regex_replace(out, kKeyPassword, "password=***");
+  std::string out = url;
+  // URI form: scheme://user:password@host
+  if (auto scheme = out.find("://"); scheme != std::string::npos) {
+    auto at = out.find('@', scheme + 3);
+    auto colon = out.find(':', scheme + 3);
+    if (at != std::string::npos && colon != std::string::npos && colon < at) {
+      out.replace(colon + 1, at - colon - 1, "***");
+    }
+  }
+  // key=value form: password=secret or password='se cret'
+  for (auto pos = out.find("password"); pos != std::string::npos; pos = out.find("password", pos + 1)) {
+    auto eq = out.find_first_not_of(" ", pos + 8);
+    if (eq == std::string::npos || out[eq] != '=') continue;
+    auto start = out.find_first_not_of(" ", eq + 1);
+    if (start == std::string::npos) break;
+    auto end = out[start] == '\'' ? out.find('\'', start + 1) : out.find(' ', start);
+    end = end == std::string::npos ? out.size() : end + (out[start] == '\'' ? 1 : 0);
+    out.replace(start, end - start, "***");
+  }
+  return out;
 }
 
 Result<std::unique_ptr<pqxx::connection>> connect(const std::string& url) {
