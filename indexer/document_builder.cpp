@@ -101,6 +101,11 @@ BuiltProduct DocumentBuilder::build(const ProductRecord& p) {
       if (seen_uses.insert(use).second) uses_text += use + " . ";
   }
   index_field(ingredient_text, index::kWeightIngredient, false, true);
+  // Herbs named in the name or short description count as ingredients for
+  // matching ("Amla Juice" is found by "indian gooseberry" through XK<amalaki>).
+  for (const auto* ing : kb_.find_in_text(p.name + " . " + p.short_description)) {
+    doc.add_boolean_term(index::canonical_ingredient_term(ing->slug));
+  }
 
   std::string indications;
   for (const auto& ind : parse_string_list(p.indications_json)) indications += ind + " . ";

@@ -13,7 +13,7 @@
 
 namespace ayc::index {
 
-inline constexpr int kIndexFormatVersion = 3;
+inline constexpr int kIndexFormatVersion = 4;
 
 // ---- Free text --------------------------------------------------------------
 // Free text is indexed unprefixed as English stems only (STEM_ALL: "capsules"
@@ -33,7 +33,7 @@ inline constexpr std::string_view kPrefixForm = "F";         // F<form, normalis
 inline constexpr std::string_view kPrefixType = "T";         // T<type, normalised>
 inline constexpr std::string_view kPrefixPrescription = "R"; // R1 / R0
 inline constexpr std::string_view kPrefixStock = "K";        // K<ISO country> in stock there; KANY anywhere
-inline constexpr std::string_view kPrefixCanonicalIngredient = "XK";  // XK<ingredient slug>
+inline constexpr std::string_view kPrefixCanonicalIngredient = "XK";  // XK<ingredient slug>: in its ingredients, name or short description
 
 // Field weights (wdf increments) for the unprefixed free text. Name dominates.
 inline constexpr unsigned kWeightName = 8;

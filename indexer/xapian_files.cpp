@@ -61,7 +61,12 @@ Status XapianShards::merge_into(const fs::path& dest) {
 Status write_synonyms(Xapian::WritableDatabase& db, const std::vector<SynonymGroup>& groups) {
   try {
     for (const auto& g : groups) {
+      // An ingredient's names also point at its canonical term (XK<slug>), which
+      // every product containing it carries: the server matches that one term
+      // instead of every name.
+      std::string marker = g.kind == "ingredient" ? index::canonical_ingredient_term(text::slugify(g.canonical)) : "";
       for (const auto& key : g.terms) {
+        if (!marker.empty()) db.add_synonym(key, marker);
         for (const auto& value : g.terms) {
           if (value != key) db.add_synonym(key, value);
         }

@@ -99,8 +99,19 @@ Xapian::Query build_text_query(const ParsedQuery& parsed, const IndexSnapshot& s
       }
     }
     std::vector<std::string> phrases{phrase};
-    if (alternatives != nullptr) phrases.insert(phrases.end(), alternatives->begin(), alternatives->end());
     std::vector<Xapian::Query> options;
+    if (alternatives != nullptr) {
+      // An ingredient name: its canonical term and canonical name stand for
+      // every other name (the indexer gives each product all of them).
+      for (const auto& alt : *alternatives) {
+        if (alt.rfind(index::kPrefixCanonicalIngredient, 0) != 0) continue;
+        options.emplace_back(alt);
+        std::string canonical = alt.substr(index::kPrefixCanonicalIngredient.size());
+        std::replace(canonical.begin(), canonical.end(), '-', ' ');
+        phrases.push_back(canonical);
+      }
+      if (options.empty()) phrases.insert(phrases.end(), alternatives->begin(), alternatives->end());
+    }
     for (const auto& stems : minimal_alternatives(phrases)) options.push_back(stems_query(stems));
     bool last = i + taken == w.size();
     // While typing, an unfinished last word matches as a prefix ("ashwag").
