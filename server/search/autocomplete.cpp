@@ -127,7 +127,9 @@ std::vector<Completion> Autocomplete::complete(std::string_view query, std::size
   collect(prefix, 100.0, limit * 2, out, taken);
   std::size_t last_space = prefix.rfind(' ');
   std::size_t last_len = prefix.size() - (last_space == std::string::npos ? 0 : last_space + 1);
-  if (out.size() < limit && last_len >= 4) {
+  // Typo tolerance only when the prefix as typed finds (almost) nothing: it is
+  // the expensive path (hundreds of variant prefixes).
+  if (out.size() < std::min<std::size_t>(limit, 2) && last_len >= 4) {
     for (const auto& variant : one_edit_variants(prefix)) collect(variant, 0.0, limit, out, taken);
   }
   std::stable_sort(out.begin(), out.end(), [](const Completion& a, const Completion& b) { return a.score > b.score; });

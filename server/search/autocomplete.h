@@ -5,7 +5,7 @@
 // Ashwagandha Capsules" and "holy bas" finds Tulsi. Entries sit in one sorted
 // array; a prefix is a range of it, and a max-segment-tree over the entries'
 // weights yields the range's best entries in O(k log n) however many match.
-// When a prefix of 4+ characters finds too little, prefixes one edit away
+// When a prefix of 4+ characters finds almost nothing, prefixes one edit away
 // (deletion, substitution, insertion, transposition) are tried too. No Xapian
 // or PostgreSQL work per request.
 //
