@@ -10,18 +10,19 @@
 namespace ayc::search {
 
 namespace {
-// Prefixes one edit away from `p` (letters and digits only).
-std::vector<std::string> one_edit_variants(const std::string& p) {
+// Prefixes one edit away from `p` within its last word, which starts at
+// `from` (earlier words found something, or we would not be here).
+std::vector<std::string> one_edit_variants(const std::string& p, std::size_t from) {
   static const std::string kAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < p.size(); ++i) {
+  for (std::size_t i = from; i < p.size(); ++i) {
     out.push_back(p.substr(0, i) + p.substr(i + 1));                                     // deletion
     if (i + 1 < p.size()) out.push_back(p.substr(0, i) + p[i + 1] + p[i] + p.substr(i + 2));  // transposition
     for (char c : kAlphabet) {
       if (c != p[i]) out.push_back(p.substr(0, i) + c + p.substr(i + 1));  // substitution
     }
   }
-  for (std::size_t i = 0; i <= p.size(); ++i) {
+  for (std::size_t i = from; i <= p.size(); ++i) {
     for (char c : kAlphabet) out.push_back(p.substr(0, i) + c + p.substr(i));  // insertion
   }
   return out;
@@ -130,7 +131,8 @@ std::vector<Completion> Autocomplete::complete(std::string_view query, std::size
   // Typo tolerance only when the prefix as typed finds (almost) nothing: it is
   // the expensive path (hundreds of variant prefixes).
   if (out.size() < std::min<std::size_t>(limit, 2) && last_len >= 4) {
-    for (const auto& variant : one_edit_variants(prefix)) collect(variant, 0.0, limit, out, taken);
+    std::size_t from = last_space == std::string::npos ? 0 : last_space + 1;
+    for (const auto& variant : one_edit_variants(prefix, from)) collect(variant, 0.0, limit, out, taken);
   }
   std::stable_sort(out.begin(), out.end(), [](const Completion& a, const Completion& b) { return a.score > b.score; });
   // One entry per visible text (a past query and a product may read the same).
