@@ -79,7 +79,7 @@ ParsedQuery parse_query(const std::string& q) {
 
 Xapian::Query build_text_query(const ParsedQuery& parsed, const IndexSnapshot& snap, const Xapian::Database& db,
                                MatchMode mode, bool typing) {
-  if (parsed.empty()) return Xapian::Query::MatchAll;
+  if (parsed.empty()) return match_all();
   std::vector<Xapian::Query> groups;
   const auto& w = parsed.words;
   std::size_t i = 0;
@@ -125,7 +125,7 @@ Xapian::Query build_text_query(const ParsedQuery& parsed, const IndexSnapshot& s
     groups.emplace_back(Xapian::Query::OP_OR, options.begin(), options.end());
     i += taken;
   }
-  if (groups.empty()) return Xapian::Query::MatchAll;
+  if (groups.empty()) return match_all();
   auto op = mode == MatchMode::kAll ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
   return Xapian::Query(op, groups.begin(), groups.end());
 }

@@ -23,9 +23,14 @@ struct ParsedQuery {
 
 ParsedQuery parse_query(const std::string& q);
 
+// A query matching every document. Built fresh each time: Xapian 1.4's shared
+// Query::MatchAll is reference-counted without atomics, so copying it from
+// several threads corrupts it.
+inline Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
 enum class MatchMode { kAll, kAny };
 
-// The text part of a search; Query::MatchAll when `parsed` is empty.
+// The text part of a search; match_all() when `parsed` is empty.
 Xapian::Query build_text_query(const ParsedQuery& parsed, const IndexSnapshot& snap, const Xapian::Database& db,
                                MatchMode mode, bool typing);
 

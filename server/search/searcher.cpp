@@ -82,7 +82,6 @@ void apply_sort(Xapian::Enquire& e, SortOrder sort) {
 
 struct Attempt {
   Xapian::MSet mset;
-  std::uint64_t total = 0;
 };
 
 // The text query scored with the business prior blended in.
@@ -93,7 +92,7 @@ Xapian::Query scored(const Xapian::Query& text, const ranking::BlendParams& blen
 }
 
 // The ranked page. Xapian may skip documents that cannot reach the page, so
-// the total is exact only up to `check`; count_matches() gives exact counts.
+// its match count is only an estimate; count_matches() gives exact counts.
 Attempt ranked_page(Xapian::Database& db, const Xapian::Query& q, const SearchRequest& req,
                     std::size_t first, std::size_t count) {
   Xapian::Enquire e(db);
@@ -103,7 +102,6 @@ Attempt ranked_page(Xapian::Database& db, const Xapian::Query& q, const SearchRe
   auto check = static_cast<Xapian::doccount>(first + count);
   Attempt a;
   a.mset = e.get_mset(static_cast<Xapian::doccount>(first), static_cast<Xapian::doccount>(count), check);
-  a.total = a.mset.get_matches_estimated();
   return a;
 }
 
@@ -214,7 +212,7 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
     bool has_text = !parsed.empty();
     Filters filters = build_filters(req, fx, currency);
     Xapian::Query filter_all = filters.combined();
-    Plan plan = has_text ? plan_text(parsed, req, snap, db, filter_all) : Plan{Xapian::Query::MatchAll, {}};
+    Plan plan = has_text ? plan_text(parsed, req, snap, db, filter_all) : Plan{match_all(), {}};
     result.corrected_query = plan.corrected;
     Xapian::ValueWeightPostingSource prior(index::kSlotPrior);
     Xapian::ValueWeightPostingSource popularity(index::kSlotPopularity);
@@ -239,9 +237,9 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
         if (!filters.has(name)) main_spies.push_back(spy);
     }
     Attempt main = ranked_page(db, with_filter(ranked, filter_all), req, first, count);
-    result.total = main.total;
+    // Exact totals always: the ranked pass stops counting once the page is certain.
+    result.total = count_matches(db, with_filter(plan.text, filter_all), main_spies.data(), main_spies.size());
     if (req.want_facets) {
-      result.total = count_matches(db, with_filter(plan.text, filter_all), main_spies.data(), main_spies.size());
       for (auto& [name, spy] : facets) {
         if (!filters.has(name)) continue;
         Xapian::MatchSpy* one[] = {spy};

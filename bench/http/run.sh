@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# HTTP benchmark: ayurvedacart-server under wrk against PostgreSQL full-text
+# search under pgbench, on a generated catalogue (default 100,000 products).
+#
+#   bench/http/run.sh [products]
+#
+# Needs a Release build in build-bench/ (or AYC_BENCH_BIN=dir):
+#   cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DAYC_BUILD_TESTS=OFF
+#   cmake --build build-bench -j2 --target ayurvedacart-server ayurvedacart-indexer ayurvedacart-datagen
+#
+# Uses the private cluster .pgbench/ (port 54349, database ayurvedacart_bench)
+# shared with bench/indexer_bench.sh: the catalogue there is reused when it has
+# the right number of products, otherwise regenerated (datagen --reset). Builds
+# an index generation in var/bench-http/index, starts the server (--threads 2)
+# on 127.0.0.1 and runs every scenario for a fixed time (AYC_BENCH_SECONDS,
+# default 10) with AYC_BENCH_CONNECTIONS (default 64) connections. The machine
+# is shared and noisy, so every row is also given as a ratio to a baseline
+# measured in the same run. Prints one markdown table; a copy goes to
+# var/bench-http/results.md. Stops the server, and PostgreSQL if it started it.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$ROOT/scripts/lib.sh"
+HERE="$ROOT/bench/http"
+
+N="${1:-100000}"
+BIN="${AYC_BENCH_BIN:-$ROOT/build-bench/bin}"
+SECONDS_PER_RUN="${AYC_BENCH_SECONDS:-10}"
+CONNECTIONS="${AYC_BENCH_CONNECTIONS:-64}"
+CLIENT_THREADS="${AYC_BENCH_CLIENT_THREADS:-2}"
+WORK="$ROOT/var/bench-http"
+export AYC_PG_DIR="$ROOT/.pgbench" AYC_PG_PORT="${AYC_BENCH_PG_PORT:-54349}" AYC_PG_DB=ayurvedacart_bench
+PG_URL="postgresql://postgres@127.0.0.1:$AYC_PG_PORT/$AYC_PG_DB"
+# Nothing listens on port 1: the server's search log cannot reach PostgreSQL.
+UNREACHABLE_PG="postgresql://postgres@127.0.0.1:1/none?connect_timeout=1"
+
+for exe in ayurvedacart-server ayurvedacart-indexer ayurvedacart-datagen; do
+  [ -x "$BIN/$exe" ] || die "$BIN/$exe missing: build it first (see the top of $0)"
+done
+for tool in wrk pgbench curl psql; do command -v "$tool" >/dev/null || die "$tool is not installed (scripts/setup.sh)"; done
+if ! [[ "$N" =~ ^[1-9][0-9]*$ ]]; then die "products must be a positive number, got '$N'"; fi
+
+psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$AYC_PG_PORT" -U postgres -d "$AYC_PG_DB" "$@"; }
+
+started_pg=0
+"$ROOT/scripts/pg.sh" status >/dev/null 2>&1 || started_pg=1
+SERVER_PID=""
+stop_server() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID"
+    for _ in $(seq 1 150); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$SERVER_PID" 2>/dev/null && kill -KILL "$SERVER_PID"
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+cleanup() {
+  stop_server
+  psql_bench -c 'DROP TABLE IF EXISTS bench_http_queries' >/dev/null 2>&1 || true
+  if [ "$started_pg" = 1 ]; then "$ROOT/scripts/pg.sh" stop >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+
+# --- catalogue ---------------------------------------------------------------
+"$ROOT/scripts/pg.sh" start >/dev/null
+have="$(psql_bench -tAc 'SELECT count(*) FROM products')"
+if [ "$have" != "$N" ]; then
+  say "generating $N products (have $have)"
+  t0=$(date +%s.%N)
+  "$BIN/ayurvedacart-datagen" --pg "$PG_URL" --products "$N" --seed 1 --reset --progress=false
+  psql_bench -c 'VACUUM ANALYZE' >/dev/null
+  say "generated in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.0f", b-a}') s"
+else
+  say "reusing the catalogue of $N products in $AYC_PG_DIR"
+fi
+
+# The index is reused when the catalogue was (and it was built from N products);
+# AYC_BENCH_REINDEX=1 forces a new one.
+mkdir -p "$WORK"
+rm -rf "$WORK/requests" "$WORK/pgbench" "$WORK/spool" "$WORK"/*.wrk "$WORK"/*.log
+mkdir -p "$WORK/requests" "$WORK/pgbench"
+current="$(cat "$WORK/index/CURRENT" 2>/dev/null || true)"
+indexed="$(sed -n 's/^products=//p' "$WORK/index/$current/MANIFEST" 2>/dev/null || true)"
+if [ "$have" = "$N" ] && [ "$indexed" = "$N" ] && [ "${AYC_BENCH_REINDEX:-0}" != 1 ]; then
+  say "reusing the index $WORK/index/$current"
+  echo "index $current reused (built earlier from these $N products)" >"$WORK/indexer.out"
+else
+  say "building the index"
+  rm -rf "$WORK/index"
+  "$BIN/ayurvedacart-indexer" --pg "$PG_URL" --index-dir "$WORK/index" --progress=never | tail -1 | tee "$WORK/indexer.out"
+fi
+
+# --- request lists from the catalogue and reference data ----------------------
+section() { awk -v name="$1" '/^-- @/ { on = ($2 == "@" name) } on && !/^-- /' "$HERE/queries.sql" | sed 's/;[[:space:]]*$//'; }
+for list in repeated distinct autocomplete related; do
+  psql_bench -c "COPY ($(section "$list")) TO STDOUT" >"$WORK/requests/$list.tsv"
+done
+printf '\t\n' >"$WORK/requests/healthz.tsv"
+NQ=$(wc -l <"$WORK/requests/distinct.tsv")
+psql_bench <<SQL
+DROP TABLE IF EXISTS bench_http_queries;
+CREATE TABLE bench_http_queries (id integer PRIMARY KEY, q text NOT NULL);
+CREATE TEMP TABLE raw_queries (q text, suffix text);
+\copy raw_queries FROM '$WORK/requests/distinct.tsv'
+INSERT INTO bench_http_queries SELECT row_number() OVER (), q FROM raw_queries;
+ANALYZE bench_http_queries;
+SQL
+# The same all-distinct queries, answered by PostgreSQL's own full-text search
+# on the seed's GIN index (the expression must match it to use it).
+cat >"$WORK/fts.sql" <<'SQL'
+\set i random(1, :nq)
+SELECT p.id, p.name, ts_rank(to_tsvector('english', p.name || ' ' || COALESCE(p.description, '')), x.tsq) AS rank
+FROM products p, (SELECT plainto_tsquery('english', q) AS tsq FROM bench_http_queries WHERE id = :i) x
+WHERE p.status = 'active' AND to_tsvector('english', p.name || ' ' || COALESCE(p.description, '')) @@ x.tsq
+ORDER BY rank DESC LIMIT 10;
+SQL
+psql_bench -c "EXPLAIN $(sed -e '1d' -e 's/:i/1/' "$WORK/fts.sql")" >"$WORK/fts.explain"
+grep -q 'idx_products_search' "$WORK/fts.explain" || say "warning: the FTS query does not use idx_products_search (see $WORK/fts.explain)"
+
+# --- server and scenarios -------------------------------------------------------
+start_server() {  # $1 = --pg URL, then extra flags
+  local pg="$1"; shift
+  stop_server
+  rm -f "$WORK/server.log"
+  "$BIN/ayurvedacart-server" --pg "$pg" --index-dir "$WORK/index" --spool-dir "$WORK/spool" \
+    --listen 127.0.0.1:0 --threads 2 "$@" >>"$WORK/server.log" 2>&1 &
+  SERVER_PID=$!
+  PORT=""
+  for _ in $(seq 1 300); do
+    PORT="$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\),.*/\1/p' "$WORK/server.log" | head -1)"
+    [ -n "$PORT" ] && curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  cat "$WORK/server.log" >&2
+  die "the server did not become ready"
+}
+
+RESULTS="$WORK/results.txt"
+: >"$RESULTS"
+scenario() {  # label, request list, path prefix, mode [, seconds]
+  local label="$1" list="$2" prefix="$3" mode="$4" seconds="${5:-$SECONDS_PER_RUN}"
+  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; die "the server is not running (before '$label')"; }
+  AYC_BENCH_FILE="$WORK/requests/$list.tsv" AYC_BENCH_PREFIX="$prefix" AYC_BENCH_MODE="$mode" AYC_BENCH_LABEL="$label" \
+    timeout $((seconds + 30)) wrk -t"$CLIENT_THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 5s \
+    -s "$HERE/scenario.lua" "http://127.0.0.1:$PORT" >"$WORK/$list-$mode.wrk" 2>&1 || true
+  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; die "the server died during '$label'"; }
+  [ "$seconds" -lt "$SECONDS_PER_RUN" ] && return 0  # a warm-up
+  grep '^RESULT|' "$WORK/$list-$mode.wrk" >>"$RESULTS" || { cat "$WORK/$list-$mode.wrk" >&2; die "wrk failed on '$label'"; }
+  say "$(tail -1 "$RESULTS")"
+}
+
+say "server with search_logs written to PostgreSQL"
+start_server "$PG_URL"
+scenario "warm-up" distinct "/search?q=" list 3
+scenario "/healthz (this machine's ceiling)" healthz "/healthz" list
+scenario "/autocomplete, prefixes typed letter by letter" autocomplete "/autocomplete?q=" prefixes
+scenario "/search, repeated queries (Zipf over $(wc -l <"$WORK/requests/repeated.tsv"), 20% filtered)" repeated "/search?q=" zipf
+scenario "/search, all-distinct queries ($NQ)" distinct "/search?q=" list
+scenario "/products/{slug}/related" related "/products/" list
+log_metrics() {  # "written W, spooled S, dropped D" of the running server's search log
+  curl -s "http://127.0.0.1:$PORT/metrics" | awk '
+    /^ayurvedacart_search_log_written_rows_total / { w = $2 }
+    /^ayurvedacart_search_log_spooled_rows_total / { s = $2 }
+    /^ayurvedacart_search_log_dropped_rows_total / { d = $2 }
+    END { printf "written %s, spooled %s, dropped %s", w, s, d }'
+}
+logged_before="$(log_metrics)"
+stop_server
+
+say "PostgreSQL full-text search (pgbench, same queries, $CONNECTIONS clients)"
+timeout $((SECONDS_PER_RUN + 60)) pgbench -h 127.0.0.1 -p "$AYC_PG_PORT" -U postgres -n -M prepared \
+  -c "$CONNECTIONS" -j "$CLIENT_THREADS" -T "$SECONDS_PER_RUN" -D nq="$NQ" -f "$WORK/fts.sql" \
+  -l --log-prefix="$WORK/pgbench/fts" "$AYC_PG_DB" >"$WORK/pgbench.out" 2>&1 || { cat "$WORK/pgbench.out" >&2; die "pgbench failed"; }
+tps="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.out" | tail -1)"
+failed="$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/pgbench.out")"
+cat "$WORK"/pgbench/fts.* | awk '{print $3}' | sort -n | awk -v tps="$tps" -v failed="${failed:-0}" \
+  -v label="PostgreSQL FTS, all-distinct queries (pgbench)" '
+  { v[NR] = $1 } END {
+    p50 = v[int(NR * 0.50 + 0.999)]; p99 = v[int(NR * 0.99 + 0.999)];
+    printf "RESULT|%s|%.0f|%.2f|%.2f|%d|%d|0\n", label, tps, p50 / 1000, p99 / 1000, NR, failed }' >>"$RESULTS"
+say "$(tail -1 "$RESULTS")"
+
+say "server without PostgreSQL logging (--pg unreachable, rows held in memory), then with it again"
+start_server "$UNREACHABLE_PG" --log-queue-size 100000000
+scenario "warm-up" distinct "/search?q=" list 3
+scenario "/search, all-distinct, search log NOT written (PostgreSQL unreachable)" distinct "/search?q=" list
+logged_off="$(log_metrics)"
+stop_server
+rm -rf "$WORK/spool"  # rows the logging-off server spooled at shutdown are not search history
+start_server "$PG_URL"
+scenario "warm-up" distinct "/search?q=" list 3
+scenario "/search, all-distinct, search log written to PostgreSQL (again)" distinct "/search?q=" list
+logged_after="$(log_metrics)"
+stop_server
+
+# --- the table ------------------------------------------------------------------
+{
+  echo "| scenario | requests/s | p50 ms | p99 ms | requests | non-2xx | socket errors |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  awk -F'|' '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n", $2, $3, $4, $5, $6, $7, $8 }' "$RESULTS"
+  echo
+  awk -F'|' '
+    { rps[NR] = $3; p99[NR] = $5 }
+    function ratio(name, a, b, target, ok) {
+      printf "| %s | %.2f | %s | %s |\n", name, a / b, target, ok ? "met" : "NOT met" }
+    END {
+      # rows: 1 healthz, 2 autocomplete, 3 repeated, 4 distinct, 5 related, 6 pg, 7 log off, 8 log on (again)
+      print "| ratio (same run) | value | target | |"; print "|---|---:|---|---|"
+      ratio("autocomplete / healthz", rps[2], rps[1], ">= 0.50", rps[2] / rps[1] >= 0.5)
+      ratio("related / healthz", rps[5], rps[1], ">= 0.50", rps[5] / rps[1] >= 0.5)
+      ratio("search-distinct / PostgreSQL FTS", rps[4], rps[6], ">= 20 with p99 < 20 ms", rps[4] / rps[6] >= 20 && p99[4] < 20)
+      ratio("search-distinct logging on / off", rps[8], rps[7], ">= 0.90 (logging costs < 10%)", rps[8] / rps[7] >= 0.9)
+    }' "$RESULTS"
+  echo
+  echo "Catalogue: $N products; $(cat "$WORK/indexer.out")"
+  echo "Machine: $(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), shared; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "wrk -t$CLIENT_THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s; pgbench -c $CONNECTIONS -j $CLIENT_THREADS -T $SECONDS_PER_RUN -M prepared; server --threads 2; client, server and PostgreSQL share the same CPUs."
+  echo "Search log rows (from /metrics before each stop): logging server, first session: $logged_before; logging-off server: $logged_off; logging server, last session: $logged_after."
+} | tee "$WORK/results.md"
