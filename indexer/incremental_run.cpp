@@ -1,6 +1,7 @@
 // Incremental update: changes since the served generation's watermark,
 // applied to a copy of it that becomes the next generation.
 #include <filesystem>
+#include <iostream>
 
 #include "indexer/index_schema.h"
 #include "indexer/product_pipeline.h"
@@ -70,9 +71,26 @@ Result<Applied> apply_changes(const IndexerConfig& config, CatalogReader& reader
 
 }  // namespace
 
+namespace {
+
+// True when the served generation was written in another index format (an
+// older binary): it cannot be updated in place of a rebuild.
+bool served_format_differs(const Generations& gens) {
+  auto current = gens.current();
+  if (!current.ok() || !current->has_value()) return false;
+  auto manifest = read_manifest(gens.path_of(**current));
+  return manifest.ok() && manifest->get("format_version") != std::to_string(index::kIndexFormatVersion);
+}
+
+}  // namespace
+
 Result<RunSummary> run_incremental(const IndexerConfig& config) {
   auto start = SteadyClock::now();
   Generations gens(config.index_dir);
+  if (served_format_differs(gens)) {
+    std::cerr << "ayurvedacart-indexer: the served generation has another index format; rebuilding in full\n";
+    return run_full(config);
+  }
   AYC_RETURN_IF_ERROR(gens.ensure_root());
   auto lock = RunLock::acquire(gens.root());
   if (!lock.ok()) return lock.status();
