@@ -68,6 +68,7 @@ for _ in $(seq 1 100); do
 done
 curl -sf "http://$LISTEN/readyz" >/dev/null || die "the server did not become ready (see var/log/server.log)"
 
+slug="$("$AYC_ROOT/scripts/pg.sh" psql -tAc "SELECT slug FROM products WHERE status = 'active' ORDER BY name LIMIT 1")"
 cat <<MSG
 
 AyurvedaCart Search is up: http://$LISTEN  (PostgreSQL: $AYURVEDACART_PG)
@@ -75,9 +76,9 @@ Try:
   curl 'http://$LISTEN/search?q=ashwagandha&limit=3'
   curl 'http://$LISTEN/search?q=joint%20pain%20oil&in_stock=true&country=US&currency=USD'
   curl 'http://$LISTEN/search?q=&category=churna&sort=popularity'
-  curl 'http://$LISTEN/search?q=trifala'                      # typo: corrected_query
+  curl 'http://$LISTEN/search?q=mahanarayn%20oil'             # a typo: see corrected_query
   curl 'http://$LISTEN/autocomplete?q=tuls'
-  curl 'http://$LISTEN/products/<slug>/related?kind=bought_together'
+  curl 'http://$LISTEN/products/$slug/related?kind=bought_together'
   curl 'http://$LISTEN/metrics'
 Stop everything with: scripts/run.sh stop
 MSG
