@@ -114,13 +114,8 @@ Result<RunSummary> run_full(const IndexerConfig& config) {
 
   summary.products = streamed->counts.read;
   summary.searchable = streamed->counts.indexed;
-  summary.postgres_seconds = streamed->postgres_seconds;
-  summary.build_seconds = streamed->timings.build_seconds;
-  summary.xapian_seconds = streamed->timings.xapian_seconds;
-  summary.rocksdb_seconds = streamed->timings.rocksdb_seconds;
-  summary.index_bytes = directory_bytes(gens.path_of(summary.generation));
-  summary.seconds = seconds_since(start);
-  summary.peak_rss_bytes = peak_rss_bytes();
+  record_timings(summary, streamed->timings, streamed->postgres_seconds);
+  finish_summary(summary, gens, start);
   return summary;
 }
 

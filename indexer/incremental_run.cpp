@@ -157,13 +157,8 @@ Result<RunSummary> run_incremental(const IndexerConfig& config) {
   summary.products = applied->counts.read;
   summary.searchable = doc_count;
   summary.deleted = static_cast<std::int64_t>(changes->deleted_ids.size());
-  summary.postgres_seconds = applied->postgres_seconds;
-  summary.build_seconds = applied->timings.build_seconds;
-  summary.xapian_seconds = applied->timings.xapian_seconds;
-  summary.rocksdb_seconds = applied->timings.rocksdb_seconds;
-  summary.index_bytes = directory_bytes(gens.path_of(summary.generation));
-  summary.seconds = seconds_since(start);
-  summary.peak_rss_bytes = peak_rss_bytes();
+  record_timings(summary, applied->timings, applied->postgres_seconds);
+  finish_summary(summary, gens, start);
   return summary;
 }
 

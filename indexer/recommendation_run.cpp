@@ -56,9 +56,7 @@ Result<RunSummary> run_only_recommendations(const IndexerConfig& config) {
 
   summary.searchable = searchable;
   summary.recommendation_seconds = recs->seconds;
-  summary.index_bytes = directory_bytes(gens.path_of(summary.generation));
-  summary.seconds = seconds_since(start);
-  summary.peak_rss_bytes = peak_rss_bytes();
+  finish_summary(summary, gens, start);
   return summary;
 }
 

@@ -62,6 +62,19 @@ Status verify_generation(const std::filesystem::path& dir, std::int64_t expected
   return Status::Ok();
 }
 
+void record_timings(RunSummary& summary, const PipelineTimings& timings, double postgres_seconds) {
+  summary.postgres_seconds = postgres_seconds;
+  summary.build_seconds = timings.build_seconds;
+  summary.xapian_seconds = timings.xapian_seconds;
+  summary.rocksdb_seconds = timings.rocksdb_seconds;
+}
+
+void finish_summary(RunSummary& summary, const Generations& gens, SteadyClock::time_point start) {
+  summary.index_bytes = directory_bytes(gens.path_of(summary.generation));
+  summary.seconds = seconds_since(start);
+  summary.peak_rss_bytes = peak_rss_bytes();
+}
+
 Manifest base_manifest(const std::string& generation, const std::string& kind, const CatalogContext& ctx) {
   Manifest m;
   m.fields["format_version"] = std::to_string(index::kIndexFormatVersion);

@@ -12,6 +12,7 @@
 #include "indexer/feature_store.h"
 #include "indexer/generations.h"
 #include "indexer/index_job.h"
+#include "indexer/product_pipeline.h"
 
 namespace ayc::indexer {
 
@@ -31,6 +32,11 @@ Status put_suggestions(FeatureStore& store, const std::vector<std::pair<std::str
 // Reopens the staged generation read-only and checks both stores agree with
 // what was written: Xapian document count and feature store readability.
 Status verify_generation(const std::filesystem::path& dir, std::int64_t expected_docs);
+
+// Copies the pipeline's time shares into the summary.
+void record_timings(RunSummary& summary, const PipelineTimings& timings, double postgres_seconds);
+// Fills the fields every run ends with: size on disk, wall time, peak RSS.
+void finish_summary(RunSummary& summary, const Generations& gens, SteadyClock::time_point start);
 
 // Manifest fields common to every run.
 Manifest base_manifest(const std::string& generation, const std::string& kind, const CatalogContext& ctx);
