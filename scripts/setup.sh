@@ -15,7 +15,7 @@ PACKAGES=(
   libxapian-dev xapian-tools
   libeigen3-dev librocksdb-dev libpqxx-dev libsimdjson-dev catch2
   postgresql postgresql-contrib
-  wrk curl
+  wrk curl time
 )
 
 install_packages() {
