@@ -174,9 +174,9 @@ Plan plan_text(const ParsedQuery& parsed, const SearchRequest& req, const IndexS
   return plan;
 }
 
+// A hit with its texts still plain; mark_matches() highlights the returned page.
 SearchHit make_hit(const features::ProductFeatures& p, const SearchRequest& req, const CurrencyTable& fx,
-                   const std::string& currency, const std::vector<std::string>& stems,
-                   const std::vector<std::string>& words) {
+                   const std::string& currency) {
   SearchHit h;
   h.id = p.id;
   h.slug = p.slug;
@@ -187,10 +187,18 @@ SearchHit make_hit(const features::ProductFeatures& p, const SearchRequest& req,
   h.rating = p.rating;
   h.review_count = p.review_count;
   h.in_stock = p.in_stock_in(req.country) || p.in_stock_in("*");
-  std::string prefix = req.typing && !words.empty() ? words.back() : "";
-  h.highlight_name = highlight(p.name, stems, words, prefix);
-  h.highlight_short_description = highlight(p.short_description, stems, words, prefix);
+  h.highlight_name = p.name;
+  h.highlight_short_description = p.short_description;
   return h;
+}
+
+void mark_matches(std::vector<SearchHit>& hits, const ParsedQuery& shown, bool typing) {
+  auto stems = highlight_stems(shown);
+  std::string prefix = typing && !shown.words.empty() ? shown.words.back() : "";
+  for (auto& h : hits) {
+    h.highlight_name = highlight(h.highlight_name, stems, shown.words, prefix);
+    h.highlight_short_description = highlight(h.highlight_short_description, stems, shown.words, prefix);
+  }
 }
 
 }  // namespace
@@ -251,15 +259,13 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
       result.facets["price"] = price.result(kFacetValues);
     }
 
-    auto stems = highlight_stems(plan.corrected ? ParsedQuery{text::split_words(*plan.corrected)} : parsed);
-    const auto& words = plan.corrected ? text::split_words(*plan.corrected) : parsed.words;
     std::string norm_query = text::normalize(plan.corrected.value_or(req.q));
     for (auto it = main.mset.begin(); it != main.mset.end(); ++it) {
       std::string id = it.get_document().get_data();
       auto p = snap.features().product(id);
       if (!p.ok()) return p.status();
       if (!p->has_value()) continue;  // cannot happen in a verified generation; skip rather than fail
-      SearchHit hit = make_hit(**p, req, fx, currency, stems, words);
+      SearchHit hit = make_hit(**p, req, fx, currency);
       double boost = rerank ? ranking::exact_match_boost(norm_query, text::normalize((*p)->name),
                                                          text::normalize((*p)->brand_name), blend)
                             : 0;
@@ -274,6 +280,7 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
       result.hits = std::vector<SearchHit>(std::make_move_iterator(result.hits.begin() + from),
                                            std::make_move_iterator(result.hits.begin() + to));
     }
+    mark_matches(result.hits, plan.corrected ? ParsedQuery{text::split_words(*plan.corrected)} : parsed, req.typing);
   } catch (const Xapian::Error& e) {
     return Status::Internal("search failed: " + e.get_description());
   }
