@@ -74,6 +74,9 @@ void DocumentBuilder::add_values(const ProductRecord& p, Xapian::Document& doc, 
   if (!p.brand_slug.empty()) doc.add_value(index::kSlotBrand, p.brand_slug);
   if (!p.form.empty()) doc.add_value(index::kSlotForm, index::facet_value(p.form));
   doc.add_value(index::kSlotPrior, Xapian::sortable_serialise(prior));
+  doc.add_value(index::kSlotId, p.id);
+  doc.add_value(index::kSlotName, text::normalize(p.name));
+  if (!p.brand_name.empty()) doc.add_value(index::kSlotBrandName, text::normalize(p.brand_name));
 }
 
 BuiltProduct DocumentBuilder::build(const ProductRecord& p) {

@@ -13,7 +13,7 @@
 
 namespace ayc::index {
 
-inline constexpr int kIndexFormatVersion = 4;
+inline constexpr int kIndexFormatVersion = 5;
 
 // ---- Free text --------------------------------------------------------------
 // Free text is indexed unprefixed as English stems only (STEM_ALL: "capsules"
@@ -57,6 +57,9 @@ enum Slot : unsigned {
   kSlotCategories = 6,   // category slugs incl. ancestors, joined by kListSeparator, for facets
   kSlotForm = 7,         // form (normalised, raw string), for facets
   kSlotPrior = 8,        // sortable_serialise(business prior 0..1 from ranking::business_prior)
+  kSlotId = 9,           // product id (uuid text), so the server maps docids to products from memory
+  kSlotName = 10,        // text::normalize(name), for the exact-match boost
+  kSlotBrandName = 11,   // text::normalize(brand name), for the exact-match boost
 };
 
 inline constexpr char kListSeparator = '\x1f';

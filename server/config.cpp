@@ -34,6 +34,8 @@ void add_flags(FlagSet& f, ServerConfig& c) {
                "('-' for stdout; off when empty)", &c.access_log);
   f.add_int("reload-interval-ms", "", "How often to look for a new index generation", &c.reload_interval_ms, 100,
             3'600'000);
+  f.add_int("postings-cache-mb", "AYURVEDACART_POSTINGS_CACHE_MB", "Memory for posting lists kept between "
+            "searches (least recently used are dropped beyond it)", &c.postings_cache_mb, 1, 1024 * 1024);
 }
 
 }  // namespace

@@ -74,7 +74,8 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
                                         std::chrono::system_clock::time_point(std::chrono::seconds(snap.built_at())));
         log_line("serving index generation " + snap.generation() + " (" + std::to_string(snap.document_count()) +
                  " searchable products)");
-      });
+      },
+      search::SnapshotOptions{static_cast<std::size_t>(config.postings_cache_mb) << 20});
   if (Status loaded = app->index_->reload(); !loaded.ok()) {
     log_line("warning: " + loaded.message() + "; /readyz answers 503 until a generation appears");
   }

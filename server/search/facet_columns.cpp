@@ -38,6 +38,11 @@ FacetColumns::Column read_column(Xapian::Database& db, Xapian::valueno slot, boo
       start = end + 1;
     }
   }
+  if (!multi) {
+    col.single.assign(per_doc.size(), 0);
+    for (std::size_t d = 0; d < per_doc.size(); ++d)
+      if (!per_doc[d].empty()) col.single[d] = per_doc[d][0] + 1;
+  }
   col.offsets.reserve(per_doc.size() + 1);
   col.offsets.push_back(0);
   for (const auto& d : per_doc) {
@@ -81,59 +86,64 @@ Result<FacetColumns> FacetColumns::build(Xapian::Database& db) {
   return f;
 }
 
-FacetCounter::FacetCounter(const FacetColumns& columns, FacetKind kind, const CurrencyTable& fx,
-                           const std::string& currency)
-    : columns_(columns), kind_(kind) {
-  switch (kind) {
-    case FacetKind::kBrand: counts_.assign(columns.brand().names.size(), 0); break;
-    case FacetKind::kForm: counts_.assign(columns.form().names.size(), 0); break;
-    case FacetKind::kCategory: counts_.assign(columns.category().names.size(), 0); break;
-    case FacetKind::kPrice: {
-      // Bands sized for Ayurvedic products: roughly INR 250 / 500 / 1000 / 2000.
-      for (double inr : {250.0, 500.0, 1000.0, 2000.0}) {
-        double base = fx.to_base(inr, "INR").value_or(inr);
-        double edge = nice(fx.from_base(base, currency).value_or(inr));
-        if (edges_.empty() || edge > edges_.back()) edges_.push_back(edge);
-      }
-      for (double e : edges_) base_edges_.push_back(fx.to_base(e, currency).value_or(e));
-      counts_.assign(edges_.size() + 1, 0);
-      break;
+FacetCounter::FacetCounter(const FacetColumns& columns, const CurrencyTable& fx, const std::string& currency)
+    : columns_(columns) {
+  counts_[static_cast<int>(FacetKind::kBrand)].assign(columns.brand().names.size(), 0);
+  counts_[static_cast<int>(FacetKind::kForm)].assign(columns.form().names.size(), 0);
+  counts_[static_cast<int>(FacetKind::kCategory)].assign(columns.category().names.size(), 0);
+  // Price bands sized for Ayurvedic products: roughly INR 250 / 500 / 1000 / 2000.
+  for (double inr : {250.0, 500.0, 1000.0, 2000.0}) {
+    double base = fx.to_base(inr, "INR").value_or(inr);
+    double edge = nice(fx.from_base(base, currency).value_or(inr));
+    if (edges_.empty() || edge > edges_.back()) edges_.push_back(edge);
+  }
+  for (double e : edges_) base_edges_.push_back(fx.to_base(e, currency).value_or(e));
+  counts_[static_cast<int>(FacetKind::kPrice)].assign(edges_.size() + 1, 0);
+}
+
+void FacetCounter::add(const std::vector<Xapian::docid>& docs, unsigned which) {
+  const auto& brand = columns_.brand().single;
+  const auto& form = columns_.form().single;
+  const FacetColumns::Column& category = columns_.category();
+  auto& brands = counts_[static_cast<int>(FacetKind::kBrand)];
+  auto& forms = counts_[static_cast<int>(FacetKind::kForm)];
+  auto& categories = counts_[static_cast<int>(FacetKind::kCategory)];
+  auto& prices = counts_[static_cast<int>(FacetKind::kPrice)];
+  bool want_brand = which & facet_bit(FacetKind::kBrand), want_form = which & facet_bit(FacetKind::kForm),
+       want_category = which & facet_bit(FacetKind::kCategory), want_price = which & facet_bit(FacetKind::kPrice);
+  for (Xapian::docid d : docs) {
+    if (want_brand && d < brand.size() && brand[d] != 0) ++brands[brand[d] - 1];
+    if (want_form && d < form.size() && form[d] != 0) ++forms[form[d] - 1];
+    if (want_category && d + 1 < category.offsets.size()) {
+      for (std::uint32_t i = category.offsets[d]; i < category.offsets[d + 1]; ++i) ++categories[category.ids[i]];
+    }
+    if (want_price) {
+      double price = columns_.price(d);
+      if (price < 0) continue;
+      std::size_t band = 0;
+      while (band < base_edges_.size() && price >= base_edges_[band]) ++band;
+      ++prices[band];
     }
   }
 }
 
-void FacetCounter::operator()(const Xapian::Document& doc, double) {
-  Xapian::docid d = doc.get_docid();
-  if (kind_ == FacetKind::kPrice) {
-    double price = columns_.price(d);
-    if (price < 0) return;
-    auto band = std::upper_bound(base_edges_.begin(), base_edges_.end(), price) - base_edges_.begin();
-    ++counts_[static_cast<std::size_t>(band)];
-    return;
-  }
-  const FacetColumns::Column& c = kind_ == FacetKind::kBrand  ? columns_.brand()
-                                  : kind_ == FacetKind::kForm ? columns_.form()
-                                                              : columns_.category();
-  if (d + 1 >= c.offsets.size()) return;
-  for (std::uint32_t i = c.offsets[d]; i < c.offsets[d + 1]; ++i) ++counts_[c.ids[i]];
-}
-
-std::vector<FacetCount> FacetCounter::result(std::size_t n) const {
+std::vector<FacetCount> FacetCounter::result(FacetKind kind, std::size_t n) const {
+  const auto& counts = counts_[static_cast<int>(kind)];
   std::vector<FacetCount> out;
-  if (kind_ == FacetKind::kPrice) {
-    for (std::size_t i = 0; i < counts_.size(); ++i) {
-      if (counts_[i] == 0) continue;
+  if (kind == FacetKind::kPrice) {
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+      if (counts[i] == 0) continue;
       std::string label = i == edges_.size() ? format_edge(edges_.back()) + "+"
                                              : format_edge(i == 0 ? 0 : edges_[i - 1]) + "-" + format_edge(edges_[i]);
-      out.push_back({label, counts_[i]});
+      out.push_back({label, counts[i]});
     }
     return out;
   }
-  const FacetColumns::Column& c = kind_ == FacetKind::kBrand  ? columns_.brand()
-                                  : kind_ == FacetKind::kForm ? columns_.form()
-                                                              : columns_.category();
-  for (std::size_t i = 0; i < counts_.size(); ++i)
-    if (counts_[i] > 0) out.push_back({c.names[i], counts_[i]});
+  const FacetColumns::Column& c = kind == FacetKind::kBrand  ? columns_.brand()
+                                  : kind == FacetKind::kForm ? columns_.form()
+                                                             : columns_.category();
+  for (std::size_t i = 0; i < counts.size(); ++i)
+    if (counts[i] > 0) out.push_back({c.names[i], counts[i]});
   std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
     return a.count != b.count ? a.count > b.count : a.value < b.value;
   });

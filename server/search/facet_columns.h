@@ -3,7 +3,7 @@
 // instead of a value-stream read per facet. Built once per snapshot from the
 // index's value slots (brand, form, categories, price).
 //
-// FacetCounter is the Xapian::MatchSpy that counts with them.
+// FacetCounter counts one facet over a search's matches with them.
 //
 // Thread-safety: FacetColumns is immutable after build(); one FacetCounter per search.
 #pragma once
@@ -28,6 +28,7 @@ class FacetColumns {
     std::vector<std::string> names;              // dense value id -> value
     std::vector<std::uint32_t> offsets;          // docid -> [offsets[d], offsets[d+1]) in ids
     std::vector<std::uint32_t> ids;
+    std::vector<std::uint32_t> single;           // single-valued slots: docid -> value id + 1 (0: none)
   };
   const Column& brand() const { return brand_; }
   const Column& form() const { return form_; }
@@ -40,20 +41,22 @@ class FacetColumns {
   std::vector<double> price_;
 };
 
-enum class FacetKind { kBrand, kCategory, kForm, kPrice };
+enum class FacetKind { kBrand = 0, kCategory = 1, kForm = 2, kPrice = 3 };
+inline constexpr unsigned facet_bit(FacetKind k) { return 1u << static_cast<unsigned>(k); }
+inline constexpr unsigned kAllFacets = 0xF;
 
-// Counts one facet over the documents the match visits.
-class FacetCounter : public Xapian::MatchSpy {
+// Counts the four facets over sets of documents, several in one pass.
+class FacetCounter {
  public:
-  FacetCounter(const FacetColumns& columns, FacetKind kind, const CurrencyTable& fx, const std::string& currency);
-  void operator()(const Xapian::Document& doc, double wt) override;
+  FacetCounter(const FacetColumns& columns, const CurrencyTable& fx, const std::string& currency);
+  // Counts the facets in `which` (facet_bit()s) over `docs`.
+  void add(const std::vector<Xapian::docid>& docs, unsigned which);
   // Values with counts, most frequent first (price: bands in order), at most n.
-  std::vector<FacetCount> result(std::size_t n) const;
+  std::vector<FacetCount> result(FacetKind kind, std::size_t n) const;
 
  private:
   const FacetColumns& columns_;
-  FacetKind kind_;
-  std::vector<std::uint64_t> counts_;
+  std::vector<std::uint64_t> counts_[4];
   std::vector<double> edges_;       // price bands, in the shopper's currency
   std::vector<double> base_edges_;  // the same edges in the base currency
 };

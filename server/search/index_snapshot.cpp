@@ -49,7 +49,7 @@ Status load_autocomplete(const FeatureStore& store, Autocomplete& ac) {
 
 }  // namespace
 
-Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path& dir) {
+Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path& dir, const SnapshotOptions& options) {
   auto manifest = indexer::read_manifest(dir);
   if (!manifest.ok()) return manifest.status();
   if (manifest->get("format_version") != std::to_string(index::kIndexFormatVersion)) {
@@ -57,7 +57,7 @@ Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path&
                                       manifest->get("format_version") + ", this server reads " +
                                       std::to_string(index::kIndexFormatVersion) + ": reindex");
   }
-  auto snap = std::make_shared<IndexSnapshot>();
+  auto snap = std::make_shared<IndexSnapshot>(options);
   snap->generation_ = manifest->get("generation");
   snap->built_at_ = std::stoll("0" + manifest->get("built_at"));
   snap->xapian_path_ = dir / indexer::kXapianSubdir;
@@ -82,6 +82,9 @@ Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path&
   auto facets = FacetColumns::build(lease->db());
   if (!facets.ok()) return facets.status();
   snap->facets_ = std::move(facets).value();
+  auto docs = DocTable::build(lease->db());
+  if (!docs.ok()) return docs.status();
+  snap->docs_ = std::move(docs).value();
   return std::shared_ptr<const IndexSnapshot>(std::move(snap));
 }
 

@@ -21,7 +21,9 @@
 #include "indexer/feature_store.h"
 #include "server/search/autocomplete.h"
 #include "server/search/currency_table.h"
+#include "server/search/doc_table.h"
 #include "server/search/facet_columns.h"
+#include "server/search/postings.h"
 
 namespace ayc::search {
 
@@ -41,9 +43,16 @@ class XapianLease {
   std::unique_ptr<Xapian::Database> db_;
 };
 
+struct SnapshotOptions {
+  std::size_t postings_cache_bytes = 256u << 20;  // posting lists kept in memory (LRU)
+};
+
 class IndexSnapshot {
  public:
-  static Result<std::shared_ptr<const IndexSnapshot>> load(const std::filesystem::path& generation_dir);
+  static Result<std::shared_ptr<const IndexSnapshot>> load(const std::filesystem::path& generation_dir,
+                                                          const SnapshotOptions& options = {});
+  IndexSnapshot() : postings_(SnapshotOptions{}.postings_cache_bytes) {}
+  explicit IndexSnapshot(const SnapshotOptions& options) : postings_(options.postings_cache_bytes) {}
 
   const std::string& generation() const { return generation_; }
   std::int64_t built_at() const { return built_at_; }
@@ -52,6 +61,8 @@ class IndexSnapshot {
   const Autocomplete& autocomplete() const { return autocomplete_; }
   const CurrencyTable& currencies() const { return currencies_; }
   const FacetColumns& facet_columns() const { return facets_; }
+  const DocTable& docs() const { return docs_; }
+  const PostingsCache& postings() const { return postings_; }
   // Phrases that mean the same as `phrase` (normalised), from the index's synonym table.
   const std::vector<std::string>* synonyms_of(const std::string& phrase) const;
   std::size_t longest_synonym_words() const { return longest_synonym_words_; }
@@ -70,6 +81,8 @@ class IndexSnapshot {
   Autocomplete autocomplete_;
   CurrencyTable currencies_;
   FacetColumns facets_;
+  DocTable docs_;
+  PostingsCache postings_;
   std::unordered_map<std::string, std::vector<std::string>> synonyms_;
   std::size_t longest_synonym_words_ = 1;
   mutable std::mutex pool_mu_;

@@ -33,11 +33,6 @@ std::vector<std::string> phrase_stems(const std::string& phrase) {
   return out;
 }
 
-Xapian::Query stems_query(const std::vector<std::string>& stems) {
-  if (stems.size() == 1) return Xapian::Query(stems[0]);
-  return Xapian::Query(Xapian::Query::OP_AND, stems.begin(), stems.end());
-}
-
 // Alternatives as AND-groups of stems, without duplicates and without any
 // group that contains another (whatever matches "joint pain" matches "joint").
 std::vector<std::vector<std::string>> minimal_alternatives(const std::vector<std::string>& phrases) {
@@ -60,8 +55,23 @@ std::vector<std::vector<std::string>> minimal_alternatives(const std::vector<std
   return kept;
 }
 
-Xapian::Query prefix_query(const std::string& word) {
-  return Xapian::Query(Xapian::Query::OP_WILDCARD, word, 20, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+// The most frequent indexed terms starting with `prefix` (at most kPrefixTerms
+// of the first kPrefixScan in term order).
+constexpr std::size_t kPrefixTerms = 20;
+constexpr std::size_t kPrefixScan = 2000;
+
+std::vector<std::string> prefix_terms(const std::string& prefix, Xapian::Database& db) {
+  std::vector<std::pair<Xapian::doccount, std::string>> found;
+  std::size_t scanned = 0;
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && scanned < kPrefixScan; ++t, ++scanned) {
+    found.emplace_back(t.get_termfreq(), *t);
+  }
+  std::size_t keep = std::min(kPrefixTerms, found.size());
+  std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(keep), found.end(),
+                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < keep; ++i) out.push_back(std::move(found[i].second));
+  return out;
 }
 
 }  // namespace
@@ -77,10 +87,10 @@ ParsedQuery parse_query(const std::string& q) {
   return out;
 }
 
-Xapian::Query build_text_query(const ParsedQuery& parsed, const IndexSnapshot& snap, const Xapian::Database& db,
-                               MatchMode mode, bool typing) {
-  if (parsed.empty()) return match_all();
-  std::vector<Xapian::Query> groups;
+TextPlan build_text_plan(const ParsedQuery& parsed, const IndexSnapshot& snap, const Matcher& matcher,
+                         Xapian::Database& db, MatchMode mode, bool typing) {
+  TextPlan plan;
+  plan.any_group = mode == MatchMode::kAny;
   const auto& w = parsed.words;
   std::size_t i = 0;
   while (i < w.size()) {
@@ -99,43 +109,38 @@ Xapian::Query build_text_query(const ParsedQuery& parsed, const IndexSnapshot& s
       }
     }
     std::vector<std::string> phrases{phrase};
-    std::vector<Xapian::Query> options;
+    TextGroup group;
     if (alternatives != nullptr) {
       // An ingredient name: its canonical term and canonical name stand for
       // every other name (the indexer gives each product all of them).
       for (const auto& alt : *alternatives) {
         if (alt.rfind(index::kPrefixCanonicalIngredient, 0) != 0) continue;
-        options.emplace_back(alt);
+        group.alternatives.push_back({alt});
         std::string canonical = alt.substr(index::kPrefixCanonicalIngredient.size());
         std::replace(canonical.begin(), canonical.end(), '-', ' ');
         phrases.push_back(canonical);
       }
-      if (options.empty()) phrases.insert(phrases.end(), alternatives->begin(), alternatives->end());
+      if (group.alternatives.empty()) phrases.insert(phrases.end(), alternatives->begin(), alternatives->end());
     }
-    for (const auto& stems : minimal_alternatives(phrases)) options.push_back(stems_query(stems));
+    for (auto& stems : minimal_alternatives(phrases)) group.alternatives.push_back(std::move(stems));
     bool last = i + taken == w.size();
     // While typing, an unfinished last word matches as a prefix ("ashwag").
-    if (last && typing && taken == 1 && w[i].size() >= 3 && !db.term_exists(stemmer()(w[i]))) {
-      options.push_back(prefix_query(w[i]));
+    if (last && typing && taken == 1 && w[i].size() >= 3 && !matcher.term_exists(stemmer()(w[i]))) {
+      for (auto& t : prefix_terms(w[i], db)) group.alternatives.push_back({std::move(t)});
     }
-    if (options.empty()) {  // only stop words here: nothing to require
-      i += taken;
-      continue;
-    }
-    groups.emplace_back(Xapian::Query::OP_OR, options.begin(), options.end());
+    if (!group.alternatives.empty()) plan.groups.push_back(std::move(group));  // else only stop words
     i += taken;
   }
-  if (groups.empty()) return match_all();
-  auto op = mode == MatchMode::kAll ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
-  return Xapian::Query(op, groups.begin(), groups.end());
+  return plan;
 }
 
-std::vector<std::string> spelling_corrected(const ParsedQuery& parsed, const Xapian::Database& db) {
+std::vector<std::string> spelling_corrected(const ParsedQuery& parsed, const Matcher& matcher,
+                                            const Xapian::Database& db) {
   std::vector<std::string> out;
   bool changed = false;
   for (const auto& w : parsed.words) {
     std::string fix;
-    if (w.size() >= 3 && db.get_termfreq(stemmer()(w)) == 0) fix = db.get_spelling_suggestion(w, 2);
+    if (w.size() >= 3 && !matcher.term_exists(stemmer()(w))) fix = db.get_spelling_suggestion(w, 2);
     if (!fix.empty() && fix != w) {
       out.push_back(fix);
       changed = true;

@@ -1,4 +1,4 @@
-// Turns what a shopper typed into a Xapian query: stop words dropped,
+// Turns what a shopper typed into a text plan (server/search/matcher.h): stop words dropped,
 // English stemming, synonym phrases expanded from the index's synonym table
 // (ingredient names in every language, indication and form synonyms), the
 // last word matched as a prefix while typing, and a SKU typed whole matched
@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include "server/search/index_snapshot.h"
+#include "server/search/matcher.h"
 
 namespace ayc::search {
 
@@ -23,20 +24,19 @@ struct ParsedQuery {
 
 ParsedQuery parse_query(const std::string& q);
 
-// A query matching every document. Built fresh each time: Xapian 1.4's shared
-// Query::MatchAll is reference-counted without atomics, so copying it from
-// several threads corrupts it.
-inline Xapian::Query match_all() { return Xapian::Query(std::string()); }
-
 enum class MatchMode { kAll, kAny };
 
-// The text part of a search; match_all() when `parsed` is empty.
-Xapian::Query build_text_query(const ParsedQuery& parsed, const IndexSnapshot& snap, const Xapian::Database& db,
-                               MatchMode mode, bool typing);
+// The text part of a search: one group per concept the shopper typed (a
+// known synonym phrase or a word); no groups when `parsed` is empty. With
+// `typing`, an unfinished last word also matches the 20 most frequent terms
+// it starts.
+TextPlan build_text_plan(const ParsedQuery& parsed, const IndexSnapshot& snap, const Matcher& matcher,
+                         Xapian::Database& db, MatchMode mode, bool typing);
 
 // Words of `parsed` with spelling corrections from the index's spelling
 // table; empty when nothing needed correcting.
-std::vector<std::string> spelling_corrected(const ParsedQuery& parsed, const Xapian::Database& db);
+std::vector<std::string> spelling_corrected(const ParsedQuery& parsed, const Matcher& matcher,
+                                            const Xapian::Database& db);
 
 // Stems of the query words, for highlighting.
 std::vector<std::string> highlight_stems(const ParsedQuery& parsed);

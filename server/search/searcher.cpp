@@ -6,130 +6,43 @@
 #include "indexer/index_schema.h"
 #include "server/search/facet_columns.h"
 #include "server/search/highlight.h"
+#include "server/search/matcher.h"
 #include "server/search/query_builder.h"
 
 namespace ayc::search {
 
 namespace {
 
-constexpr std::size_t kRerankWindow = 200;
+constexpr std::size_t kRerankWindow = 200;  // best hits the exact-match boost may reorder
 constexpr std::size_t kFacetValues = 20;
 
-struct Filters {
-  std::vector<std::pair<std::string, Xapian::Query>> parts;  // facet name ("" if none) -> filter
-
-  Xapian::Query combined(const std::string& except = "") const {
-    std::vector<Xapian::Query> qs;
-    for (const auto& [name, q] : parts)
-      if (except.empty() || name != except) qs.push_back(q);
-    if (qs.empty()) return Xapian::Query();
-    return Xapian::Query(Xapian::Query::OP_AND, qs.begin(), qs.end());
-  }
-  bool has(const std::string& name) const {
-    for (const auto& p : parts)
-      if (p.first == name) return true;
-    return false;
-  }
-};
-
-Xapian::Query any_of(const std::vector<std::string>& values, std::string (*term)(std::string_view)) {
-  std::vector<Xapian::Query> qs;
-  for (const auto& v : values) qs.emplace_back(term(v));
-  return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
-}
-
-Filters build_filters(const SearchRequest& req, const CurrencyTable& fx, const std::string& currency) {
-  Filters f;
-  if (!req.brands.empty()) f.parts.emplace_back("brand", any_of(req.brands, index::brand_term));
-  if (!req.categories.empty()) f.parts.emplace_back("category", any_of(req.categories, index::category_term));
-  if (!req.forms.empty()) f.parts.emplace_back("form", any_of(req.forms, index::form_term));
-  if (req.type) f.parts.emplace_back("", Xapian::Query(index::type_term(*req.type)));
-  if (req.prescription_required) {
-    f.parts.emplace_back("", Xapian::Query(index::prescription_term(*req.prescription_required)));
-  }
+std::vector<FilterPart> build_filters(const SearchRequest& req, const CurrencyTable& fx, const std::string& currency) {
+  std::vector<FilterPart> f;
+  auto terms = [](const std::vector<std::string>& values, std::string (*term)(std::string_view)) {
+    std::vector<std::string> out;
+    for (const auto& v : values) out.push_back(term(v));
+    return out;
+  };
+  if (!req.brands.empty()) f.push_back({"brand", terms(req.brands, index::brand_term), {}});
+  if (!req.categories.empty()) f.push_back({"category", terms(req.categories, index::category_term), {}});
+  if (!req.forms.empty()) f.push_back({"form", terms(req.forms, index::form_term), {}});
+  if (req.type) f.push_back({"", {index::type_term(*req.type)}, {}});
+  if (req.prescription_required) f.push_back({"", {index::prescription_term(*req.prescription_required)}, {}});
   if (req.in_stock) {
-    Xapian::Query stock = req.country.empty()
-                              ? Xapian::Query(index::stock_term(""))
-                              : Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(index::stock_term(req.country)),
-                                              Xapian::Query(index::stock_term("*")));
-    f.parts.emplace_back("", stock);
+    f.push_back({"", req.country.empty() ? std::vector<std::string>{index::stock_term("")}
+                                         : std::vector<std::string>{index::stock_term(req.country), index::stock_term("*")},
+                 {}});
   }
   if (req.min_price || req.max_price) {
     double lo = req.min_price ? fx.to_base(*req.min_price, currency).value_or(0) : 0;
     double hi = req.max_price ? fx.to_base(*req.max_price, currency).value_or(1e12) : 1e12;
-    f.parts.emplace_back("price", Xapian::Query(Xapian::Query::OP_VALUE_RANGE, index::kSlotPrice,
-                                                Xapian::sortable_serialise(lo - 1e-6),
-                                                Xapian::sortable_serialise(hi + 1e-6)));
+    f.push_back({"price", {}, std::make_pair(lo - 1e-6, hi + 1e-6)});
   }
   return f;
 }
 
-Xapian::Query with_filter(const Xapian::Query& q, const Xapian::Query& filter) {
-  if (filter.empty()) return q;
-  return Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
-}
-
-void apply_sort(Xapian::Enquire& e, SortOrder sort) {
-  switch (sort) {
-    case SortOrder::kPriceAsc: e.set_sort_by_value_then_relevance(index::kSlotPrice, false); break;
-    case SortOrder::kPriceDesc: e.set_sort_by_value_then_relevance(index::kSlotPrice, true); break;
-    case SortOrder::kRating: e.set_sort_by_value_then_relevance(index::kSlotRating, true); break;
-    case SortOrder::kNewest: e.set_sort_by_value_then_relevance(index::kSlotCreatedAt, true); break;
-    case SortOrder::kPopularity: e.set_sort_by_value_then_relevance(index::kSlotPopularity, true); break;
-    case SortOrder::kRelevance: break;  // by weight; without text the weight is popularity
-  }
-}
-
-struct Attempt {
-  Xapian::MSet mset;
-};
-
-// The text query scored with the business prior blended in.
-Xapian::Query scored(const Xapian::Query& text, const ranking::BlendParams& blend,
-                     Xapian::ValueWeightPostingSource& prior) {
-  Xapian::Query prior_q(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(&prior), blend.prior_weight);
-  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, prior_q);
-}
-
-// The ranked page. Xapian may skip documents that cannot reach the page, so
-// its match count is only an estimate; count_matches() gives exact counts.
-Attempt ranked_page(Xapian::Database& db, const Xapian::Query& q, const SearchRequest& req,
-                    std::size_t first, std::size_t count) {
-  Xapian::Enquire e(db);
-  e.set_query(q);
-  e.set_docid_order(Xapian::Enquire::ASCENDING);
-  apply_sort(e, req.sort);
-  auto check = static_cast<Xapian::doccount>(first + count);
-  Attempt a;
-  a.mset = e.get_mset(static_cast<Xapian::doccount>(first), static_cast<Xapian::doccount>(count), check);
-  return a;
-}
-
-// Every match counted without scoring (BoolWeight), feeding the facet spies.
-std::uint64_t count_matches(Xapian::Database& db, const Xapian::Query& q, Xapian::MatchSpy* const* spies,
-                            std::size_t nspies) {
-  Xapian::Enquire e(db);
-  e.set_query(q);
-  e.set_weighting_scheme(Xapian::BoolWeight());
-  for (std::size_t i = 0; i < nspies; ++i) e.add_matchspy(spies[i]);
-  Xapian::MSet m = e.get_mset(0, 0, db.get_doccount());
-  return m.get_matches_estimated();
-}
-
-}  // namespace
-
-namespace {
-
-struct Plan {
-  Xapian::Query text;
-  std::optional<std::string> corrected;
-};
-
-std::size_t quick_count(Xapian::Database& db, const Xapian::Query& q) {
-  Xapian::Enquire e(db);
-  e.set_query(q);
-  e.set_weighting_scheme(Xapian::BoolWeight());
-  return e.get_mset(0, 3, 3).size();
+bool narrows(const std::vector<FilterPart>& filters, const std::string& facet) {
+  return std::any_of(filters.begin(), filters.end(), [&](const FilterPart& f) { return f.facet == facet; });
 }
 
 std::string join_words(const std::vector<std::string>& words) {
@@ -138,40 +51,90 @@ std::string join_words(const std::vector<std::string>& words) {
   return out;
 }
 
-// Chooses the text query: as typed; spelling-corrected when that finds
-// little; any-word matching when all-words matching finds nothing.
-Plan plan_text(const ParsedQuery& parsed, const SearchRequest& req, const IndexSnapshot& snap, Xapian::Database& db,
-               const Xapian::Query& filter) {
+struct Plan {
+  Matches matches;  // the text's matches, before filters
+  std::optional<std::string> corrected;
+};
+
+// Chooses the text: a SKU typed whole; the words as typed; spelling-corrected
+// when that finds little; any-word matching when all-words matching finds
+// nothing.
+Plan plan_text(const ParsedQuery& parsed, const SearchRequest& req, const IndexSnapshot& snap, const Matcher& matcher,
+               Xapian::Database& db, const std::vector<FilterPart>& filters) {
   Plan plan;
   std::string typed = text::normalize(req.q);
   if (!typed.empty() && typed.find(' ') == std::string::npos) {
     std::string raw = req.q;
     raw.erase(0, raw.find_first_not_of(" \t"));
     raw.erase(raw.find_last_not_of(" \t") + 1);
-    if (db.term_exists(index::sku_term(raw))) {
-      plan.text = Xapian::Query(index::sku_term(raw));
+    if (matcher.term_exists(index::sku_term(raw))) {
+      plan.matches = matcher.match(TextPlan{{TextGroup{{{index::sku_term(raw)}}}}, false});
       return plan;
     }
   }
-  plan.text = build_text_query(parsed, snap, db, MatchMode::kAll, req.typing);
-  std::size_t found = quick_count(db, with_filter(plan.text, filter));
+  plan.matches = matcher.match(build_text_plan(parsed, snap, matcher, db, MatchMode::kAll, req.typing));
+  std::size_t found = filters.empty() ? plan.matches.size() : matcher.restrict(plan.matches, filters).size();
   if (found > 2) return plan;
-  auto fixed = spelling_corrected(parsed, db);
+  auto fixed = spelling_corrected(parsed, matcher, db);
   if (!fixed.empty()) {
-    ParsedQuery corrected{fixed};
-    Xapian::Query q = build_text_query(corrected, snap, db, MatchMode::kAll, false);
-    std::size_t corrected_found = quick_count(db, with_filter(q, filter));
+    Matches m = matcher.match(build_text_plan(ParsedQuery{fixed}, snap, matcher, db, MatchMode::kAll, false));
+    std::size_t corrected_found = matcher.restrict(m, filters).size();
     if (corrected_found > found) {
-      plan.text = q;
+      plan.matches = std::move(m);
       plan.corrected = join_words(fixed);
       found = corrected_found;
     }
   }
   if (found == 0 && parsed.words.size() > 1) {
     const ParsedQuery& words = plan.corrected ? ParsedQuery{text::split_words(*plan.corrected)} : parsed;
-    plan.text = build_text_query(words, snap, db, MatchMode::kAny, req.typing);
+    plan.matches = matcher.match(build_text_plan(words, snap, matcher, db, MatchMode::kAny, req.typing));
   }
   return plan;
+}
+
+struct Ranked {
+  double key;    // the sort value (sorts other than relevance)
+  double score;  // relevance
+  Xapian::docid doc;
+};
+
+// The first `n` hits in the requested order (ties: higher score, then lower docid).
+std::vector<Ranked> top(const Matches& hits, const SearchRequest& req, bool has_text, const DocTable& docs,
+                        const FacetColumns& columns, const ranking::BlendParams& blend, std::size_t n) {
+  auto before = [](const Ranked& a, const Ranked& b) {
+    if (a.key != b.key) return a.key > b.key;
+    if (a.score != b.score) return a.score > b.score;
+    return a.doc < b.doc;
+  };
+  // A heap of the n best so far, its worst on top: most hits are rejected
+  // with one comparison.
+  std::vector<Ranked> best;
+  best.reserve(n + 1);
+  double direction = req.sort == SortOrder::kPriceAsc ? -1.0 : 1.0;  // larger key first
+  for (std::size_t i = 0; i < hits.size() && n > 0; ++i) {
+    Xapian::docid d = hits.docs[i];
+    double score = has_text ? hits.weights[i] + blend.prior_weight * docs.prior(d) : docs.popularity(d);
+    double key = 0;
+    switch (req.sort) {
+      case SortOrder::kPriceAsc:
+      case SortOrder::kPriceDesc: key = direction * columns.price(d); break;
+      case SortOrder::kRating: key = docs.rating(d); break;
+      case SortOrder::kNewest: key = docs.created_at(d); break;
+      case SortOrder::kPopularity: key = docs.popularity(d); break;
+      case SortOrder::kRelevance: break;
+    }
+    Ranked r{key, score, d};
+    if (best.size() < n) {
+      best.push_back(r);
+      std::push_heap(best.begin(), best.end(), before);
+    } else if (before(r, best.front())) {
+      std::pop_heap(best.begin(), best.end(), before);
+      best.back() = r;
+      std::push_heap(best.begin(), best.end(), before);
+    }
+  }
+  std::sort_heap(best.begin(), best.end(), before);
+  return best;
 }
 
 // A hit with its texts still plain; mark_matches() highlights the returned page.
@@ -201,6 +164,26 @@ void mark_matches(std::vector<SearchHit>& hits, const ParsedQuery& shown, bool t
   }
 }
 
+void count_facets(const Matcher& matcher, const Matches& text, const Matches& hits,
+                  const std::vector<FilterPart>& filters, const IndexSnapshot& snap, const std::string& currency,
+                  SearchResult& result) {
+  const std::pair<const char*, FacetKind> kinds[] = {
+      {"brand", FacetKind::kBrand}, {"category", FacetKind::kCategory}, {"form", FacetKind::kForm},
+      {"price", FacetKind::kPrice}};
+  FacetCounter counter(snap.facet_columns(), snap.currencies(), currency);
+  unsigned over_hits = 0;
+  for (const auto& [name, kind] : kinds) {
+    // Counted as if its own filter were off, so a shopper can widen the choice.
+    if (narrows(filters, name)) {
+      counter.add(matcher.restrict(text, filters, name).docs, facet_bit(kind));
+    } else {
+      over_hits |= facet_bit(kind);
+    }
+  }
+  counter.add(hits.docs, over_hits);
+  for (const auto& [name, kind] : kinds) result.facets[name] = counter.result(kind, kFacetValues);
+}
+
 }  // namespace
 
 Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& req, const ranking::BlendParams& blend) {
@@ -212,73 +195,40 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
   auto lease = snap.borrow_xapian();
   if (!lease.ok()) return lease.status();
   Xapian::Database& db = lease->db();
+  const DocTable& docs = snap.docs();
   SearchResult result;
   result.query = req.q;
   result.currency = currency;
   try {
+    Matcher matcher(db, snap.postings(), docs, snap.facet_columns());
     ParsedQuery parsed = parse_query(req.q);
     bool has_text = !parsed.empty();
-    Filters filters = build_filters(req, fx, currency);
-    Xapian::Query filter_all = filters.combined();
-    Plan plan = has_text ? plan_text(parsed, req, snap, db, filter_all) : Plan{match_all(), {}};
+    std::vector<FilterPart> filters = build_filters(req, fx, currency);
+    Plan plan = has_text ? plan_text(parsed, req, snap, matcher, db, filters) : Plan{matcher.match(TextPlan{}), {}};
     result.corrected_query = plan.corrected;
-    Xapian::ValueWeightPostingSource prior(index::kSlotPrior);
-    Xapian::ValueWeightPostingSource popularity(index::kSlotPopularity);
-    // Without text, "relevance" is popularity: a posting source lets Xapian
-    // stop early instead of sorting every product by a value.
-    Xapian::Query ranked = has_text                             ? scored(plan.text, blend, prior)
-                           : req.sort == SortOrder::kRelevance ? Xapian::Query(&popularity)
-                                                               : plan.text;
+    // Without filters the text's matches are the hits (and never needed again).
+    Matches hits = filters.empty() ? std::move(plan.matches) : matcher.restrict(plan.matches, filters);
+    result.total = hits.size();
+    if (req.want_facets) count_facets(matcher, plan.matches, hits, filters, snap, currency, result);
 
     bool rerank = has_text && req.sort == SortOrder::kRelevance && req.offset + req.limit <= kRerankWindow;
-    std::size_t first = rerank ? 0 : req.offset;
-    std::size_t count = rerank ? std::min(kRerankWindow, std::max<std::size_t>(req.offset + req.limit, 30)) : req.limit;
-
-    const FacetColumns& columns = snap.facet_columns();
-    FacetCounter brand(columns, FacetKind::kBrand, fx, currency), category(columns, FacetKind::kCategory, fx, currency),
-        form(columns, FacetKind::kForm, fx, currency), price(columns, FacetKind::kPrice, fx, currency);
-    std::vector<std::pair<std::string, Xapian::MatchSpy*>> facets = {
-        {"brand", &brand}, {"category", &category}, {"form", &form}, {"price", &price}};
-    std::vector<Xapian::MatchSpy*> main_spies;
-    if (req.want_facets) {
-      for (auto& [name, spy] : facets)
-        if (!filters.has(name)) main_spies.push_back(spy);
-    }
-    Attempt main = ranked_page(db, with_filter(ranked, filter_all), req, first, count);
-    // Exact totals always: the ranked pass stops counting once the page is certain.
-    result.total = count_matches(db, with_filter(plan.text, filter_all), main_spies.data(), main_spies.size());
-    if (req.want_facets) {
-      for (auto& [name, spy] : facets) {
-        if (!filters.has(name)) continue;
-        Xapian::MatchSpy* one[] = {spy};
-        count_matches(db, with_filter(plan.text, filters.combined(name)), one, 1);
+    std::size_t wanted = rerank ? std::min(kRerankWindow, std::max<std::size_t>(req.offset + req.limit, 30))
+                                : req.offset + req.limit;
+    std::vector<Ranked> ranked = top(hits, req, has_text, docs, snap.facet_columns(), blend, wanted);
+    if (rerank) {
+      std::string norm_query = text::normalize(plan.corrected.value_or(req.q));
+      for (auto& r : ranked) {
+        r.score += ranking::exact_match_boost(norm_query, docs.name(r.doc), docs.brand_name(r.doc), blend);
       }
-      result.facets["brand"] = brand.result(kFacetValues);
-      result.facets["category"] = category.result(kFacetValues);
-      result.facets["form"] = form.result(kFacetValues);
-      result.facets["price"] = price.result(kFacetValues);
+      std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
     }
-
-    std::string norm_query = text::normalize(plan.corrected.value_or(req.q));
-    for (auto it = main.mset.begin(); it != main.mset.end(); ++it) {
-      std::string id = it.get_document().get_data();
-      auto p = snap.features().product(id);
+    for (std::size_t i = req.offset; i < ranked.size() && i < req.offset + req.limit; ++i) {
+      auto p = snap.features().product(std::string(docs.id(ranked[i].doc)));
       if (!p.ok()) return p.status();
       if (!p->has_value()) continue;  // cannot happen in a verified generation; skip rather than fail
       SearchHit hit = make_hit(**p, req, fx, currency);
-      double boost = rerank ? ranking::exact_match_boost(norm_query, text::normalize((*p)->name),
-                                                         text::normalize((*p)->brand_name), blend)
-                            : 0;
-      hit.score = it.get_weight() + boost;
+      hit.score = ranked[i].score;
       result.hits.push_back(std::move(hit));
-    }
-    if (rerank) {
-      std::stable_sort(result.hits.begin(), result.hits.end(),
-                       [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
-      std::size_t from = std::min(req.offset, result.hits.size());
-      std::size_t to = std::min(req.offset + req.limit, result.hits.size());
-      result.hits = std::vector<SearchHit>(std::make_move_iterator(result.hits.begin() + from),
-                                           std::make_move_iterator(result.hits.begin() + to));
     }
     mark_matches(result.hits, plan.corrected ? ParsedQuery{text::split_words(*plan.corrected)} : parsed, req.typing);
   } catch (const Xapian::Error& e) {

@@ -1,11 +1,12 @@
 // Runs a search against one index snapshot: query understanding (see
-// query_builder.h), filters applied with OP_FILTER so they never change
-// scores, ranking per ranking/scoring.h, typo fallback with spelling
+// query_builder.h), matching over in-memory posting lists (matcher.h),
+// filters that never change scores, ranking per ranking/scoring.h and
+// ranking/bm25.h, typo fallback with spelling
 // correction, facets each counted as if its own filter were off, and hits
 // filled from the feature store with prices in the shopper's currency and
 // highlighted names.
 //
-// Thread-safety: search() may run concurrently; it borrows its own Xapian handle.
+// Thread-safety: run_search() may run concurrently; it borrows its own Xapian handle.
 #pragma once
 
 #include "common/status.h"

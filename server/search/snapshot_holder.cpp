@@ -6,8 +6,9 @@
 
 namespace ayc::search {
 
-SnapshotHolder::SnapshotHolder(std::filesystem::path index_dir, std::function<void(const IndexSnapshot&)> on_swap)
-    : index_dir_(std::move(index_dir)), on_swap_(std::move(on_swap)) {}
+SnapshotHolder::SnapshotHolder(std::filesystem::path index_dir, std::function<void(const IndexSnapshot&)> on_swap,
+                               SnapshotOptions options)
+    : index_dir_(std::move(index_dir)), on_swap_(std::move(on_swap)), options_(options) {}
 
 SnapshotHolder::~SnapshotHolder() { stop_watching(); }
 
@@ -27,7 +28,7 @@ Status SnapshotHolder::reload() {
   }
   auto serving = current();
   if (serving && serving->generation() == **name) return Status::Ok();
-  auto loaded = IndexSnapshot::load(gens.path_of(**name));
+  auto loaded = IndexSnapshot::load(gens.path_of(**name), options_);
   if (!loaded.ok()) return loaded.status().with_context("loading generation " + **name);
   std::shared_ptr<const IndexSnapshot> fresh = std::move(loaded).value();
   {

@@ -28,7 +28,7 @@ class SnapshotHolder {
  public:
   // `on_swap` (may be empty) is called after each switch to a new generation.
   explicit SnapshotHolder(std::filesystem::path index_dir,
-                          std::function<void(const IndexSnapshot&)> on_swap = {});
+                          std::function<void(const IndexSnapshot&)> on_swap = {}, SnapshotOptions options = {});
   ~SnapshotHolder();
 
   // Null until a generation has been loaded.
@@ -43,6 +43,7 @@ class SnapshotHolder {
  private:
   std::filesystem::path index_dir_;
   std::function<void(const IndexSnapshot&)> on_swap_;
+  SnapshotOptions options_;
   mutable std::mutex mu_;
   std::shared_ptr<const IndexSnapshot> current_;
   std::mutex reload_mu_;  // one load at a time

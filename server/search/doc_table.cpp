@@ -1,0 +1,60 @@
+#include "server/search/doc_table.h"
+
+#include "indexer/index_schema.h"
+
+namespace ayc::search {
+
+void StringColumn::append(Xapian::docid d, std::string_view v) {
+  while (filled_ < d) offsets_[++filled_] = bytes_.size();  // docids without a value: empty
+  bytes_.append(v);
+  offsets_[++filled_] = bytes_.size();
+}
+
+void StringColumn::finish() {
+  while (filled_ + 1 < offsets_.size()) offsets_[++filled_] = bytes_.size();
+  bytes_.shrink_to_fit();
+}
+
+namespace {
+
+template <typename T>
+void read_numbers(Xapian::Database& db, Xapian::valueno slot, std::vector<T>& out, std::size_t size) {
+  out.assign(size, 0);
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+    out[it.get_docid()] = static_cast<T>(Xapian::sortable_unserialise(*it));
+  }
+}
+
+void read_strings(Xapian::Database& db, Xapian::valueno slot, StringColumn& out, std::size_t size) {
+  out.resize(size);
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) out.append(it.get_docid(), *it);
+  out.finish();
+}
+
+}  // namespace
+
+Result<DocTable> DocTable::build(Xapian::Database& db) {
+  DocTable t;
+  try {
+    std::size_t size = static_cast<std::size_t>(db.get_lastdocid()) + 1;
+    t.live_.reserve(db.get_doccount());
+    t.length_.assign(size, 0);
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+      t.live_.push_back(*it);
+      t.length_[*it] = it.get_doclength();
+    }
+    t.average_length_ = db.get_avlength();
+    read_numbers(db, index::kSlotPrior, t.prior_, size);
+    read_numbers(db, index::kSlotPopularity, t.popularity_, size);
+    read_numbers(db, index::kSlotRating, t.rating_, size);
+    read_numbers(db, index::kSlotCreatedAt, t.created_at_, size);
+    read_strings(db, index::kSlotId, t.ids_, size);
+    read_strings(db, index::kSlotName, t.names_, size);
+    read_strings(db, index::kSlotBrandName, t.brand_names_, size);
+  } catch (const Xapian::Error& e) {
+    return Status::DataLoss("reading document values: " + e.get_description());
+  }
+  return t;
+}
+
+}  // namespace ayc::search

@@ -1,0 +1,66 @@
+// Per-document values of one generation, held in memory by docid: which
+// docids are live, their lengths (for BM25), business prior, sort keys,
+// product ids and normalised names (for the exact-match boost). Read once per
+// snapshot from the index's value slots (indexer/SCHEMA.md), so a search
+// never reads a document from disk to rank it.
+//
+// Thread-safety: immutable after build().
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/status.h"
+
+namespace ayc::search {
+
+// Many short strings in one buffer, indexed by docid.
+class StringColumn {
+ public:
+  void resize(std::size_t n) { offsets_.assign(n + 1, 0); }
+  std::string_view at(Xapian::docid d) const {
+    if (d + 1 >= offsets_.size()) return {};
+    return std::string_view(bytes_).substr(offsets_[d], offsets_[d + 1] - offsets_[d]);
+  }
+  // Values must be appended in increasing docid order.
+  void append(Xapian::docid d, std::string_view v);
+  void finish();
+
+ private:
+  std::vector<std::uint64_t> offsets_;
+  std::string bytes_;
+  Xapian::docid filled_ = 0;
+};
+
+class DocTable {
+ public:
+  static Result<DocTable> build(Xapian::Database& db);
+
+  const std::vector<Xapian::docid>& live() const { return live_; }  // ascending
+  std::uint64_t count() const { return live_.size(); }
+  double length(Xapian::docid d) const { return d < length_.size() ? length_[d] : 0; }
+  double average_length() const { return average_length_; }
+  double prior(Xapian::docid d) const { return at(prior_, d); }
+  double popularity(Xapian::docid d) const { return at(popularity_, d); }
+  double rating(Xapian::docid d) const { return at(rating_, d); }
+  double created_at(Xapian::docid d) const { return d < created_at_.size() ? created_at_[d] : 0; }
+  std::string_view id(Xapian::docid d) const { return ids_.at(d); }
+  std::string_view name(Xapian::docid d) const { return names_.at(d); }
+  std::string_view brand_name(Xapian::docid d) const { return brand_names_.at(d); }
+
+ private:
+  static double at(const std::vector<float>& v, Xapian::docid d) { return d < v.size() ? v[d] : 0; }
+
+  std::vector<Xapian::docid> live_;
+  std::vector<std::uint32_t> length_;
+  double average_length_ = 0;
+  std::vector<float> prior_, popularity_, rating_;
+  std::vector<double> created_at_;  // seconds: float would round to minutes
+  StringColumn ids_, names_, brand_names_;
+};
+
+}  // namespace ayc::search

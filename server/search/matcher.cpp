@@ -1,0 +1,257 @@
+#include "server/search/matcher.h"
+
+#include <algorithm>
+
+namespace ayc::search {
+
+namespace {
+
+// Documents in both lists, frequencies summed.
+PostingPtr intersect_sum(const PostingList& a, const PostingList& b) {
+  auto out = std::make_shared<PostingList>();
+  std::size_t i = 0, j = 0;
+  while (i < a.docs.size() && j < b.docs.size()) {
+    if (a.docs[i] < b.docs[j]) {
+      ++i;
+    } else if (b.docs[j] < a.docs[i]) {
+      ++j;
+    } else {
+      out->docs.push_back(a.docs[i]);
+      out->wdfs.push_back(a.wdfs[i] + b.wdfs[j]);
+      ++i, ++j;
+    }
+  }
+  return out;
+}
+
+// Documents in either list, frequencies summed.
+PostingPtr union_sum(const PostingList& a, const PostingList& b) {
+  auto out = std::make_shared<PostingList>();
+  out->docs.reserve(a.docs.size() + b.docs.size());
+  out->wdfs.reserve(a.docs.size() + b.docs.size());
+  std::size_t i = 0, j = 0;
+  while (i < a.docs.size() || j < b.docs.size()) {
+    if (j == b.docs.size() || (i < a.docs.size() && a.docs[i] < b.docs[j])) {
+      out->docs.push_back(a.docs[i]);
+      out->wdfs.push_back(a.wdfs[i++]);
+    } else if (i == a.docs.size() || b.docs[j] < a.docs[i]) {
+      out->docs.push_back(b.docs[j]);
+      out->wdfs.push_back(b.wdfs[j++]);
+    } else {
+      out->docs.push_back(a.docs[i]);
+      out->wdfs.push_back(a.wdfs[i++] + b.wdfs[j++]);
+    }
+  }
+  return out;
+}
+
+// Many lists covering a good part of the collection: summed into a dense
+// array and read back in docid order, instead of merged pairwise.
+PostingPtr union_dense(const std::vector<PostingPtr>& lists) {
+  thread_local std::vector<std::uint32_t> acc;  // wdf sum + 1; 0 = absent
+  Xapian::docid lo = ~Xapian::docid(0), hi = 0;
+  std::size_t total = 0;
+  for (const auto& l : lists) {
+    lo = std::min(lo, l->docs.front());
+    hi = std::max(hi, l->docs.back());
+    total += l->docs.size();
+  }
+  if (acc.size() <= hi) acc.resize(hi + 1, 0);
+  for (const auto& l : lists) {
+    for (std::size_t i = 0; i < l->docs.size(); ++i) {
+      std::uint32_t& a = acc[l->docs[i]];
+      a += l->wdfs[i] + (a == 0 ? 1 : 0);
+    }
+  }
+  auto out = std::make_shared<PostingList>();
+  out->docs.reserve(std::min<std::size_t>(total, hi - lo + 1));
+  out->wdfs.reserve(out->docs.capacity());
+  for (Xapian::docid d = lo; d <= hi; ++d) {
+    if (acc[d] == 0) continue;
+    out->docs.push_back(d);
+    out->wdfs.push_back(acc[d] - 1);
+    acc[d] = 0;
+  }
+  return out;
+}
+
+PostingPtr union_all(std::vector<PostingPtr> lists) {
+  lists.erase(std::remove_if(lists.begin(), lists.end(), [](const PostingPtr& l) { return l->docs.empty(); }),
+              lists.end());
+  if (lists.empty()) return std::make_shared<PostingList>();
+  if (lists.size() == 1) return lists.front();
+  std::size_t total = 0;
+  Xapian::docid lo = ~Xapian::docid(0), hi = 0;
+  for (const auto& l : lists) {
+    total += l->docs.size();
+    lo = std::min(lo, l->docs.front());
+    hi = std::max(hi, l->docs.back());
+  }
+  if (lists.size() > 2 && total * 4 > static_cast<std::size_t>(hi - lo)) return union_dense(lists);
+  // Pairwise, smallest first, so each posting is merged O(log k) times.
+  while (lists.size() > 1) {
+    std::sort(lists.begin(), lists.end(), [](const PostingPtr& a, const PostingPtr& b) {
+      return a->docs.size() > b->docs.size();
+    });
+    PostingPtr a = std::move(lists.back());
+    lists.pop_back();
+    PostingPtr b = std::move(lists.back());
+    lists.back() = union_sum(*a, *b);
+  }
+  return lists.front();
+}
+
+// Keeps the matches whose docid is in `allowed` (ascending).
+Matches keep_in(const Matches& m, const std::vector<Xapian::docid>& allowed) {
+  Matches out;
+  out.docs.reserve(std::min(m.size(), allowed.size()));
+  out.weights.reserve(out.docs.capacity());
+  std::size_t j = 0;
+  for (std::size_t i = 0; i < m.size() && j < allowed.size(); ++i) {
+    Xapian::docid d = m.docs[i];
+    if (allowed.size() > 16 * m.size()) {  // far larger: jump instead of walking
+      j = static_cast<std::size_t>(std::lower_bound(allowed.begin() + j, allowed.end(), d) - allowed.begin());
+    } else {
+      while (j < allowed.size() && allowed[j] < d) ++j;
+    }
+    if (j < allowed.size() && allowed[j] == d) {
+      out.docs.push_back(d);
+      out.weights.push_back(m.weights[i]);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+PostingPtr Matcher::group_postings(const TextGroup& g) const {
+  if (g.alternatives.size() == 1 && g.alternatives[0].size() == 1) return cache_.get(db_, g.alternatives[0][0]);
+  // Groups recur across searches ("oil" | "taila" | "thailam"; a herb's
+  // names): their union is cached like a term's list.
+  std::string key = "\x01";
+  for (const auto& terms : g.alternatives) {
+    for (const auto& t : terms) key += t + '\x1f';
+    key += '\x1e';
+  }
+  return cache_.get_or_compute(key, [&] { return compute_group(g); });
+}
+
+PostingPtr Matcher::compute_group(const TextGroup& g) const {
+  std::vector<PostingPtr> alternatives;
+  for (const auto& terms : g.alternatives) {
+    if (terms.empty()) continue;
+    PostingPtr acc = cache_.get(db_, terms[0]);
+    for (std::size_t i = 1; i < terms.size() && !acc->docs.empty(); ++i) {
+      acc = intersect_sum(*acc, *cache_.get(db_, terms[i]));
+    }
+    if (!acc->docs.empty()) alternatives.push_back(std::move(acc));
+  }
+  return union_all(std::move(alternatives));
+}
+
+Matches Matcher::match(const TextPlan& plan) const {
+  Matches out;
+  if (plan.empty()) {
+    out.docs = docs_.live();
+    out.weights.assign(out.docs.size(), 0.0f);
+    return out;
+  }
+  std::vector<PostingPtr> groups;
+  for (const auto& g : plan.groups) groups.push_back(group_postings(g));
+  std::uint64_t total = docs_.count();
+  double avg = docs_.average_length();
+  auto weight = [&](double idf, std::uint32_t wdf, Xapian::docid d) {
+    return static_cast<float>(ranking::bm25_weight(idf, wdf, docs_.length(d), avg, bm25_));
+  };
+  if (plan.any_group) {
+    // Union of the groups, each document weighted by the groups it has.
+    std::vector<PostingPtr> weighted;
+    for (const auto& g : groups) {
+      double idf = ranking::bm25_idf(g->docs.size(), total);
+      Matches m;
+      for (std::size_t i = 0; i < g->docs.size(); ++i) {
+        m.docs.push_back(g->docs[i]);
+        m.weights.push_back(weight(idf, g->wdfs[i], g->docs[i]));
+      }
+      if (out.docs.empty()) {
+        out = std::move(m);
+        continue;
+      }
+      Matches merged;
+      std::size_t i = 0, j = 0;
+      while (i < out.size() || j < m.size()) {
+        if (j == m.size() || (i < out.size() && out.docs[i] < m.docs[j])) {
+          merged.docs.push_back(out.docs[i]);
+          merged.weights.push_back(out.weights[i++]);
+        } else if (i == out.size() || m.docs[j] < out.docs[i]) {
+          merged.docs.push_back(m.docs[j]);
+          merged.weights.push_back(m.weights[j++]);
+        } else {
+          merged.docs.push_back(out.docs[i]);
+          merged.weights.push_back(out.weights[i++] + m.weights[j++]);
+        }
+      }
+      out = std::move(merged);
+    }
+    return out;
+  }
+  // Every group: start from the rarest and narrow.
+  std::sort(groups.begin(), groups.end(), [](const PostingPtr& a, const PostingPtr& b) {
+    return a->docs.size() < b->docs.size();
+  });
+  const PostingList& first = *groups[0];
+  double idf0 = ranking::bm25_idf(first.docs.size(), total);
+  out.docs = first.docs;
+  out.weights.resize(first.docs.size());
+  for (std::size_t i = 0; i < first.docs.size(); ++i) out.weights[i] = weight(idf0, first.wdfs[i], first.docs[i]);
+  for (std::size_t g = 1; g < groups.size() && !out.docs.empty(); ++g) {
+    const PostingList& p = *groups[g];
+    double idf = ranking::bm25_idf(p.docs.size(), total);
+    std::size_t w = 0, j = 0;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      Xapian::docid d = out.docs[i];
+      if (p.docs.size() > 16 * out.size()) {
+        j = static_cast<std::size_t>(std::lower_bound(p.docs.begin() + j, p.docs.end(), d) - p.docs.begin());
+      } else {
+        while (j < p.docs.size() && p.docs[j] < d) ++j;
+      }
+      if (j == p.docs.size()) break;
+      if (p.docs[j] != d) continue;
+      out.docs[w] = d;
+      out.weights[w++] = out.weights[i] + weight(idf, p.wdfs[j], d);
+    }
+    out.docs.resize(w);
+    out.weights.resize(w);
+  }
+  return out;
+}
+
+Matches Matcher::restrict_one(const Matches& m, const FilterPart& f) const {
+  if (f.price) {
+    Matches out;
+    for (std::size_t i = 0; i < m.size(); ++i) {
+      double price = columns_.price(m.docs[i]);
+      if (price >= f.price->first && price <= f.price->second) {
+        out.docs.push_back(m.docs[i]);
+        out.weights.push_back(m.weights[i]);
+      }
+    }
+    return out;
+  }
+  std::vector<PostingPtr> lists;
+  for (const auto& t : f.terms) lists.push_back(cache_.get(db_, t));
+  PostingPtr allowed = union_all(std::move(lists));
+  return keep_in(m, allowed->docs);
+}
+
+Matches Matcher::restrict(const Matches& m, const std::vector<FilterPart>& filters,
+                          const std::string& except_facet) const {
+  Matches out = m;
+  for (const auto& f : filters) {
+    if (!except_facet.empty() && f.facet == except_facet) continue;
+    out = restrict_one(out, f);
+  }
+  return out;
+}
+
+}  // namespace ayc::search

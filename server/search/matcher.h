@@ -1,0 +1,76 @@
+// Query evaluation over in-memory posting lists: which documents match a
+// text plan and with what BM25 weight (ranking/bm25.h), and which of them
+// pass the filters. Exact by construction — every match is visited — so
+// totals and facet counts are exact and cost a pass over arrays, not a
+// second trip through the index.
+//
+// Thread-safety: a Matcher serves one request (it holds that request's
+// Xapian handle); the cache and table it reads are shared and immutable.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "ranking/bm25.h"
+#include "server/search/doc_table.h"
+#include "server/search/facet_columns.h"
+#include "server/search/postings.h"
+
+namespace ayc::search {
+
+// One concept of the query: a document matches when it has every term of at
+// least one alternative ("ashwagandha" | "withania somnifera" | XK<ashwagandha>).
+struct TextGroup {
+  std::vector<std::vector<std::string>> alternatives;
+};
+
+// Documents must match every group (any group when `any_group`). No groups:
+// every document, with weight 0.
+struct TextPlan {
+  std::vector<TextGroup> groups;
+  bool any_group = false;
+  bool empty() const { return groups.empty(); }
+};
+
+// Matching documents, ascending, with their text weight.
+struct Matches {
+  std::vector<Xapian::docid> docs;
+  std::vector<float> weights;
+  std::size_t size() const { return docs.size(); }
+};
+
+// One filter: documents having any of `terms`, or (when `price` is set) a
+// base-currency price within [min, max].
+struct FilterPart {
+  std::string facet;  // the facet it narrows ("brand", "category", "form", "price"), or ""
+  std::vector<std::string> terms;
+  std::optional<std::pair<double, double>> price;
+};
+
+class Matcher {
+ public:
+  Matcher(Xapian::Database& db, const PostingsCache& cache, const DocTable& docs, const FacetColumns& columns,
+          const ranking::Bm25Params& bm25 = {})
+      : db_(db), cache_(cache), docs_(docs), columns_(columns), bm25_(bm25) {}
+
+  Matches match(const TextPlan& plan) const;
+  // `m` restricted by every filter part except those narrowing `except_facet`.
+  Matches restrict(const Matches& m, const std::vector<FilterPart>& filters, const std::string& except_facet = "") const;
+  bool term_exists(const std::string& term) const { return !cache_.get(db_, term)->docs.empty(); }
+
+ private:
+  PostingPtr group_postings(const TextGroup& g) const;
+  PostingPtr compute_group(const TextGroup& g) const;
+  Matches restrict_one(const Matches& m, const FilterPart& f) const;
+
+  Xapian::Database& db_;
+  const PostingsCache& cache_;
+  const DocTable& docs_;
+  const FacetColumns& columns_;
+  ranking::Bm25Params bm25_;
+};
+
+}  // namespace ayc::search

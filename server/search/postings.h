@@ -1,0 +1,59 @@
+// Posting lists held in memory: a term's documents (ascending) with their
+// within-document frequencies, read from Xapian on first use and kept in an
+// LRU cache bounded in bytes. Shared by every request of one snapshot, so
+// the terms shoppers actually use (forms, popular herbs, filters) are read
+// from disk once per generation.
+//
+// Thread-safety: PostingsCache is safe to call concurrently; a PostingList is
+// immutable once published.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+namespace ayc::search {
+
+struct PostingList {
+  std::vector<Xapian::docid> docs;   // ascending
+  std::vector<std::uint32_t> wdfs;   // parallel to docs
+  std::size_t bytes() const { return docs.size() * (sizeof(Xapian::docid) + sizeof(std::uint32_t)) + 64; }
+};
+using PostingPtr = std::shared_ptr<const PostingList>;
+
+struct PostingsCacheStats {
+  std::uint64_t hits = 0, misses = 0, evictions = 0, bytes = 0, terms = 0;
+};
+
+class PostingsCache {
+ public:
+  explicit PostingsCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
+
+  // The term's posting list (empty when the term is not in the index).
+  // Throws Xapian::Error when the database cannot be read.
+  PostingPtr get(Xapian::Database& db, const std::string& term) const;
+  // The list cached under `key`, else compute()'s result, cached. Keys of
+  // computed lists must not look like terms (start them with '\x01').
+  PostingPtr get_or_compute(const std::string& key, const std::function<PostingPtr()>& compute) const;
+  PostingsCacheStats stats() const;
+
+ private:
+  struct Entry {
+    PostingPtr list;
+    std::list<std::string>::iterator lru;
+  };
+  std::size_t max_bytes_;
+  mutable std::mutex mu_;
+  mutable std::list<std::string> lru_;  // most recently used first
+  mutable std::unordered_map<std::string, Entry> entries_;
+  mutable PostingsCacheStats stats_;
+};
+
+}  // namespace ayc::search

@@ -1,0 +1,152 @@
+#include <catch2/catch.hpp>
+
+#include "indexer/index_schema.h"
+#include "ranking/bm25.h"
+#include "server/search/doc_table.h"
+#include "server/search/facet_columns.h"
+#include "server/search/matcher.h"
+#include "server/search/postings.h"
+#include "tests/support/temp_dir.h"
+
+namespace ayc::search {
+namespace {
+
+// A real Xapian database of hand-made documents: docid i has the terms of
+// docs[i - 1] (term, wdf), a price and an id.
+struct SmallIndex {
+  struct Doc {
+    std::vector<std::pair<std::string, unsigned>> terms;
+    double price = 100;
+  };
+  explicit SmallIndex(const std::vector<Doc>& docs, std::size_t cache_bytes = 1 << 20) : cache(cache_bytes) {
+    {
+      Xapian::WritableDatabase w(dir.path().string(), Xapian::DB_CREATE_OR_OVERWRITE);
+      int n = 0;
+      for (const auto& d : docs) {
+        Xapian::Document doc;
+        for (const auto& [t, wdf] : d.terms) {
+          if (wdf == 0) {
+            doc.add_boolean_term(t);
+          } else {
+            doc.add_term(t, wdf);
+          }
+        }
+        doc.add_value(index::kSlotPrice, Xapian::sortable_serialise(d.price));
+        doc.add_value(index::kSlotId, "p" + std::to_string(++n));
+        doc.add_value(index::kSlotName, "product " + std::to_string(n));
+        w.add_document(doc);
+      }
+      w.commit();
+    }
+    db = Xapian::Database(dir.path().string());
+    table = DocTable::build(db).value();
+    columns = FacetColumns::build(db).value();
+  }
+  Matcher matcher() { return Matcher(db, cache, table, columns); }
+
+  testing::TempDir dir;
+  Xapian::Database db;
+  DocTable table;
+  FacetColumns columns;
+  PostingsCache cache;
+};
+
+std::vector<Xapian::docid> docs_of(const Matches& m) { return m.docs; }
+
+TEST_CASE("a group matches any alternative, an alternative needs all its terms") {
+  SmallIndex idx({{{{"ashwagandha", 2}}},
+                  {{{"withania", 1}, {"somnifera", 1}}},
+                  {{{"withania", 1}}},
+                  {{{"XKashwagandha", 0}}},
+                  {{{"tulsi", 1}}}});
+  auto m = idx.matcher().match(TextPlan{{TextGroup{{{"ashwagandha"}, {"withania", "somnifera"}, {"XKashwagandha"}}}}});
+  CHECK(docs_of(m) == std::vector<Xapian::docid>{1, 2, 4});
+  CHECK(m.weights[0] > 0);
+  CHECK(m.weights[2] == 0);  // matched by a boolean term only: no weight
+}
+
+TEST_CASE("a document with two alternatives of a group is weighted as one term with their summed frequency") {
+  SmallIndex idx({{{{"tablet", 1}, {"vati", 1}, {"filler", 2}}},
+                  {{{"tablet", 2}, {"filler", 2}}},
+                  {{{"filler", 4}}}});
+  auto m = idx.matcher().match(TextPlan{{TextGroup{{{"tablet"}, {"vati"}}}}});
+  REQUIRE(docs_of(m) == std::vector<Xapian::docid>{1, 2});
+  double idf = ranking::bm25_idf(2, 3);
+  CHECK(m.weights[0] == Approx(ranking::bm25_weight(idf, 2, idx.table.length(1), idx.table.average_length())));
+  CHECK(m.weights[0] == Approx(m.weights[1]));  // same length, same summed frequency
+}
+
+TEST_CASE("every group must match; in any-group mode weights add up") {
+  SmallIndex idx({{{{"oil", 1}, {"joint", 1}}}, {{{"oil", 1}}}, {{{"joint", 1}}}, {{{"churna", 1}}}});
+  auto m = idx.matcher();
+  TextPlan both{{TextGroup{{{"oil"}}}, TextGroup{{{"joint"}}}}};
+  CHECK(docs_of(m.match(both)) == std::vector<Xapian::docid>{1});
+  both.any_group = true;
+  auto any = m.match(both);
+  REQUIRE(docs_of(any) == std::vector<Xapian::docid>{1, 2, 3});
+  CHECK(any.weights[0] > any.weights[1]);
+  CHECK(m.match(TextPlan{{TextGroup{{{"oil"}}}, TextGroup{{{"absent"}}}}}).size() == 0);
+}
+
+TEST_CASE("many alternatives over most of the collection are unioned exactly") {
+  std::vector<SmallIndex::Doc> docs;
+  for (int i = 0; i < 300; ++i) docs.push_back({{{"w" + std::to_string(i % 7), 1}, {"all", 1}}});
+  SmallIndex idx(docs);
+  TextGroup g;
+  for (int i = 0; i < 5; ++i) g.alternatives.push_back({"w" + std::to_string(i)});
+  auto m = idx.matcher().match(TextPlan{{g}});
+  std::vector<Xapian::docid> want;
+  for (int i = 0; i < 300; ++i)
+    if (i % 7 < 5) want.push_back(static_cast<Xapian::docid>(i + 1));
+  CHECK(docs_of(m) == want);
+}
+
+TEST_CASE("no groups means every live document, deleted ones excluded") {
+  SmallIndex idx({{{{"a", 1}}}, {{{"b", 1}}}, {{{"c", 1}}}});
+  {
+    Xapian::WritableDatabase w(idx.dir.path().string());
+    w.delete_document(2);
+    w.commit();
+  }
+  Xapian::Database db(idx.dir.path().string());
+  DocTable table = DocTable::build(db).value();
+  FacetColumns columns = FacetColumns::build(db).value();
+  PostingsCache cache(1 << 20);
+  Matcher m(db, cache, table, columns);
+  CHECK(docs_of(m.match(TextPlan{})) == std::vector<Xapian::docid>{1, 3});
+  CHECK(table.id(3) == "p3");
+  CHECK(table.id(2).empty());
+}
+
+TEST_CASE("filters keep any-of their terms and a price range, and one facet's filter can be left out") {
+  SmallIndex idx({{{{"Bdabur", 0}, {"KANY", 0}}, 50},
+                  {{{"Bhimalaya", 0}}, 150},
+                  {{{"Bzandu", 0}, {"KANY", 0}}, 300},
+                  {{{"Bdabur", 0}}, 900}});
+  auto m = idx.matcher();
+  Matches all = m.match(TextPlan{});
+  std::vector<FilterPart> filters = {{"brand", {"Bdabur", "Bzandu"}, {}},
+                                     {"price", {}, std::make_pair(100.0, 1000.0)}};
+  CHECK(docs_of(m.restrict(all, filters)) == std::vector<Xapian::docid>{3, 4});
+  CHECK(docs_of(m.restrict(all, filters, "brand")) == std::vector<Xapian::docid>{2, 3, 4});
+  CHECK(docs_of(m.restrict(all, filters, "price")) == std::vector<Xapian::docid>{1, 3, 4});
+  CHECK(docs_of(m.restrict(all, {{"", {"KANY"}, {}}})) == std::vector<Xapian::docid>{1, 3});
+}
+
+TEST_CASE("the postings cache reads a term once and drops the least recently used beyond its budget") {
+  std::vector<SmallIndex::Doc> docs;
+  for (int i = 0; i < 100; ++i) docs.push_back({{{"common", 1}, {"t" + std::to_string(i % 4), 1}}});
+  SmallIndex idx(docs, 1200);  // room for the 100-document list and one or two of the 25-document ones
+  auto first = idx.cache.get(idx.db, "common");
+  CHECK(first->docs.size() == 100);
+  CHECK(idx.cache.get(idx.db, "common") == first);
+  CHECK(idx.cache.stats().hits == 1);
+  for (int i = 0; i < 4; ++i) CHECK(idx.cache.get(idx.db, "t" + std::to_string(i))->docs.size() == 25);
+  auto s = idx.cache.stats();
+  CHECK(s.evictions > 0);
+  CHECK(s.bytes <= 1200);
+  CHECK(idx.cache.get(idx.db, "absent")->docs.empty());
+}
+
+}  // namespace
+}  // namespace ayc::search
