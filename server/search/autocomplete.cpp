@@ -27,6 +27,25 @@ std::vector<std::string> one_edit_variants(const std::string& p, std::size_t fro
   }
   return out;
 }
+// The first 8 bytes of `s` as a big-endian integer, zero-padded: integers
+// compare like the strings' first 8 bytes.
+std::uint64_t head_of(std::string_view s) {
+  std::uint64_t h = 0;
+  for (std::size_t i = 0; i < 8; ++i) h = (h << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
+  return h;
+}
+
+// Sign of comparing `text` cut to |prefix| characters with `prefix`.
+int compare_prefix(std::uint64_t text_head, std::string_view text, std::uint64_t prefix_head, std::string_view prefix) {
+  std::size_t n = prefix.size();
+  std::uint64_t mask = n >= 8 ? ~std::uint64_t(0) : ~(~std::uint64_t(0) >> (8 * n));
+  std::uint64_t a = text_head & mask;
+  if (a != prefix_head) return a < prefix_head ? -1 : 1;
+  if (n <= 8) return 0;
+  int c = text.substr(8, n - 8).compare(prefix.substr(8));
+  if (c == 0 && text.size() < n) return -1;
+  return c < 0 ? -1 : c > 0 ? 1 : 0;
+}
 }  // namespace
 
 void Autocomplete::add(features::Suggestion suggestion) {
@@ -44,10 +63,7 @@ std::string_view Autocomplete::entry_text(const Entry& e) const {
   return std::string_view(keys_[e.key_index]).substr(e.offset);
 }
 
-double Autocomplete::entry_weight(std::uint32_t entry) const {
-  const Entry& e = entries_[entry];
-  return suggestions_[e.suggestion].weight + (e.offset == 0 ? 1.0 : 0.0);
-}
+double Autocomplete::entry_weight(std::uint32_t entry) const { return weights_[entry]; }
 
 void Autocomplete::build() {
   entries_.clear();
@@ -59,6 +75,13 @@ void Autocomplete::build() {
   }
   std::sort(entries_.begin(), entries_.end(),
             [&](const Entry& a, const Entry& b) { return entry_text(a) < entry_text(b); });
+  heads_.resize(entries_.size());
+  weights_.resize(entries_.size());
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    const Entry& e = entries_[i];
+    heads_[i] = head_of(entry_text(e));
+    weights_[i] = suggestions_[e.suggestion].weight + (e.offset == 0 ? 1.0 : 0.0);  // a key's start ranks first
+  }
   leaves_ = 1;
   while (leaves_ < entries_.size()) leaves_ *= 2;
   const auto kNone = static_cast<std::uint32_t>(-1);
@@ -83,12 +106,27 @@ std::uint32_t Autocomplete::best_in(std::size_t lo, std::size_t hi) const {
   return best;
 }
 
+std::pair<std::size_t, std::size_t> Autocomplete::range_of(std::string_view prefix, std::size_t from,
+                                                          std::size_t to) const {
+  std::uint64_t ph = head_of(prefix);
+  auto cmp = [&](std::size_t i) { return compare_prefix(heads_[i], entry_text(entries_[i]), ph, prefix); };
+  std::size_t lo = from, hi = to;
+  while (lo < hi) {  // first entry not below the prefix
+    std::size_t mid = lo + (hi - lo) / 2;
+    if (cmp(mid) < 0) lo = mid + 1; else hi = mid;
+  }
+  std::size_t end_lo = lo;
+  hi = to;
+  while (end_lo < hi) {  // first entry above it
+    std::size_t mid = end_lo + (hi - end_lo) / 2;
+    if (cmp(mid) <= 0) end_lo = mid + 1; else hi = mid;
+  }
+  return {lo, end_lo};
+}
+
 void Autocomplete::collect(std::string_view prefix, double bonus, std::size_t want, std::vector<Completion>& out,
-                           std::vector<std::uint32_t>& taken) const {
-  auto cmp_lo = [&](const Entry& e, std::string_view p) { return entry_text(e).substr(0, p.size()) < p; };
-  auto cmp_hi = [&](std::string_view p, const Entry& e) { return p < entry_text(e).substr(0, p.size()); };
-  auto lo = static_cast<std::size_t>(std::lower_bound(entries_.begin(), entries_.end(), prefix, cmp_lo) - entries_.begin());
-  auto hi = static_cast<std::size_t>(std::upper_bound(entries_.begin(), entries_.end(), prefix, cmp_hi) - entries_.begin());
+                           std::vector<std::uint32_t>& taken, std::pair<std::size_t, std::size_t> within) const {
+  auto [lo, hi] = range_of(prefix, within.first, within.second);
   if (lo >= hi) return;
   // Best-first walk of the range: a heap of sub-ranges keyed by their best entry.
   struct Range {
@@ -125,14 +163,25 @@ std::vector<Completion> Autocomplete::complete(std::string_view query, std::size
   if (prefix.empty() || limit == 0 || entries_.empty()) return {};
   std::vector<Completion> out;
   std::vector<std::uint32_t> taken;
-  collect(prefix, 100.0, limit * 2, out, taken);
+  collect(prefix, 100.0, limit * 2, out, taken, {0, entries_.size()});
   std::size_t last_space = prefix.rfind(' ');
   std::size_t last_len = prefix.size() - (last_space == std::string::npos ? 0 : last_space + 1);
   // Typo tolerance only when the prefix as typed finds (almost) nothing: it is
   // the expensive path (hundreds of variant prefixes).
   if (out.size() < std::min<std::size_t>(limit, 2) && last_len >= 4) {
     std::size_t from = last_space == std::string::npos ? 0 : last_space + 1;
-    for (const auto& variant : one_edit_variants(prefix, from)) collect(variant, 0.0, limit, out, taken);
+    // Variants share the typed text before their edit: search only its range.
+    std::size_t shared = std::string::npos;
+    std::pair<std::size_t, std::size_t> range{0, entries_.size()};
+    for (const auto& variant : one_edit_variants(prefix, from)) {
+      std::size_t same = 0;
+      while (same < variant.size() && same < prefix.size() && variant[same] == prefix[same]) ++same;
+      if (same != shared) {
+        shared = same;
+        range = range_of(std::string_view(prefix).substr(0, same), 0, entries_.size());
+      }
+      collect(variant, 0.0, limit, out, taken, range);
+    }
   }
   std::stable_sort(out.begin(), out.end(), [](const Completion& a, const Completion& b) { return a.score > b.score; });
   // One entry per visible text (a past query and a product may read the same).

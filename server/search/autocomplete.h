@@ -48,12 +48,17 @@ class Autocomplete {
   std::uint32_t best_in(std::size_t lo, std::size_t hi) const;  // argmax over [lo, hi)
   // Adds up to `want` new suggestions whose indexed text starts with `prefix`.
   void collect(std::string_view prefix, double bonus, std::size_t want, std::vector<Completion>& out,
-               std::vector<std::uint32_t>& taken) const;
+               std::vector<std::uint32_t>& taken, std::pair<std::size_t, std::size_t> within) const;
 
   std::vector<features::Suggestion> suggestions_;
   std::vector<std::string> keys_;
   std::vector<std::uint32_t> key_owner_;  // keys_[i] belongs to suggestions_[key_owner_[i]]
+  // [lo, hi) of the entries whose text starts with `prefix`, within [from, to).
+  std::pair<std::size_t, std::size_t> range_of(std::string_view prefix, std::size_t from, std::size_t to) const;
+
   std::vector<Entry> entries_;
+  std::vector<std::uint64_t> heads_;
+  std::vector<double> weights_;  // entry_weight() of each entry, precomputed  // entries' first 8 bytes, big-endian: most comparisons are one integer compare
   std::vector<std::uint32_t> tree_;  // segment tree of entry indices, max weight; size 2 * leaves_
   std::size_t leaves_ = 0;
 };
