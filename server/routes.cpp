@@ -40,10 +40,31 @@ Handler readyz(const AppServices& services) {
   };
 }
 
+// The served generation's in-memory posting lists (server/search/postings.h).
+std::string postings_metrics(const search::IndexSnapshot& snap) {
+  auto s = snap.postings().stats();
+  std::string out;
+  auto metric = [&](const char* name, const char* type, const char* help, std::uint64_t v) {
+    out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" + name + " " +
+           std::to_string(v) + "\n";
+  };
+  metric("ayurvedacart_postings_cache_bytes", "gauge", "Posting lists held in memory for the served generation",
+         s.bytes);
+  metric("ayurvedacart_postings_cache_lists", "gauge", "Posting lists (terms and synonym groups) held in memory",
+         s.terms);
+  metric("ayurvedacart_postings_cache_hits_total", "counter", "Posting lists found in memory", s.hits);
+  metric("ayurvedacart_postings_cache_misses_total", "counter", "Posting lists read from the index", s.misses);
+  metric("ayurvedacart_postings_cache_evictions_total", "counter", "Posting lists dropped to stay within "
+         "--postings-cache-mb", s.evictions);
+  return out;
+}
+
 Handler metrics(const AppServices& services) {
   return [services](const HttpRequest&, const PathParams&) -> Result<HttpResponse> {
     if (services.metrics == nullptr) return Status::FailedPrecondition("metrics are not enabled");
-    return HttpResponse::text(200, HttpResponse::kPrometheus, services.metrics->render(std::chrono::system_clock::now()));
+    std::string body = services.metrics->render(std::chrono::system_clock::now());
+    if (auto snap = services.index != nullptr ? services.index->current() : nullptr) body += postings_metrics(*snap);
+    return HttpResponse::text(200, HttpResponse::kPrometheus, body);
   };
 }
 

@@ -70,6 +70,9 @@ TEST_CASE("search finds products by name and brand and every ingredient name and
     CHECK_FALSE(contains(ids, kTulsiDropsDraft));       // only active products are searchable
     CHECK_FALSE(contains(ids, kTriphalaDiscontinued));
   }
+  // Those searches were answered from posting lists held in memory.
+  CHECK(metric_value(world.port(), "ayurvedacart_postings_cache_lists") > 0.0);
+  CHECK(metric_value(world.port(), "ayurvedacart_postings_cache_hits_total") > 0.0);
 }
 
 TEST_CASE("a misspelt query is corrected and finds the product", "[e2e]") {
