@@ -64,9 +64,7 @@ void KnowledgeBase::add_ingredient(Ingredient ingredient) {
   for (const auto& name : ingredient.names) {
     std::string key = text::normalize(name);
     if (key.empty()) continue;
-    by_name_.emplace(key, index);  // first owner wins; the schema keeps names unique
-    std::size_t words = text::split_words(key).size();
-    if (words > max_name_words_) max_name_words_ = words;
+    names_.add(key, static_cast<std::uint32_t>(index), key == group.canonical);
     bool seen = false;
     for (const auto& t : group.terms) seen = seen || t == key;
     if (!seen) group.terms.push_back(key);
@@ -89,29 +87,13 @@ void KnowledgeBase::add_synonym_group(SynonymGroup group) {
 }
 
 const Ingredient* KnowledgeBase::find(std::string_view any_name) const {
-  auto it = by_name_.find(text::normalize(any_name));
-  return it == by_name_.end() ? nullptr : &ingredients_[it->second];
+  auto entry = names_.find(any_name);
+  return entry ? &ingredients_[*entry] : nullptr;
 }
 
 std::vector<const Ingredient*> KnowledgeBase::find_in_text(std::string_view text_in) const {
   std::vector<const Ingredient*> found;
-  std::vector<std::string> words = text::split_words(text::normalize(text_in));
-  std::size_t i = 0;
-  while (i < words.size()) {
-    std::size_t matched = 0;
-    for (std::size_t n = std::min(max_name_words_, words.size() - i); n >= 1 && !matched; --n) {
-      std::string phrase = words[i];
-      for (std::size_t k = 1; k < n; ++k) phrase += " " + words[i + k];
-      auto it = by_name_.find(phrase);
-      if (it == by_name_.end()) continue;
-      const Ingredient* ing = &ingredients_[it->second];
-      bool dup = false;
-      for (auto* f : found) dup = dup || f == ing;
-      if (!dup) found.push_back(ing);
-      matched = n;
-    }
-    i += matched ? matched : 1;
-  }
+  for (std::uint32_t entry : names_.find_in_text(text_in)) found.push_back(&ingredients_[entry]);
   return found;
 }
 

@@ -13,8 +13,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "common/name_index.h"
 
 namespace ayc::indexer {
 
@@ -57,13 +58,12 @@ class KnowledgeBase {
   const std::vector<Ingredient>& ingredients() const { return ingredients_; }
   // Ingredient name groups followed by the shopper synonym groups.
   std::vector<SynonymGroup> synonym_groups() const;
-  std::size_t name_count() const { return by_name_.size(); }
+  std::size_t name_count() const { return names_.size(); }
 
  private:
   std::vector<Ingredient> ingredients_;
   std::vector<SynonymGroup> groups_;
-  std::unordered_map<std::string, std::size_t> by_name_;  // normalised name -> index
-  std::size_t max_name_words_ = 1;
+  text::NameIndex names_;  // every name -> index into ingredients_
 };
 
 // Parses a JSONB list of strings (or objects with a name-like key, or one

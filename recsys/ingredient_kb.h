@@ -24,6 +24,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/name_index.h"
+
 namespace ayc::recsys {
 
 // One knowledge-base row (the `ingredients` table).
@@ -49,9 +51,7 @@ class IngredientResolver {
   std::size_t size() const { return next_id_; }
 
  private:
-  std::optional<std::uint32_t> find_normalized(const std::string& normalized) const;
-
-  std::unordered_map<std::string, std::uint32_t> by_name_;
+  text::NameIndex names_;
   std::unordered_map<std::string, std::uint32_t> unknown_;
   std::size_t kb_size_ = 0;
   std::size_t next_id_ = 0;

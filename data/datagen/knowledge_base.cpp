@@ -10,25 +10,19 @@ KnowledgeBase::KnowledgeBase(std::vector<Herb> herbs) : herbs_(std::move(herbs))
   std::sort(herbs_.begin(), herbs_.end(),
             [](const Herb& a, const Herb& b) { return a.canonical_name < b.canonical_name; });
   for (std::size_t i = 0; i < herbs_.size(); ++i) {
-    index_.emplace(text::normalize(herbs_[i].canonical_name), i);
     names_.push_back(collect_names(i));
-  }
-  for (std::size_t i = 0; i < herbs_.size(); ++i) {
-    for (const std::string& n : names(i)) {
-      std::string key = text::normalize(n);
-      if (!key.empty()) index_.emplace(std::move(key), i);  // first one wins
-    }
+    auto entry = static_cast<std::uint32_t>(i);
+    for (const std::string& n : names(i)) index_.add(n, entry, n == herbs_[i].canonical_name);
   }
 }
 
 std::optional<std::size_t> KnowledgeBase::find(std::string_view name) const {
   std::string key = text::normalize(name);
-  if (auto it = index_.find(key); it != index_.end()) return it->second;
+  if (auto entry = index_.find_normalized(key)) return *entry;
   // "Loha Bhasma" may be listed as "Loha"; "Til Oil" as "Til".
   for (std::string_view suffix : {" bhasma", " oil", " powder"}) {
     if (key.size() > suffix.size() && key.ends_with(suffix)) {
-      auto it = index_.find(key.substr(0, key.size() - suffix.size()));
-      if (it != index_.end()) return it->second;
+      if (auto entry = index_.find_normalized(key.substr(0, key.size() - suffix.size()))) return *entry;
     }
   }
   return std::nullopt;

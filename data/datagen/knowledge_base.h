@@ -13,8 +13,9 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "common/name_index.h"
 
 namespace ayc::datagen {
 
@@ -50,7 +51,7 @@ class KnowledgeBase {
 
   std::vector<Herb> herbs_;
   std::vector<std::vector<std::string>> names_;
-  std::unordered_map<std::string, std::size_t> index_;
+  text::NameIndex index_;
 };
 
 }  // namespace ayc::datagen
