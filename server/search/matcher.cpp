@@ -199,11 +199,12 @@ Matches Matcher::match(const TextPlan& plan) const {
   std::sort(groups.begin(), groups.end(), [](const PostingPtr& a, const PostingPtr& b) {
     return a->docs.size() < b->docs.size();
   });
+  // The rarest group's frequencies ride along; its weights are computed for
+  // the documents that survive every other group only.
   const PostingList& first = *groups[0];
-  double idf0 = ranking::bm25_idf(first.docs.size(), total);
   out.docs = first.docs;
-  out.weights.resize(first.docs.size());
-  for (std::size_t i = 0; i < first.docs.size(); ++i) out.weights[i] = weight(idf0, first.wdfs[i], first.docs[i]);
+  std::vector<std::uint32_t> first_wdf = first.wdfs;
+  out.weights.assign(first.docs.size(), 0.0f);
   for (std::size_t g = 1; g < groups.size() && !out.docs.empty(); ++g) {
     const PostingList& p = *groups[g];
     double idf = ranking::bm25_idf(p.docs.size(), total);
@@ -218,11 +219,14 @@ Matches Matcher::match(const TextPlan& plan) const {
       if (j == p.docs.size()) break;
       if (p.docs[j] != d) continue;
       out.docs[w] = d;
+      first_wdf[w] = first_wdf[i];
       out.weights[w++] = out.weights[i] + weight(idf, p.wdfs[j], d);
     }
     out.docs.resize(w);
     out.weights.resize(w);
   }
+  double idf0 = ranking::bm25_idf(first.docs.size(), total);
+  for (std::size_t i = 0; i < out.size(); ++i) out.weights[i] += weight(idf0, first_wdf[i], out.docs[i]);
   return out;
 }
 
