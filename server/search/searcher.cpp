@@ -113,7 +113,8 @@ std::vector<Ranked> top(const Matches& hits, const SearchRequest& req, bool has_
   double direction = req.sort == SortOrder::kPriceAsc ? -1.0 : 1.0;  // larger key first
   for (std::size_t i = 0; i < hits.size() && n > 0; ++i) {
     Xapian::docid d = hits.docs[i];
-    double score = has_text ? hits.weights[i] + blend.prior_weight * docs.prior(d) : docs.popularity(d);
+    // The exact-match boost is added to the best of these later (run_search).
+    double score = has_text ? ranking::final_score(hits.weights[i], docs.prior(d), 0, blend) : docs.popularity(d);
     double key = 0;
     switch (req.sort) {
       case SortOrder::kPriceAsc:
