@@ -30,6 +30,7 @@ Status validate(const RecsysOptions& o) {
   check(o.bought_together.shrinkage >= 0, "bought_together.shrinkage must not be negative", p);
   check(o.bought_together.customer_window_weight >= 0, "bought_together.customer_window_weight must not be negative", p);
   check(o.similar.candidate_budget >= 1, "similar.candidate_budget must be at least 1", p);
+  check(o.similar.popularity_weight >= 0, "similar.popularity_weight must not be negative", p);
   check(o.for_you.ease.lambda > 0, "for_you.ease.lambda must be positive", p);
   check(o.for_you.ease.max_items >= 1 && o.for_you.ease.max_items <= 20000,
         "for_you.ease.max_items must be between 1 and 20000", p);

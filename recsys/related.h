@@ -2,7 +2,7 @@
 //
 // A blend of the two product-to-product signals: complements (bought
 // together) and substitutes (similar). Their scores are not comparable
-// (similar lists are often flat near 1 where bought-together scores fall off
+// (prior-weighted cosines against shrunk co-purchase rates that fall off
 // fast), so the lists are fused by rank: an entry at 0-based rank r of a list
 // earns weight / (rank_constant + r + 1), summed over both lists. The result
 // interleaves complements and substitutes, complements slightly first, and a

@@ -5,9 +5,11 @@
 #include <numeric>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "common/text.h"
+#include "recsys/formulation.h"
 
 namespace ayc::recsys {
 
@@ -136,69 +138,131 @@ float sparse_dot(const RowMat& a, std::uint32_t x, std::uint32_t y) {
   return s;
 }
 
+// What every worker reads: the vectors, their posting lists, the prior and
+// the formulations (empty when lists are not diversified).
+struct SimilarModel {
+  RowMat a;
+  Postings postings;
+  std::vector<float> prior;
+  std::vector<std::uint32_t> group;
+};
+
 // One thread's scratch and the per-product scan described in similar.h.
 class SimilarWorker {
  public:
-  SimilarWorker(std::span<const ItemContent> items, const RowMat& a, const Postings& p, const SimilarOptions& o,
+  SimilarWorker(std::span<const ItemContent> items, const SimilarModel& m, const SimilarOptions& o,
                 const RunOptions& run)
-      : items_(items), a_(a), p_(p), o_(o), run_(run), acc_(static_cast<std::size_t>(a.rows()), 0.0f) {}
+      : items_(items), m_(m), o_(o), run_(run), acc_(items.size(), 0.0f), best_(items.size(), kNone) {}
 
   void operator()(std::size_t row, std::vector<Scored>& out) {
     if (!items_[row].active) return;
     const auto self = static_cast<std::uint32_t>(row);
     const bool exact = accumulate(self);
+    candidates_.clear();
     for (std::uint32_t j : touched_) {
-      if (j != self) out.push_back({j, acc_[j]});
+      if (j != self) candidates_.push_back({j, acc_[j] * m_.prior[j]});
       acc_[j] = 0.0f;
     }
     touched_.clear();
-    if (!exact) {
-      keep_top_k(out, o_.rescore_pool > 0 ? o_.rescore_pool : 4 * run_.k);
-      for (auto& s : out) s.score = sparse_dot(a_, self, s.item);
+    split_duplicates(self, out);
+    finish(self, exact, out);
+    if (out.size() < run_.k && !demoted_.empty()) {
+      finish(self, exact, demoted_);
+      append_below(demoted_, out);
     }
-    for (auto& s : out) s.score = std::min(s.score, kMaxScore);
-    keep_top_k(out, run_.k);
   }
 
  private:
-  // Adds this product's contributions from the posting lists that fit the
-  // budget; returns true when every shared feature was fully counted.
+  // Adds this product's contributions from its posting lists, rarest feature
+  // first, each read up to a fair share of the budget left; returns true when
+  // every shared feature was fully counted.
   bool accumulate(std::uint32_t self) {
+    const Postings& p = m_.postings;
     features_.clear();
-    for (RowMat::InnerIterator it(a_, self); it; ++it)
-      features_.push_back({static_cast<std::uint32_t>(it.col()), it.value()});
+    for (RowMat::InnerIterator it(m_.a, self); it; ++it)
+      if (p.length(static_cast<std::uint32_t>(it.col())) > 0)
+        features_.push_back({static_cast<std::uint32_t>(it.col()), it.value()});
     std::sort(features_.begin(), features_.end(), [&](const WeightedFeature& x, const WeightedFeature& y) {
-      return p_.length(x.feature) < p_.length(y.feature) ||
-             (p_.length(x.feature) == p_.length(y.feature) && x.feature < y.feature);
+      return p.length(x.feature) < p.length(y.feature) ||
+             (p.length(x.feature) == p.length(y.feature) && x.feature < y.feature);
     });
-    std::size_t scanned = 0;
-    for (const auto& f : features_) {
-      std::size_t len = p_.length(f.feature);
-      if (len == 0) continue;
-      if (scanned + len > o_.candidate_budget) {
-        if (scanned > 0) return false;
-        len = o_.candidate_budget;  // even the rarest feature is too common: read its best sellers
-      }
-      const std::uint64_t begin = p_.offsets[f.feature];
-      for (std::uint64_t at = begin; at < begin + len; ++at) {
-        const std::uint32_t j = p_.items[at];
+    std::size_t left = o_.candidate_budget;
+    bool exact = true;
+    for (std::size_t i = 0; i < features_.size(); ++i) {
+      const WeightedFeature& f = features_[i];
+      const std::size_t len = p.length(f.feature);
+      const std::size_t read = std::min(len, std::max<std::size_t>(1, left / (features_.size() - i)));
+      const std::uint64_t begin = p.offsets[f.feature];
+      for (std::uint64_t at = begin; at < begin + read; ++at) {
+        const std::uint32_t j = p.items[at];
         if (acc_[j] == 0.0f) touched_.push_back(j);
-        acc_[j] += f.weight * p_.values[at];
+        acc_[j] += f.weight * p.values[at];
       }
-      scanned += len;
-      if (len < p_.length(f.feature)) return false;
+      left -= std::min(left, read);
+      exact = exact && read == len;
     }
-    return true;
+    return exact;
+  }
+
+  // Moves each formulation's best candidate to `out` and the rest, with every
+  // product of the query's own formulation, to demoted_.
+  void split_duplicates(std::uint32_t self, std::vector<Scored>& out) {
+    demoted_.clear();
+    if (m_.group.empty()) {
+      out.swap(candidates_);
+      return;
+    }
+    const std::uint32_t own = m_.group[self];
+    for (const Scored& c : candidates_) {
+      const std::uint32_t g = m_.group[c.item];
+      if (g == own) {
+        demoted_.push_back(c);
+      } else if (best_[g] == kNone) {
+        best_[g] = static_cast<std::uint32_t>(out.size());
+        groups_.push_back(g);
+        out.push_back(c);
+      } else if (better(c, out[best_[g]])) {
+        demoted_.push_back(std::exchange(out[best_[g]], c));
+      } else {
+        demoted_.push_back(c);
+      }
+    }
+    for (auto g : groups_) best_[g] = kNone;
+    groups_.clear();
+  }
+
+  // Cuts `list` to the best run_.k, rescoring a pool exactly first when the
+  // scan was partial.
+  void finish(std::uint32_t self, bool exact, std::vector<Scored>& list) const {
+    if (!exact) {
+      keep_top_k(list, o_.rescore_pool > 0 ? o_.rescore_pool : 4 * run_.k);
+      for (auto& s : list) s.score = sparse_dot(m_.a, self, s.item) * m_.prior[s.item];
+    }
+    for (auto& s : list) s.score = std::min(s.score, kMaxScore);
+    keep_top_k(list, run_.k);
+  }
+
+  // Appends `tier` (best first) below everything already in `out`.
+  void append_below(std::vector<Scored>& tier, std::vector<Scored>& out) const {
+    scale_to_unit(tier);
+    const float floor = out.empty() ? kMaxScore : out.back().score;
+    for (const auto& t : tier) {
+      if (out.size() >= run_.k) break;
+      out.push_back({t.item, floor * t.score});
+    }
   }
 
   std::span<const ItemContent> items_;
-  const RowMat& a_;
-  const Postings& p_;
+  const SimilarModel& m_;
   const SimilarOptions& o_;
   const RunOptions& run_;
   std::vector<float> acc_;
   std::vector<std::uint32_t> touched_;
   std::vector<WeightedFeature> features_;
+  std::vector<Scored> candidates_;
+  std::vector<Scored> demoted_;
+  std::vector<std::uint32_t> best_;    // per formulation: its index in the output, or kNone
+  std::vector<std::uint32_t> groups_;  // formulations with best_ set
 };
 
 }  // namespace
@@ -226,11 +290,28 @@ RowMat content_vectors(std::span<const ItemContent> items, const SimilarOptions&
   return a;
 }
 
+std::vector<float> popularity_prior(std::span<const float> popularity, std::size_t items, float weight) {
+  std::vector<float> prior(items, 1.0f);
+  if (popularity.size() != items || !(weight > 0)) return prior;
+  float top = 0;
+  for (float p : popularity) top = std::max(top, p);
+  if (!(top > 0)) return prior;  // nothing sold: no product is proven
+  const double log_top = std::log1p(double{top});
+  for (std::size_t n = 0; n < items; ++n) {
+    const double p = std::log1p(double{std::max(popularity[n], 0.0f)}) / log_top;
+    prior[n] = static_cast<float>((1.0 + weight * p) / (1.0 + weight));
+  }
+  return prior;
+}
+
 ScoredLists similar(std::span<const ItemContent> items, std::span<const float> popularity,
                     const SimilarOptions& options, const RunOptions& run) {
-  const RowMat a = content_vectors(items, options);
-  const Postings postings = build_postings(a, items, popularity);
-  auto make_worker = [&] { return SimilarWorker(items, a, postings, options, run); };
+  SimilarModel m;
+  m.a = content_vectors(items, options);
+  m.postings = build_postings(m.a, items, popularity);
+  m.prior = popularity_prior(popularity, items.size(), options.popularity_weight);
+  if (options.one_per_formulation) m.group = formulation_groups(items);
+  auto make_worker = [&] { return SimilarWorker(items, m, options, run); };
   return build_scored_lists(items.size(), run.threads, make_worker);
 }
 

@@ -29,6 +29,9 @@ struct Config {
   double ease_lambda = 50;
   std::string for_you = "auto";
   double popularity_weight = -1;  // < 0: the library default
+  double similar_popularity_weight = -1;  // < 0: the library default
+  bool similar_keep_duplicates = false;
+  std::int64_t seed = 1;
   std::int64_t now_unix = 0;  // 0 = the wall clock
   bool time_stage = false;
   bool write = false;
@@ -43,6 +46,11 @@ void register_flags(ayc::FlagSet& flags, Config& c) {
   flags.add_string("for-you", "", "for_you model: auto, ease or knn", &c.for_you);
   flags.add_double("popularity-weight", "", "for_you popularity prior, -1 = library default", &c.popularity_weight,
                    -1, 100);
+  flags.add_double("similar-popularity-weight", "", "similar best-seller prior, -1 = library default",
+                   &c.similar_popularity_weight, -1, 100);
+  flags.add_bool("similar-keep-duplicates", "",
+                 "similar lists keep every product of a formulation, the query's own too", &c.similar_keep_duplicates);
+  flags.add_int("seed", "", "picks the customers whose last order is held out", &c.seed, 0, 1LL << 40);
   flags.add_int("now", "", "\"today\" as Unix seconds, 0 = the wall clock", &c.now_unix, 0, 1LL << 40);
   flags.add_bool("time-stage", "", "time load + compute (and --write) instead of evaluating", &c.time_stage);
   flags.add_bool("write", "", "with --time-stage: also replace product_recommendations", &c.write);
@@ -67,6 +75,8 @@ ayc::recsys::RecsysOptions options_from(const Config& c) {
   o.for_you.ease.max_items = static_cast<std::size_t>(c.ease_items);
   o.for_you.ease.lambda = static_cast<float>(c.ease_lambda);
   if (c.popularity_weight >= 0) o.for_you.popularity_weight = c.popularity_weight;
+  if (c.similar_popularity_weight >= 0) o.similar.popularity_weight = static_cast<float>(c.similar_popularity_weight);
+  if (c.similar_keep_duplicates) o.similar.one_per_formulation = false;
   o.for_you.method = c.for_you == "ease"  ? ayc::recsys::ForYouMethod::kEase
                      : c.for_you == "knn" ? ayc::recsys::ForYouMethod::kItemKnn
                                           : ayc::recsys::ForYouMethod::kAuto;
@@ -130,6 +140,7 @@ int evaluate(pqxx::connection& conn, const Config& c) {
   if (!inputs.ok()) return fail(inputs.status());
   ayc::recsys::EvaluationOptions eo;
   eo.max_customers = static_cast<std::size_t>(c.max_customers);
+  eo.seed = static_cast<std::uint64_t>(c.seed);
   auto report = ayc::recsys::evaluate(inputs->data, options_from(c), eo);
   if (!report.ok()) return fail(report.status());
   std::printf("products %zu  order lines %zu (training %zu)  customers %zu\n", inputs->data.items.size(),
