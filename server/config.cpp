@@ -36,6 +36,8 @@ void add_flags(FlagSet& f, ServerConfig& c) {
             3'600'000);
   f.add_int("postings-cache-mb", "AYURVEDACART_POSTINGS_CACHE_MB", "Memory for posting lists kept between "
             "searches (least recently used are dropped beyond it)", &c.postings_cache_mb, 1, 1024 * 1024);
+  f.add_int("response-cache-entries", "", "Rendered /autocomplete and /products/{id}/related answers kept per index "
+            "generation (0: none)", &c.response_cache_entries, 0, 10'000'000);
 }
 
 }  // namespace

@@ -30,6 +30,7 @@ struct ServerConfig {
   std::string access_log;                  // empty: off; "-": stdout; else a file appended to
   std::int64_t reload_interval_ms = 1'000; // how often to look for a new index generation
   std::int64_t postings_cache_mb = 256;    // in-memory posting lists per served generation
+  std::int64_t response_cache_entries = 32'768;  // rendered pure answers per served generation
 
   // Filled by validation from `listen`.
   std::string listen_host;

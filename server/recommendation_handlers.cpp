@@ -15,35 +15,27 @@ namespace {
 
 using indexer::FeatureStore;
 
-std::vector<features::ScoredItem> list_at(const FeatureStore& store, FeatureStore::Family family,
-                                          const std::string& key) {
-  auto raw = store.get(family, key);
-  if (!raw.ok() || !raw->has_value()) return {};
-  return features::decode_scored_list(**raw).value_or(std::vector<features::ScoredItem>{});
-}
-
-ProductLookup lookup_in(const FeatureStore& store) {
-  return [&store](const std::string& id) -> std::optional<features::ProductFeatures> {
-    auto p = store.product(id);
-    if (!p.ok() || !p->has_value()) return std::nullopt;
-    return std::move(**p);
+ProductLookup lookup_in(const search::IndexSnapshot& snap) {
+  return [&snap](const std::string& id) -> search::ProductPtr {
+    auto p = snap.product(id);
+    return p.ok() ? *p : nullptr;
   };
 }
 
-Result<features::ProductFeatures> resolve_product(const FeatureStore& store, std::string_view id_or_slug) {
+Result<search::ProductPtr> resolve_product(const search::IndexSnapshot& snap, std::string_view id_or_slug) {
   std::string id(id_or_slug);
   if (!is_uuid(id)) {
-    auto mapped = store.id_for_slug(id);
+    auto mapped = snap.id_for_slug(id);
     if (!mapped.ok()) return mapped.status();
     if (!mapped->has_value()) return Status::NotFound("no product with id or slug '" + id + "'");
     id = **mapped;
   }
   for (char& c : id)
     if (c >= 'A' && c <= 'F') c = static_cast<char>(c - 'A' + 'a');
-  auto p = store.product(id);
+  auto p = snap.product(id);
   if (!p.ok()) return p.status();
-  if (!p->has_value()) return Status::NotFound("no product with id or slug '" + std::string(id_or_slug) + "'");
-  return std::move(**p);
+  if (!*p) return Status::NotFound("no product with id or slug '" + std::string(id_or_slug) + "'");
+  return *p;
 }
 
 Result<std::string> country_param(const HttpRequest& req) {
@@ -66,21 +58,27 @@ std::string items_json(const std::vector<SelectedItem>& items) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& it = items[i];
     if (i) o += ',';
-    o += "{\"id\":" + json_quote(it.product.id) + ",\"slug\":" + json_quote(it.product.slug) +
-         ",\"name\":" + json_quote(it.product.name) + ",\"score\":" + score_text(it.score) +
+    o += "{\"id\":" + json_quote(it.product->id) + ",\"slug\":" + json_quote(it.product->slug) +
+         ",\"name\":" + json_quote(it.product->name) + ",\"score\":" + score_text(it.score) +
          ",\"source\":" + json_quote(it.source) + "}";
   }
   return o + "]";
 }
 
-std::vector<CandidateList> fallbacks(const FeatureStore& store, const features::ProductFeatures& p) {
+// A list read (through the snapshot's cache) only if the selection gets to it.
+CandidateList lazy_list(const search::IndexSnapshot& snap, std::string source, FeatureStore::Family family,
+                        std::string key) {
+  return {std::move(source), [&snap, family, key = std::move(key)] { return snap.scored_list(family, key); }};
+}
+
+std::vector<CandidateList> fallbacks(const search::IndexSnapshot& snap, const features::ProductFeatures& p) {
   std::vector<CandidateList> lists;
   for (const auto& slug : p.category_slugs) {
-    lists.push_back({"category_best_sellers", list_at(store, FeatureStore::Family::kRelated,
-                                                      FeatureStore::related_key("cat:" + slug, "best_sellers"))});
+    lists.push_back(lazy_list(snap, "category_best_sellers", FeatureStore::Family::kRelated,
+                              FeatureStore::related_key("cat:" + slug, "best_sellers")));
   }
-  lists.push_back({"best_sellers", list_at(store, FeatureStore::Family::kRelated,
-                                           FeatureStore::related_key("global", "best_sellers"))});
+  lists.push_back(lazy_list(snap, "best_sellers", FeatureStore::Family::kRelated,
+                            FeatureStore::related_key("global", "best_sellers")));
   return lists;
 }
 
@@ -96,24 +94,31 @@ Handler related_handler(search::SnapshotHolder* index) {
     if (!country.ok()) return country.status();
     auto snapshot = index->current();
     if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
-    const FeatureStore& store = snapshot->features();
-    auto product = resolve_product(store, path.get("id"));
-    if (!product.ok()) return product.status();
+    const search::IndexSnapshot& snap = *snapshot;
+    // A product page's widget is the same for every shopper of a country
+    // until the next generation: rendered once.
+    std::string key = "related\x1f" + *kind + "\x1f" + std::to_string(*limit) + "\x1f" + *country + "\x1f" +
+                      std::string(path.get("id"));
+    if (auto cached = snap.responses().get(key)) return HttpResponse::json(200, *cached);
+    auto found = resolve_product(snap, path.get("id"));
+    if (!found.ok()) return found.status();
+    const features::ProductFeatures& product = **found;
 
     std::vector<CandidateList> lists;
-    lists.push_back({*kind, list_at(store, FeatureStore::Family::kRelated, FeatureStore::related_key(product->id, *kind))});
+    lists.push_back(lazy_list(snap, *kind, FeatureStore::Family::kRelated, FeatureStore::related_key(product.id, *kind)));
     if (*kind == "bought_together") {
-      lists.push_back({"similar", list_at(store, FeatureStore::Family::kRelated,
-                                          FeatureStore::related_key(product->id, "similar"))});
+      lists.push_back(lazy_list(snap, "similar", FeatureStore::Family::kRelated,
+                                FeatureStore::related_key(product.id, "similar")));
     }
-    for (auto& l : fallbacks(store, *product)) lists.push_back(std::move(l));
+    for (auto& l : fallbacks(snap, product)) lists.push_back(std::move(l));
     SelectionRules rules;
     rules.limit = static_cast<std::size_t>(*limit);
     rules.country = *country;
-    rules.exclude_id = product->id;
-    auto items = select_items(lists, lookup_in(store), rules);
-    std::string body = "{\"product\":{\"id\":" + json_quote(product->id) + ",\"slug\":" + json_quote(product->slug) +
+    rules.exclude_id = product.id;
+    auto items = select_items(lists, lookup_in(snap), rules);
+    std::string body = "{\"product\":{\"id\":" + json_quote(product.id) + ",\"slug\":" + json_quote(product.slug) +
                        "},\"kind\":" + json_quote(*kind) + ",\"items\":" + items_json(items) + "}";
+    snap.responses().put(key, std::make_shared<const std::string>(body));
     return HttpResponse::json(200, body);
   };
 }
@@ -130,19 +135,21 @@ Handler user_recommendations_handler(search::SnapshotHolder* index) {
       if (c >= 'A' && c <= 'F') c = static_cast<char>(c - 'A' + 'a');
     auto snapshot = index->current();
     if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
-    const FeatureStore& store = snapshot->features();
-    auto raw = store.get(FeatureStore::Family::kUsers, user_id);
+    const search::IndexSnapshot& snap = *snapshot;
+    auto raw = snap.features().get(FeatureStore::Family::kUsers, user_id);
     if (!raw.ok()) return raw.status();
     if (!raw->has_value()) return Status::NotFound("no user with id '" + user_id + "'");
+    auto for_you = std::make_shared<const std::vector<features::ScoredItem>>(
+        features::decode_scored_list(**raw).value_or(std::vector<features::ScoredItem>{}));
     std::vector<CandidateList> lists;
-    lists.push_back({"for_you", features::decode_scored_list(**raw).value_or(std::vector<features::ScoredItem>{})});
-    lists.push_back({"trending", list_at(store, FeatureStore::Family::kRelated, FeatureStore::related_key("global", "trending"))});
-    lists.push_back({"best_sellers", list_at(store, FeatureStore::Family::kRelated,
-                                             FeatureStore::related_key("global", "best_sellers"))});
+    lists.push_back({"for_you", [for_you] { return for_you; }});
+    lists.push_back(lazy_list(snap, "trending", FeatureStore::Family::kRelated, FeatureStore::related_key("global", "trending")));
+    lists.push_back(lazy_list(snap, "best_sellers", FeatureStore::Family::kRelated,
+                              FeatureStore::related_key("global", "best_sellers")));
     SelectionRules rules;
     rules.limit = static_cast<std::size_t>(*limit);
     rules.country = *country;
-    auto items = select_items(lists, lookup_in(store), rules);
+    auto items = select_items(lists, lookup_in(snap), rules);
     return HttpResponse::json(200, "{\"user_id\":" + json_quote(user_id) + ",\"items\":" + items_json(items) + "}");
   };
 }

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,16 +27,21 @@ struct SelectionRules {
 };
 
 struct SelectedItem {
-  features::ProductFeatures product;
+  std::shared_ptr<const features::ProductFeatures> product;
   double score = 0;
   std::string source;                  // which list it came from
 };
 
-using ProductLookup = std::function<std::optional<features::ProductFeatures>(const std::string& id)>;
+// The product with this id, or null.
+using ProductLookup = std::function<std::shared_ptr<const features::ProductFeatures>(const std::string& id)>;
+
+using ScoredItems = std::shared_ptr<const std::vector<features::ScoredItem>>;
 
 struct CandidateList {
-  std::string source;                  // "bought_together", "similar", "category_best_sellers", ...
-  std::vector<features::ScoredItem> items;
+  std::string source;  // "bought_together", "similar", "category_best_sellers", ...
+  // Supplies the ranked candidates; called only if the lists before this one
+  // leave the widget short (fallback lists are rarely needed: not read then).
+  std::function<ScoredItems()> load;
 };
 
 std::vector<SelectedItem> select_items(const std::vector<CandidateList>& lists, const ProductLookup& lookup,

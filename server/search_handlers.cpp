@@ -201,6 +201,9 @@ Handler autocomplete_handler(SearchServices services) {
     if (!limit.ok()) return limit.status();
     auto snapshot = services.index->current();
     if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
+    // Shoppers type the same prefixes: an answer is rendered once per generation.
+    std::string key = "autocomplete\x1f" + std::to_string(*limit) + "\x1f" + q->value_or("");
+    if (auto cached = snapshot->responses().get(key)) return HttpResponse::json(200, *cached);
     auto completions = snapshot->autocomplete().complete(q->value_or(""), static_cast<std::size_t>(*limit));
     std::string o = "{\"query\":" + json_quote(q->value_or("")) + ",\"suggestions\":[";
     for (std::size_t i = 0; i < completions.size(); ++i) {
@@ -211,6 +214,7 @@ Handler autocomplete_handler(SearchServices services) {
       o += "}";
     }
     o += "]}";
+    snapshot->responses().put(key, std::make_shared<const std::string>(o));
     return HttpResponse::json(200, o);
   };
 }

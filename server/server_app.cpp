@@ -12,6 +12,12 @@
 namespace ayc::server {
 
 namespace {
+search::SnapshotOptions snapshot_options(const ServerConfig& config) {
+  search::SnapshotOptions o;
+  o.postings_cache_bytes = static_cast<std::size_t>(config.postings_cache_mb) << 20;
+  o.response_cache_entries = static_cast<std::size_t>(config.response_cache_entries);
+  return o;
+}
 
 HttpServerOptions http_options(const ServerConfig& c) {
   HttpServerOptions o;
@@ -75,7 +81,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
         log_line("serving index generation " + snap.generation() + " (" + std::to_string(snap.document_count()) +
                  " searchable products)");
       },
-      search::SnapshotOptions{static_cast<std::size_t>(config.postings_cache_mb) << 20});
+      snapshot_options(config));
   if (Status loaded = app->index_->reload(); !loaded.ok()) {
     log_line("warning: " + loaded.message() + "; /readyz answers 503 until a generation appears");
   }

@@ -88,6 +88,36 @@ Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path&
   return std::shared_ptr<const IndexSnapshot>(std::move(snap));
 }
 
+Result<ProductPtr> IndexSnapshot::product(const std::string& id) const {
+  if (auto hit = products_.get(id)) return hit;
+  auto p = store_->product(id);
+  if (!p.ok()) return p.status();
+  if (!p->has_value()) return ProductPtr();
+  auto fresh = std::make_shared<const features::ProductFeatures>(std::move(**p));
+  products_.put(id, fresh);
+  return ProductPtr(fresh);
+}
+
+Result<std::optional<std::string>> IndexSnapshot::id_for_slug(const std::string& slug) const {
+  if (auto hit = slugs_.get(slug)) return std::optional<std::string>(*hit);
+  auto id = store_->id_for_slug(slug);
+  if (!id.ok() || !id->has_value()) return id;
+  slugs_.put(slug, std::make_shared<const std::string>(**id));
+  return id;
+}
+
+ScoredListPtr IndexSnapshot::scored_list(FeatureStore::Family family, const std::string& key) const {
+  std::string cache_key = std::to_string(static_cast<int>(family)) + ":" + key;
+  if (auto hit = lists_.get(cache_key)) return hit;
+  auto raw = store_->get(family, key);
+  if (!raw.ok()) return std::make_shared<const std::vector<features::ScoredItem>>();  // not cached: may recover
+  std::vector<features::ScoredItem> items;
+  if (raw->has_value()) items = features::decode_scored_list(**raw).value_or(std::vector<features::ScoredItem>{});
+  auto fresh = std::make_shared<const std::vector<features::ScoredItem>>(std::move(items));
+  lists_.put(cache_key, fresh);
+  return fresh;
+}
+
 const std::vector<std::string>* IndexSnapshot::synonyms_of(const std::string& phrase) const {
   auto it = synonyms_.find(phrase);
   return it == synonyms_.end() ? nullptr : &it->second;

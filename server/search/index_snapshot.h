@@ -24,6 +24,7 @@
 #include "server/search/doc_table.h"
 #include "server/search/facet_columns.h"
 #include "server/search/postings.h"
+#include "server/search/shared_lru.h"
 
 namespace ayc::search {
 
@@ -45,14 +46,25 @@ class XapianLease {
 
 struct SnapshotOptions {
   std::size_t postings_cache_bytes = 256u << 20;  // posting lists kept in memory (LRU)
+  std::size_t product_cache_entries = 65536;      // decoded products kept in memory (LRU)
+  std::size_t list_cache_entries = 16384;         // decoded recommendation lists (LRU)
+  std::size_t response_cache_entries = 32768;     // rendered answers of pure routes (LRU)
 };
+
+using ProductPtr = std::shared_ptr<const features::ProductFeatures>;
+using ScoredListPtr = std::shared_ptr<const std::vector<features::ScoredItem>>;
 
 class IndexSnapshot {
  public:
   static Result<std::shared_ptr<const IndexSnapshot>> load(const std::filesystem::path& generation_dir,
                                                           const SnapshotOptions& options = {});
-  IndexSnapshot() : postings_(SnapshotOptions{}.postings_cache_bytes) {}
-  explicit IndexSnapshot(const SnapshotOptions& options) : postings_(options.postings_cache_bytes) {}
+  IndexSnapshot() : IndexSnapshot(SnapshotOptions{}) {}
+  explicit IndexSnapshot(const SnapshotOptions& options)
+      : postings_(options.postings_cache_bytes),
+        products_(options.product_cache_entries),
+        slugs_(options.product_cache_entries),
+        lists_(options.list_cache_entries),
+        responses_(options.response_cache_entries) {}
 
   const std::string& generation() const { return generation_; }
   std::int64_t built_at() const { return built_at_; }
@@ -63,6 +75,19 @@ class IndexSnapshot {
   const FacetColumns& facet_columns() const { return facets_; }
   const DocTable& docs() const { return docs_; }
   const PostingsCache& postings() const { return postings_; }
+
+  // Feature-store reads through in-memory LRU caches (widgets and result
+  // pages read the same products and lists again and again).
+  // The product, or null when the generation has no such id.
+  Result<ProductPtr> product(const std::string& id) const;
+  // The product id a slug names, if any.
+  Result<std::optional<std::string>> id_for_slug(const std::string& slug) const;
+  // A recommendation list (FeatureStore::Family::kRelated or kUsers); empty
+  // when absent or undecodable.
+  ScoredListPtr scored_list(indexer::FeatureStore::Family family, const std::string& key) const;
+  // Answers that depend on nothing but this generation and the request
+  // (autocomplete, related products), rendered once: keyed by the caller.
+  const SharedLru<std::string>& responses() const { return responses_; }
   // Phrases that mean the same as `phrase` (normalised), from the index's synonym table.
   const std::vector<std::string>* synonyms_of(const std::string& phrase) const;
   std::size_t longest_synonym_words() const { return longest_synonym_words_; }
@@ -83,6 +108,10 @@ class IndexSnapshot {
   FacetColumns facets_;
   DocTable docs_;
   PostingsCache postings_;
+  SharedLru<features::ProductFeatures> products_;
+  SharedLru<std::string> slugs_;
+  SharedLru<std::vector<features::ScoredItem>> lists_;
+  SharedLru<std::string> responses_;
   std::unordered_map<std::string, std::vector<std::string>> synonyms_;
   std::size_t longest_synonym_words_ = 1;
   mutable std::mutex pool_mu_;

@@ -224,9 +224,9 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
       std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
     }
     for (std::size_t i = req.offset; i < ranked.size() && i < req.offset + req.limit; ++i) {
-      auto p = snap.features().product(std::string(docs.id(ranked[i].doc)));
+      auto p = snap.product(std::string(docs.id(ranked[i].doc)));
       if (!p.ok()) return p.status();
-      if (!p->has_value()) continue;  // cannot happen in a verified generation; skip rather than fail
+      if (!*p) continue;  // cannot happen in a verified generation; skip rather than fail
       SearchHit hit = make_hit(**p, req, fx, currency);
       hit.score = ranked[i].score;
       result.hits.push_back(std::move(hit));

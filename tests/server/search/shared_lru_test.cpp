@@ -1,0 +1,60 @@
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "server/search/shared_lru.h"
+
+namespace ayc::search {
+namespace {
+
+std::shared_ptr<const std::string> text(std::string s) { return std::make_shared<const std::string>(std::move(s)); }
+
+TEST_CASE("a cached value is returned until its entry is dropped for newer ones") {
+  SharedLru<std::string> cache(16);  // one entry per shard
+  CHECK(cache.get("a") == nullptr);
+  cache.put("a", text("alpha"));
+  REQUIRE(cache.get("a") != nullptr);
+  CHECK(*cache.get("a") == "alpha");
+  cache.put("a", text("again"));
+  CHECK(*cache.get("a") == "again");
+  auto held = cache.get("a");
+  for (int i = 0; i < 1000; ++i) cache.put("k" + std::to_string(i), text("v"));
+  std::size_t kept = 0;
+  for (int i = 0; i < 1000; ++i) kept += cache.get("k" + std::to_string(i)) != nullptr;
+  CHECK(kept <= 16);
+  CHECK(*held == "again");  // a reader's value outlives its eviction
+}
+
+TEST_CASE("a cache of no entries keeps nothing") {
+  SharedLru<std::string> cache(0);
+  cache.put("a", text("alpha"));
+  CHECK(cache.get("a") == nullptr);
+}
+
+TEST_CASE("concurrent readers and writers see whole values") {
+  SharedLru<std::string> cache(64);
+  std::atomic<int> wrong{0}, hits{0};  // Catch2 assertions are not thread-safe: checked after join
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 5000; ++i) {
+        std::string key = "k" + std::to_string((i * 7 + t) % 200);
+        if (auto v = cache.get(key)) {
+          ++hits;
+          if (*v != "value of " + key) ++wrong;
+        } else {
+          cache.put(key, text("value of " + key));
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  CHECK(wrong == 0);
+  CHECK(hits > 0);
+}
+
+}  // namespace
+}  // namespace ayc::search
