@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -24,6 +25,7 @@
 #include "server/search/doc_table.h"
 #include "server/search/facet_columns.h"
 #include "server/search/postings.h"
+#include "server/search/search_types.h"
 #include "server/search/shared_lru.h"
 
 namespace ayc::search {
@@ -49,7 +51,11 @@ struct SnapshotOptions {
   std::size_t product_cache_entries = 65536;      // decoded products kept in memory (LRU)
   std::size_t list_cache_entries = 16384;         // decoded recommendation lists (LRU)
   std::size_t response_cache_entries = 32768;     // rendered answers of pure routes (LRU)
+  std::size_t facet_cache_entries = 8192;         // facet counts of recurring match sets (LRU)
 };
+
+// Facet name -> values with counts, as a search answers them.
+using FacetTable = std::map<std::string, std::vector<FacetCount>>;
 
 using ProductPtr = std::shared_ptr<const features::ProductFeatures>;
 using ScoredListPtr = std::shared_ptr<const std::vector<features::ScoredItem>>;
@@ -64,7 +70,8 @@ class IndexSnapshot {
         products_(options.product_cache_entries),
         slugs_(options.product_cache_entries),
         lists_(options.list_cache_entries),
-        responses_(options.response_cache_entries) {}
+        responses_(options.response_cache_entries),
+        facets_cache_(options.facet_cache_entries) {}
 
   const std::string& generation() const { return generation_; }
   std::int64_t built_at() const { return built_at_; }
@@ -88,6 +95,8 @@ class IndexSnapshot {
   // Answers that depend on nothing but this generation and the request
   // (autocomplete, related products), rendered once: keyed by the caller.
   const SharedLru<std::string>& responses() const { return responses_; }
+  // Facet counts by match-set and filter signature (server/search/matcher.h).
+  const SharedLru<FacetTable>& facet_cache() const { return facets_cache_; }
   // Phrases that mean the same as `phrase` (normalised), from the index's synonym table.
   const std::vector<std::string>* synonyms_of(const std::string& phrase) const;
   std::size_t longest_synonym_words() const { return longest_synonym_words_; }
@@ -112,6 +121,7 @@ class IndexSnapshot {
   SharedLru<std::string> slugs_;
   SharedLru<std::vector<features::ScoredItem>> lists_;
   SharedLru<std::string> responses_;
+  SharedLru<FacetTable> facets_cache_;
   std::unordered_map<std::string, std::vector<std::string>> synonyms_;
   std::size_t longest_synonym_words_ = 1;
   mutable std::mutex pool_mu_;

@@ -122,18 +122,22 @@ Matches keep_in(const Matches& m, const std::vector<Xapian::docid>& allowed) {
   return out;
 }
 
+std::string group_key(const TextGroup& g) {
+  std::string key = "\x01";
+  for (const auto& terms : g.alternatives) {
+    for (const auto& t : terms) key += t + '\x1f';
+    key += '\x1e';
+  }
+  return key;
+}
+
 }  // namespace
 
 PostingPtr Matcher::group_postings(const TextGroup& g) const {
   if (g.alternatives.size() == 1 && g.alternatives[0].size() == 1) return cache_.get(db_, g.alternatives[0][0]);
   // Groups recur across searches ("oil" | "taila" | "thailam"; a herb's
   // names): their union is cached like a term's list.
-  std::string key = "\x01";
-  for (const auto& terms : g.alternatives) {
-    for (const auto& t : terms) key += t + '\x1f';
-    key += '\x1e';
-  }
-  return cache_.get_or_compute(key, [&] { return compute_group(g); });
+  return cache_.get_or_compute(group_key(g), [&] { return compute_group(g); });
 }
 
 PostingPtr Matcher::compute_group(const TextGroup& g) const {
@@ -154,10 +158,20 @@ Matches Matcher::match(const TextPlan& plan) const {
   if (plan.empty()) {
     out.docs = docs_.live();
     out.weights.assign(out.docs.size(), 0.0f);
+    out.signature = "every";
     return out;
   }
   std::vector<PostingPtr> groups;
-  for (const auto& g : plan.groups) groups.push_back(group_postings(g));
+  std::vector<std::string> keys;
+  for (const auto& g : plan.groups) {
+    groups.push_back(group_postings(g));
+    // Any-group matching: a group matching nothing does not change the set.
+    if (!plan.any_group || !groups.back()->docs.empty()) keys.push_back(group_key(g));
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  out.signature = plan.any_group ? "any" : "all";
+  for (const auto& k : keys) out.signature += k;
   std::uint64_t total = docs_.count();
   double avg = docs_.average_length();
   auto weight = [&](double idf, std::uint32_t wdf, Xapian::docid d) {
@@ -246,6 +260,17 @@ Matches Matcher::restrict_one(const Matches& m, const FilterPart& f) const {
   for (const auto& t : f.terms) lists.push_back(cache_.get(db_, t));
   PostingPtr allowed = union_all(std::move(lists));
   return keep_in(m, allowed->docs);
+}
+
+std::string filters_signature(const std::vector<FilterPart>& filters) {
+  std::string out;
+  for (const auto& f : filters) {
+    out += f.facet + '\x1f';
+    for (const auto& t : f.terms) out += t + '\x1f';
+    if (f.price) out += std::to_string(f.price->first) + '-' + std::to_string(f.price->second);
+    out += '\x1e';
+  }
+  return out;
 }
 
 Matches Matcher::restrict(const Matches& m, const std::vector<FilterPart>& filters,

@@ -39,6 +39,9 @@ struct TextPlan {
 struct Matches {
   std::vector<Xapian::docid> docs;
   std::vector<float> weights;
+  // Equal for two results of match() exactly when their document sets are
+  // (same groups; in any-group mode, same groups that match something).
+  std::string signature;
   std::size_t size() const { return docs.size(); }
 };
 
@@ -49,6 +52,9 @@ struct FilterPart {
   std::vector<std::string> terms;
   std::optional<std::pair<double, double>> price;
 };
+
+// Equal for two filter lists exactly when they keep the same documents.
+std::string filters_signature(const std::vector<FilterPart>& filters);
 
 class Matcher {
  public:

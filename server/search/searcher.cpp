@@ -210,7 +210,17 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
     // Without filters the text's matches are the hits (and never needed again).
     Matches hits = filters.empty() ? std::move(plan.matches) : matcher.restrict(plan.matches, filters);
     result.total = hits.size();
-    if (req.want_facets) count_facets(matcher, plan.matches, hits, filters, snap, currency, result);
+    if (req.want_facets) {
+      // The same match set and filters give the same counts ("induppu oil"
+      // and "ghritam oil" both fall back to every oil): counted once.
+      std::string key = hits.signature + '\x1d' + filters_signature(filters) + '\x1d' + currency;
+      if (auto cached = snap.facet_cache().get(key)) {
+        result.facets = *cached;
+      } else {
+        count_facets(matcher, plan.matches, hits, filters, snap, currency, result);
+        snap.facet_cache().put(key, std::make_shared<const FacetTable>(result.facets));
+      }
+    }
 
     bool rerank = has_text && req.sort == SortOrder::kRelevance && req.offset + req.limit <= kRerankWindow;
     std::size_t wanted = rerank ? std::min(kRerankWindow, std::max<std::size_t>(req.offset + req.limit, 30))

@@ -88,6 +88,20 @@ TEST_CASE("every group must match; in any-group mode weights add up") {
   CHECK(m.match(TextPlan{{TextGroup{{{"oil"}}}, TextGroup{{{"absent"}}}}}).size() == 0);
 }
 
+TEST_CASE("equal signatures mean equal match sets") {
+  SmallIndex idx({{{{"oil", 1}, {"joint", 1}}}, {{{"oil", 1}}}, {{{"churna", 1}}}});
+  auto m = idx.matcher();
+  TextGroup oil{{{"oil"}}}, joint{{{"joint"}}}, nothing{{{"induppu"}}}, other{{{"ghritam"}}};
+  auto a = m.match(TextPlan{{nothing, oil}, true});
+  auto b = m.match(TextPlan{{oil, other}, true});
+  CHECK(a.docs == b.docs);
+  CHECK(a.signature == b.signature);  // groups matching nothing do not count when any group will do
+  CHECK(m.match(TextPlan{{oil, nothing}, false}).signature != a.signature);
+  CHECK(m.match(TextPlan{{oil, joint}, false}).signature == m.match(TextPlan{{joint, oil}, false}).signature);
+  CHECK(m.match(TextPlan{{oil, joint}, false}).signature != m.match(TextPlan{{oil, joint}, true}).signature);
+  CHECK(filters_signature({{"brand", {"Bdabur"}, {}}}) != filters_signature({{"brand", {"Bzandu"}, {}}}));
+}
+
 TEST_CASE("many alternatives over most of the collection are unioned exactly") {
   std::vector<SmallIndex::Doc> docs;
   for (int i = 0; i < 300; ++i) docs.push_back({{{"w" + std::to_string(i % 7), 1}, {"all", 1}}});
