@@ -37,8 +37,10 @@ SELECT q,
 FROM ranked r ORDER BY rank;
 
 -- @distinct
--- A few thousand distinct combinations: every name of every ingredient with a
--- form word, indications with a product type, brands with a formulation word.
+-- Tens of thousands of distinct strings, more than a 10 s run asks, so no
+-- string is asked twice in a run: every name of every ingredient with a form
+-- word and a modifier shoppers add, indications with a product type, brands
+-- with a form word, misspelt names with a form word.
 WITH names AS (
   SELECT DISTINCT lower(n) AS q
   FROM ingredients i,
@@ -47,16 +49,17 @@ WITH names AS (
   WHERE n IS NOT NULL AND n !~ '[()]'),
  forms AS (SELECT unnest(ARRAY['tablets', 'capsules', 'churna', 'oil', 'syrup', 'powder', 'juice', 'kwath',
                                'ghrita', 'vati']) AS f),
+ modifiers AS (SELECT unnest(ARRAY['', ' organic', ' for women', ' for kids', ' 100 g', ' pure', ' ayurvedic']) AS m),
  indications AS (SELECT DISTINCT unnest(canonical || synonyms) AS q FROM search_synonyms WHERE kind = 'indication'),
  types AS (SELECT unnest(ARRAY['ayurvedic medicine', 'supplement', 'tablets', 'oil', 'churna', 'for women',
                                'for kids', 'natural']) AS t),
  combos AS (
-  SELECT n.q || ' ' || f.f AS q FROM names n, forms f WHERE abs(hashtext(n.q || f.f)) % 5 < 2
-  UNION SELECT i.q || ' ' || t.t FROM indications i, types t WHERE abs(hashtext(i.q || t.t)) % 4 = 0
+  SELECT n.q || ' ' || f.f || m.m AS q FROM names n, forms f, modifiers m
+  UNION SELECT i.q || ' ' || t.t FROM indications i, types t
   UNION SELECT lower(b.name) || ' ' || f.f FROM brands b, forms f
   UNION SELECT lower(overlay(n.q PLACING '' FROM 4 FOR 1)) || ' ' || f.f FROM names n, forms f
-        WHERE length(n.q) >= 7 AND abs(hashtext(n.q || f.f)) % 20 = 0)
-SELECT q, '' FROM combos ORDER BY md5(q) LIMIT 6000;
+        WHERE length(n.q) >= 7)
+SELECT q, '' FROM combos ORDER BY md5(q) LIMIT 100000;
 
 -- @autocomplete
 -- What shoppers type, letter by letter (scenario.lua expands the prefixes).

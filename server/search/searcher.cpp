@@ -57,8 +57,9 @@ struct Plan {
 };
 
 // Chooses the text: a SKU typed whole; the words as typed; spelling-corrected
-// when that finds little; any-word matching when all-words matching finds
-// nothing.
+// when that finds little; when all words together find nothing, the longest
+// run of known words from the start that finds something; any-word matching
+// as the last resort.
 Plan plan_text(const ParsedQuery& parsed, const SearchRequest& req, const IndexSnapshot& snap, const Matcher& matcher,
                Xapian::Database& db, const std::vector<FilterPart>& filters) {
   Plan plan;
@@ -86,8 +87,27 @@ Plan plan_text(const ParsedQuery& parsed, const SearchRequest& req, const IndexS
     }
   }
   if (found == 0 && parsed.words.size() > 1) {
-    const ParsedQuery& words = plan.corrected ? ParsedQuery{text::split_words(*plan.corrected)} : parsed;
-    plan.matches = matcher.match(build_text_plan(words, snap, matcher, db, MatchMode::kAny, req.typing));
+    const ParsedQuery words = plan.corrected ? ParsedQuery{text::split_words(*plan.corrected)} : parsed;
+    auto matches_of = [&](const ParsedQuery& w, MatchMode mode) {
+      return matcher.match(build_text_plan(w, snap, matcher, db, mode, req.typing && w.words == words.words));
+    };
+    auto found_by = [&](const Matches& m) { return filters.empty() ? m.size() : matcher.restrict(m, filters).size(); };
+    // Relaxed: words the index does not know are left out, then words from
+    // the end ("ashwagandha churna organic" -> "ashwagandha churna"): the
+    // first words usually name the product.
+    ParsedQuery known;
+    for (const auto& w : words.words) {
+      if (matches_of(ParsedQuery{{w}}, MatchMode::kAll).size() > 0) known.words.push_back(w);
+    }
+    for (std::size_t n = known.words.size(); n >= 1; --n) {
+      ParsedQuery head{std::vector<std::string>(known.words.begin(), known.words.begin() + static_cast<std::ptrdiff_t>(n))};
+      Matches m = matches_of(head, MatchMode::kAll);
+      if (found_by(m) > 0) {
+        plan.matches = std::move(m);
+        return plan;
+      }
+    }
+    plan.matches = matches_of(words, MatchMode::kAny);  // nothing narrower finds anything
   }
   return plan;
 }

@@ -70,6 +70,21 @@ TEST_CASE("a misspelled query is corrected and the correction reported") {
   CHECK(listed.hits.front().id == kAshwagandhaChurna);
 }
 
+TEST_CASE("when all words find nothing, unknown and then trailing words are left out before any word will do") {
+  ayc::testing::SearchIndexFixture fx;
+  const auto& s = *fx.snapshot;
+  auto exact = must_search(s, q("mahanarayan oil"));
+  // No product is both the oil and a churna: the trailing word goes, not the
+  // whole query's meaning (any-word matching would list the churna too).
+  auto relaxed = must_search(s, q("mahanarayan oil churna"));
+  CHECK(ids(relaxed) == ids(exact));
+  CHECK(relaxed.total == exact.total);
+  auto unknown = must_search(s, q("zzqxv ashwagandha churna"));  // a word no product has
+  REQUIRE_FALSE(unknown.hits.empty());
+  CHECK(unknown.hits.front().id == kAshwagandhaChurna);
+  CHECK(unknown.total == must_search(s, q("ashwagandha churna")).total);
+}
+
 TEST_CASE("filters restrict results without changing facets of their own dimension") {
   ayc::testing::SearchIndexFixture fx;
   SearchRequest req;
