@@ -170,8 +170,8 @@ Matches Matcher::match(const TextPlan& plan) const {
   }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  out.signature = plan.any_group ? "any" : "all";
-  for (const auto& k : keys) out.signature += k;
+  std::string signature = plan.any_group ? "any" : "all";
+  for (const auto& k : keys) signature += k;
   std::uint64_t total = docs_.count();
   double avg = docs_.average_length();
   auto weight = [&](double idf, std::uint32_t wdf, Xapian::docid d) {
@@ -179,7 +179,6 @@ Matches Matcher::match(const TextPlan& plan) const {
   };
   if (plan.any_group) {
     // Union of the groups, each document weighted by the groups it has.
-    std::vector<PostingPtr> weighted;
     for (const auto& g : groups) {
       double idf = ranking::bm25_idf(g->docs.size(), total);
       Matches m;
@@ -207,6 +206,7 @@ Matches Matcher::match(const TextPlan& plan) const {
       }
       out = std::move(merged);
     }
+    out.signature = std::move(signature);
     return out;
   }
   // Every group: start from the rarest and narrow.
@@ -241,6 +241,7 @@ Matches Matcher::match(const TextPlan& plan) const {
   }
   double idf0 = ranking::bm25_idf(first.docs.size(), total);
   for (std::size_t i = 0; i < out.size(); ++i) out.weights[i] += weight(idf0, first_wdf[i], out.docs[i]);
+  out.signature = std::move(signature);
   return out;
 }
 

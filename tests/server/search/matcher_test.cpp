@@ -96,6 +96,10 @@ TEST_CASE("equal signatures mean equal match sets") {
   auto b = m.match(TextPlan{{oil, other}, true});
   CHECK(a.docs == b.docs);
   CHECK(a.signature == b.signature);  // groups matching nothing do not count when any group will do
+  auto c = m.match(TextPlan{{nothing, joint}, true});
+  CHECK(c.docs != a.docs);
+  CHECK(c.signature != a.signature);
+  CHECK(m.match(TextPlan{{oil, joint}, true}).signature != a.signature);
   CHECK(m.match(TextPlan{{oil, nothing}, false}).signature != a.signature);
   CHECK(m.match(TextPlan{{oil, joint}, false}).signature == m.match(TextPlan{{joint, oil}, false}).signature);
   CHECK(m.match(TextPlan{{oil, joint}, false}).signature != m.match(TextPlan{{oil, joint}, true}).signature);
