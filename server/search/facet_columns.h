@@ -3,7 +3,8 @@
 // instead of a value-stream read per facet. Built once per snapshot from the
 // index's value slots (brand, form, categories, price).
 //
-// FacetCounter counts one facet over a search's matches with them.
+// FacetCounter counts the facets over a search's matches with them, several
+// in one pass.
 //
 // Thread-safety: FacetColumns is immutable after build(); one FacetCounter per search.
 #pragma once

@@ -1,15 +1,18 @@
 // One loaded index generation: everything a request needs, in memory or open
 // read-only — a pool of Xapian handles (Xapian objects are not thread-safe,
 // so each request borrows its own), the feature store, autocomplete,
-// synonyms and exchange rates. Published generations never change, so a
-// snapshot is immutable; a new generation is a new snapshot.
+// synonyms, exchange rates, per-document values, and the caches that serve
+// from memory what this generation's requests keep asking for (posting
+// lists, products, recommendation lists, facet counts, rendered answers).
+// Published generations never change, so everything cached stays true; a
+// new generation is a new snapshot with empty caches.
 //
 // Thread-safety: all const methods may be called concurrently.
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
