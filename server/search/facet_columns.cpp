@@ -11,25 +11,28 @@ namespace ayc::search {
 
 namespace {
 
-// Reads one slot into a column; multi-valued slots hold values joined by
-// index::kListSeparator.
+// Reads one slot into a column: a single-valued slot into `single`, a
+// multi-valued one (values joined by index::kListSeparator) into offsets/ids.
 FacetColumns::Column read_column(Xapian::Database& db, Xapian::valueno slot, bool multi) {
   FacetColumns::Column col;
-  Xapian::docid last = db.get_lastdocid();
-  std::vector<std::vector<std::uint32_t>> per_doc(last + 1);
+  std::size_t size = static_cast<std::size_t>(db.get_lastdocid()) + 1;
   std::unordered_map<std::string, std::uint32_t> ids;
   auto id_of = [&](const std::string& v) {
     auto [it, inserted] = ids.emplace(v, static_cast<std::uint32_t>(col.names.size()));
     if (inserted) col.names.push_back(v);
     return it->second;
   };
+  if (!multi) {
+    col.single.assign(size, 0);
+    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+      col.single[it.get_docid()] = id_of(*it) + 1;
+    }
+    return col;
+  }
+  std::vector<std::vector<std::uint32_t>> per_doc(size);
   for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
     std::string v = *it;
     auto& out = per_doc[it.get_docid()];
-    if (!multi) {
-      out.push_back(id_of(v));
-      continue;
-    }
     std::size_t start = 0;
     while (start <= v.size()) {
       std::size_t end = v.find(index::kListSeparator, start);
@@ -38,12 +41,7 @@ FacetColumns::Column read_column(Xapian::Database& db, Xapian::valueno slot, boo
       start = end + 1;
     }
   }
-  if (!multi) {
-    col.single.assign(per_doc.size(), 0);
-    for (std::size_t d = 0; d < per_doc.size(); ++d)
-      if (!per_doc[d].empty()) col.single[d] = per_doc[d][0] + 1;
-  }
-  col.offsets.reserve(per_doc.size() + 1);
+  col.offsets.reserve(size + 1);
   col.offsets.push_back(0);
   for (const auto& d : per_doc) {
     col.ids.insert(col.ids.end(), d.begin(), d.end());

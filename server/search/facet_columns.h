@@ -27,9 +27,11 @@ class FacetColumns {
 
   struct Column {
     std::vector<std::string> names;              // dense value id -> value
-    std::vector<std::uint32_t> offsets;          // docid -> [offsets[d], offsets[d+1]) in ids
+    // Multi-valued slots (categories): docid -> [offsets[d], offsets[d+1]) in ids.
+    std::vector<std::uint32_t> offsets;
     std::vector<std::uint32_t> ids;
-    std::vector<std::uint32_t> single;           // single-valued slots: docid -> value id + 1 (0: none)
+    // Single-valued slots (brand, form): docid -> value id + 1 (0: none).
+    std::vector<std::uint32_t> single;
   };
   const Column& brand() const { return brand_; }
   const Column& form() const { return form_; }

@@ -153,6 +153,12 @@ PostingPtr Matcher::compute_group(const TextGroup& g) const {
   return union_all(std::move(alternatives));
 }
 
+bool Matcher::every_group_matches(const TextPlan& plan) const {
+  if (plan.empty()) return false;
+  return std::all_of(plan.groups.begin(), plan.groups.end(),
+                     [&](const TextGroup& g) { return !group_postings(g)->docs.empty(); });
+}
+
 Matches Matcher::match(const TextPlan& plan) const {
   Matches out;
   if (plan.empty()) {

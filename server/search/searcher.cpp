@@ -73,13 +73,14 @@ Plan plan_text(const ParsedQuery& parsed, const SearchRequest& req, const IndexS
       return plan;
     }
   }
+  auto found_by = [&](const Matches& m) { return filters.empty() ? m.size() : matcher.restrict(m, filters).size(); };
   plan.matches = matcher.match(build_text_plan(parsed, snap, matcher, db, MatchMode::kAll, req.typing));
-  std::size_t found = filters.empty() ? plan.matches.size() : matcher.restrict(plan.matches, filters).size();
+  std::size_t found = found_by(plan.matches);
   if (found > 2) return plan;
   auto fixed = spelling_corrected(parsed, matcher, db);
   if (!fixed.empty()) {
     Matches m = matcher.match(build_text_plan(ParsedQuery{fixed}, snap, matcher, db, MatchMode::kAll, false));
-    std::size_t corrected_found = matcher.restrict(m, filters).size();
+    std::size_t corrected_found = found_by(m);
     if (corrected_found > found) {
       plan.matches = std::move(m);
       plan.corrected = join_words(fixed);
@@ -91,13 +92,14 @@ Plan plan_text(const ParsedQuery& parsed, const SearchRequest& req, const IndexS
     auto matches_of = [&](const ParsedQuery& w, MatchMode mode) {
       return matcher.match(build_text_plan(w, snap, matcher, db, mode, req.typing && w.words == words.words));
     };
-    auto found_by = [&](const Matches& m) { return filters.empty() ? m.size() : matcher.restrict(m, filters).size(); };
     // Relaxed: words the index does not know are left out, then words from
     // the end ("ashwagandha churna organic" -> "ashwagandha churna"): the
     // first words usually name the product.
     ParsedQuery known;
     for (const auto& w : words.words) {
-      if (matches_of(ParsedQuery{{w}}, MatchMode::kAll).size() > 0) known.words.push_back(w);
+      if (matcher.every_group_matches(build_text_plan(ParsedQuery{{w}}, snap, matcher, db, MatchMode::kAll, false))) {
+        known.words.push_back(w);
+      }
     }
     for (std::size_t n = known.words.size(); n >= 1; --n) {
       ParsedQuery head{std::vector<std::string>(known.words.begin(), known.words.begin() + static_cast<std::ptrdiff_t>(n))};

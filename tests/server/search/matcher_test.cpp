@@ -106,6 +106,15 @@ TEST_CASE("equal signatures mean equal match sets") {
   CHECK(filters_signature({{"brand", {"Bdabur"}, {}}}) != filters_signature({{"brand", {"Bzandu"}, {}}}));
 }
 
+TEST_CASE("every_group_matches tells a known word from an unknown one without scoring") {
+  SmallIndex idx({{{{"oil", 1}}}, {{{"churna", 1}}}});
+  auto m = idx.matcher();
+  CHECK(m.every_group_matches(TextPlan{{TextGroup{{{"oil"}}}}}));
+  CHECK_FALSE(m.every_group_matches(TextPlan{{TextGroup{{{"induppu"}}}}}));
+  CHECK_FALSE(m.every_group_matches(TextPlan{{TextGroup{{{"oil"}}}, TextGroup{{{"induppu"}}}}}));
+  CHECK_FALSE(m.every_group_matches(TextPlan{}));
+}
+
 TEST_CASE("many alternatives over most of the collection are unioned exactly") {
   std::vector<SmallIndex::Doc> docs;
   for (int i = 0; i < 300; ++i) docs.push_back({{{"w" + std::to_string(i % 7), 1}, {"all", 1}}});
