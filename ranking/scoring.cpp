@@ -7,22 +7,20 @@
 namespace ayc::ranking {
 
 namespace {
-std::vector<std::string_view> words(std::string_view s) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    std::size_t start = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i > start) out.push_back(s.substr(start, i - start));
-  }
-  return out;
-}
-
 bool starts_with_words(std::string_view text, std::string_view prefix) {
   if (prefix.empty() || text.size() < prefix.size()) return false;
   if (text.compare(0, prefix.size(), prefix) != 0) return false;
   return text.size() == prefix.size() || text[prefix.size()] == ' ';
+}
+
+// Whether `phrase` occurs in `text` as whole words.
+bool has_words(std::string_view text, std::string_view phrase) {
+  if (phrase.empty()) return false;
+  for (std::size_t pos = text.find(phrase); pos != std::string_view::npos; pos = text.find(phrase, pos + 1)) {
+    std::size_t end = pos + phrase.size();
+    if ((pos == 0 || text[pos - 1] == ' ') && (end == text.size() || text[end] == ' ')) return true;
+  }
+  return false;
 }
 }  // namespace
 
@@ -39,29 +37,31 @@ double business_prior(const BusinessSignals& s, const PriorParams& p) {
   return total_weight > 0 ? std::clamp(prior / total_weight, 0.0, 1.0) : 0.0;
 }
 
-double exact_match_boost(std::string_view query, std::string_view name, std::string_view brand,
-                         const BlendParams& p) {
-  if (query.empty()) return 0;
+ExactMatch::ExactMatch(std::string_view query, const BlendParams& p) : query_(query), p_(p) {
+  std::string_view q = query_;
+  std::size_t i = 0;
+  while (i < q.size()) {
+    while (i < q.size() && q[i] == ' ') ++i;
+    std::size_t start = i;
+    while (i < q.size() && q[i] != ' ') ++i;
+    if (i > start) words_.push_back(q.substr(start, i - start));
+  }
+}
+
+double ExactMatch::boost(std::string_view name, std::string_view brand) const {
+  if (query_.empty()) return 0;
   double boost = 0;
-  if (starts_with_words(name, query)) {
-    boost += p.exact_name_boost;
-  } else {
-    auto qw = words(query);
-    auto nw = words(name);
-    bool all = !qw.empty();
-    for (auto w : qw) all = all && std::find(nw.begin(), nw.end(), w) != nw.end();
-    if (all) boost += p.name_contains_boost;
+  if (starts_with_words(name, query_)) {
+    boost += p_.exact_name_boost;
+  } else if (!words_.empty() &&
+             std::all_of(words_.begin(), words_.end(), [&](std::string_view w) { return has_words(name, w); })) {
+    boost += p_.name_contains_boost;
   }
   if (!brand.empty()) {
-    std::string padded = " " + std::string(query) + " ";
-    if (padded.find(" " + std::string(brand) + " ") != std::string::npos) {
-      boost += p.brand_boost;
-    } else {
-      auto bw = words(brand);  // "kottakkal" names "Kottakkal Arya Vaidya Sala"
-      if (!bw.empty() && bw[0].size() >= 4 && padded.find(" " + std::string(bw[0]) + " ") != std::string::npos) {
-        boost += p.brand_boost;
-      }
-    }
+    // The whole brand, or its first word when that is distinctive
+    // ("kottakkal" names "Kottakkal Arya Vaidya Sala").
+    std::string_view first = brand.substr(0, brand.find(' '));
+    if (has_words(query_, brand) || (first.size() >= 4 && has_words(query_, first))) boost += p_.brand_boost;
   }
   return boost;
 }

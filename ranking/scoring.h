@@ -18,7 +18,9 @@
 // Thread-safety: pure functions over values.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace ayc::ranking {
 
@@ -48,9 +50,24 @@ struct BlendParams {
   double brand_boost = 3.0;         // the query names the product's brand
 };
 
-// Inputs are ayc::text::normalize()d strings.
-double exact_match_boost(std::string_view query, std::string_view name, std::string_view brand,
-                         const BlendParams& p = {});
+// The exact-match boost of one query, for the many products a search
+// reranks: the query is split once and each product checked without
+// allocating. Inputs are ayc::text::normalize()d strings (single spaces).
+class ExactMatch {
+ public:
+  explicit ExactMatch(std::string_view query, const BlendParams& p = {});
+  double boost(std::string_view name, std::string_view brand) const;
+
+ private:
+  std::string query_;
+  std::vector<std::string_view> words_;  // into query_
+  BlendParams p_;
+};
+
+inline double exact_match_boost(std::string_view query, std::string_view name, std::string_view brand,
+                                const BlendParams& p = {}) {
+  return ExactMatch(query, p).boost(name, brand);
+}
 
 double final_score(double bm25, double prior, double exact_boost, const BlendParams& p = {});
 

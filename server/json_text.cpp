@@ -35,10 +35,13 @@ std::string to_valid_utf8(std::string_view in) {
   return out;
 }
 
-std::string json_quote(std::string_view raw) {
-  std::string valid = to_valid_utf8(raw);
-  std::string out;
-  out.reserve(valid.size() + 2);
+void append_json_quoted(std::string& out, std::string_view raw) {
+  std::string repaired;
+  std::string_view valid = raw;
+  if (!text::is_valid_utf8(raw) || raw.find('\0') != std::string_view::npos) {
+    repaired = to_valid_utf8(raw);
+    valid = repaired;
+  }
   out.push_back('"');
   for (char c : valid) {
     switch (c) {
@@ -59,6 +62,11 @@ std::string json_quote(std::string_view raw) {
     }
   }
   out.push_back('"');
+}
+
+std::string json_quote(std::string_view raw) {
+  std::string out;
+  append_json_quoted(out, raw);
   return out;
 }
 

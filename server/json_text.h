@@ -15,6 +15,8 @@ namespace ayc::server {
 
 // `in` as a quoted JSON string literal: hello "x" -> "hello \"x\"".
 std::string json_quote(std::string_view in);
+// The same, appended to `out` (for documents built piece by piece).
+void append_json_quoted(std::string& out, std::string_view in);
 
 // `in` with every invalid UTF-8 sequence replaced by U+FFFD and NUL bytes
 // removed: text PostgreSQL will always accept.

@@ -131,31 +131,46 @@ Result<search::SearchRequest> parse_search_request(const HttpRequest& req) {
 std::string render_search_json(const search::SearchResult& r, const search::SearchRequest& req,
                                const std::string& search_id, double took_ms) {
   std::string o;
-  o.reserve(1024 + r.hits.size() * 400);
-  o += "{\"search_id\":" + json_quote(search_id) + ",\"query\":" + json_quote(r.query);
-  o += ",\"corrected_query\":" + (r.corrected_query ? json_quote(*r.corrected_query) : std::string("null"));
+  o.reserve(1024 + r.hits.size() * 600);
+  auto str = [&o](std::string_view key, std::string_view value) {
+    o += key;
+    append_json_quoted(o, value);
+  };
+  str("{\"search_id\":", search_id);
+  str(",\"query\":", r.query);
+  o += ",\"corrected_query\":";
+  if (r.corrected_query) {
+    append_json_quoted(o, *r.corrected_query);
+  } else {
+    o += "null";
+  }
   o += ",\"total\":" + std::to_string(r.total) + ",\"limit\":" + std::to_string(req.limit) +
-       ",\"offset\":" + std::to_string(req.offset) + ",\"took_ms\":" + number(took_ms) +
-       ",\"currency\":" + json_quote(r.currency) + ",\"hits\":[";
+       ",\"offset\":" + std::to_string(req.offset) + ",\"took_ms\":" + number(took_ms);
+  str(",\"currency\":", r.currency);
+  o += ",\"hits\":[";
   for (std::size_t i = 0; i < r.hits.size(); ++i) {
     const auto& h = r.hits[i];
-    if (i) o += ',';
-    o += "{\"id\":" + json_quote(h.id) + ",\"slug\":" + json_quote(h.slug) + ",\"name\":" + json_quote(h.name) +
-         ",\"brand\":" + json_quote(h.brand) + ",\"price\":{\"amount\":" + number(h.price) +
-         ",\"currency\":" + json_quote(h.currency) + "},\"rating\":" + number(h.rating) +
-         ",\"review_count\":" + std::to_string(h.review_count) + ",\"in_stock\":" + (h.in_stock ? "true" : "false") +
-         ",\"highlight\":{\"name\":" + json_quote(h.highlight_name) +
-         ",\"short_description\":" + json_quote(h.highlight_short_description) + "}}";
+    str(i == 0 ? "{\"id\":" : ",{\"id\":", h.id);
+    str(",\"slug\":", h.slug);
+    str(",\"name\":", h.name);
+    str(",\"brand\":", h.brand);
+    o += ",\"price\":{\"amount\":" + number(h.price);
+    str(",\"currency\":", h.currency);
+    o += "},\"rating\":" + number(h.rating) + ",\"review_count\":" + std::to_string(h.review_count) +
+         ",\"in_stock\":" + (h.in_stock ? "true" : "false");
+    str(",\"highlight\":{\"name\":", h.highlight_name);
+    str(",\"short_description\":", h.highlight_short_description);
+    o += "}}";
   }
   o += "],\"facets\":{";
   bool first_facet = true;
   for (const auto& [name, values] : r.facets) {
-    if (!first_facet) o += ',';
+    str(first_facet ? "" : ",", name);
     first_facet = false;
-    o += json_quote(name) + ":[";
+    o += ":[";
     for (std::size_t i = 0; i < values.size(); ++i) {
-      if (i) o += ',';
-      o += "{\"value\":" + json_quote(values[i].value) + ",\"count\":" + std::to_string(values[i].count) + "}";
+      str(i == 0 ? "{\"value\":" : ",{\"value\":", values[i].value);
+      o += ",\"count\":" + std::to_string(values[i].count) + "}";
     }
     o += "]";
   }

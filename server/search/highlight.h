@@ -3,7 +3,7 @@
 // English stem equals a query word's stem, or (while typing) starts with the
 // last query word.
 //
-// Thread-safety: pure function.
+// Thread-safety: callable from any thread (each thread keeps its own stem memo).
 #pragma once
 
 #include <string>

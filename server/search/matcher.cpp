@@ -101,6 +101,22 @@ PostingPtr union_all(std::vector<PostingPtr> lists) {
   return lists.front();
 }
 
+// The first position at or after `from` whose docid is >= d: galloping
+// (1, 2, 4, ... ahead, then a binary search), so intersecting a short list
+// with a long one costs O(short * log(gap)), not a walk over the long one.
+std::size_t skip_to(const std::vector<Xapian::docid>& docs, std::size_t from, Xapian::docid d) {
+  if (from >= docs.size() || docs[from] >= d) return from;
+  std::size_t lo = from, step = 1;  // docs[lo] < d
+  while (lo + step < docs.size() && docs[lo + step] < d) {
+    lo += step;
+    step *= 2;
+  }
+  const std::size_t hi = std::min(docs.size(), lo + step + 1);
+  return static_cast<std::size_t>(std::lower_bound(docs.begin() + static_cast<std::ptrdiff_t>(lo) + 1,
+                                                   docs.begin() + static_cast<std::ptrdiff_t>(hi), d) -
+                                  docs.begin());
+}
+
 // Keeps the matches whose docid is in `allowed` (ascending).
 Matches keep_in(const Matches& m, const std::vector<Xapian::docid>& allowed) {
   Matches out;
@@ -109,11 +125,7 @@ Matches keep_in(const Matches& m, const std::vector<Xapian::docid>& allowed) {
   std::size_t j = 0;
   for (std::size_t i = 0; i < m.size() && j < allowed.size(); ++i) {
     Xapian::docid d = m.docs[i];
-    if (allowed.size() > 16 * m.size()) {  // far larger: jump instead of walking
-      j = static_cast<std::size_t>(std::lower_bound(allowed.begin() + j, allowed.end(), d) - allowed.begin());
-    } else {
-      while (j < allowed.size() && allowed[j] < d) ++j;
-    }
+    j = skip_to(allowed, j, d);
     if (j < allowed.size() && allowed[j] == d) {
       out.docs.push_back(d);
       out.weights.push_back(m.weights[i]);
@@ -135,9 +147,8 @@ std::string group_key(const TextGroup& g) {
 
 PostingPtr Matcher::group_postings(const TextGroup& g) const {
   if (g.alternatives.size() == 1 && g.alternatives[0].size() == 1) return cache_.get(db_, g.alternatives[0][0]);
-  // Groups recur across searches ("oil" | "taila" | "thailam"; a herb's
-  // names): their union is cached like a term's list.
-  return cache_.get_or_compute(group_key(g), [&] { return compute_group(g); });
+  // A union is only an input of its scored list (cached), so it is not cached itself.
+  return compute_group(g);
 }
 
 PostingPtr Matcher::compute_group(const TextGroup& g) const {
@@ -156,7 +167,25 @@ PostingPtr Matcher::compute_group(const TextGroup& g) const {
 bool Matcher::every_group_matches(const TextPlan& plan) const {
   if (plan.empty()) return false;
   return std::all_of(plan.groups.begin(), plan.groups.end(),
-                     [&](const TextGroup& g) { return !group_postings(g)->docs.empty(); });
+                     [&](const TextGroup& g) { return !scored_group(g)->docs.empty(); });
+}
+
+PostingPtr Matcher::scored_group(const TextGroup& g) const {
+  // Groups recur across searches ("oil" | "taila" | "thailam"; a herb's
+  // names), so their scored lists are cached like a term's list.
+  return cache_.get_or_compute("\x02" + group_key(g), [&] {
+    PostingPtr base = group_postings(g);
+    auto out = std::make_shared<PostingList>();
+    out->docs = base->docs;
+    out->weights.resize(base->docs.size());
+    const double idf = ranking::bm25_idf(base->docs.size(), docs_.count());
+    const double avg = docs_.average_length();
+    for (std::size_t i = 0; i < base->docs.size(); ++i) {
+      out->weights[i] = static_cast<float>(
+          ranking::bm25_weight(idf, base->wdfs[i], docs_.length(base->docs[i]), avg, bm25_));
+    }
+    return PostingPtr(std::move(out));
+  });
 }
 
 Matches Matcher::match(const TextPlan& plan) const {
@@ -170,7 +199,7 @@ Matches Matcher::match(const TextPlan& plan) const {
   std::vector<PostingPtr> groups;
   std::vector<std::string> keys;
   for (const auto& g : plan.groups) {
-    groups.push_back(group_postings(g));
+    groups.push_back(scored_group(g));
     // Any-group matching: a group matching nothing does not change the set.
     if (!plan.any_group || !groups.back()->docs.empty()) keys.push_back(group_key(g));
   }
@@ -178,75 +207,56 @@ Matches Matcher::match(const TextPlan& plan) const {
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   std::string signature = plan.any_group ? "any" : "all";
   for (const auto& k : keys) signature += k;
-  std::uint64_t total = docs_.count();
-  double avg = docs_.average_length();
-  auto weight = [&](double idf, std::uint32_t wdf, Xapian::docid d) {
-    return static_cast<float>(ranking::bm25_weight(idf, wdf, docs_.length(d), avg, bm25_));
-  };
   if (plan.any_group) {
     // Union of the groups, each document weighted by the groups it has.
     for (const auto& g : groups) {
-      double idf = ranking::bm25_idf(g->docs.size(), total);
-      Matches m;
-      for (std::size_t i = 0; i < g->docs.size(); ++i) {
-        m.docs.push_back(g->docs[i]);
-        m.weights.push_back(weight(idf, g->wdfs[i], g->docs[i]));
-      }
       if (out.docs.empty()) {
-        out = std::move(m);
+        out.docs = g->docs;
+        out.weights = g->weights;
         continue;
       }
       Matches merged;
+      merged.docs.reserve(out.size() + g->docs.size());
+      merged.weights.reserve(merged.docs.capacity());
       std::size_t i = 0, j = 0;
-      while (i < out.size() || j < m.size()) {
-        if (j == m.size() || (i < out.size() && out.docs[i] < m.docs[j])) {
+      while (i < out.size() || j < g->docs.size()) {
+        if (j == g->docs.size() || (i < out.size() && out.docs[i] < g->docs[j])) {
           merged.docs.push_back(out.docs[i]);
           merged.weights.push_back(out.weights[i++]);
-        } else if (i == out.size() || m.docs[j] < out.docs[i]) {
-          merged.docs.push_back(m.docs[j]);
-          merged.weights.push_back(m.weights[j++]);
+        } else if (i == out.size() || g->docs[j] < out.docs[i]) {
+          merged.docs.push_back(g->docs[j]);
+          merged.weights.push_back(g->weights[j++]);
         } else {
           merged.docs.push_back(out.docs[i]);
-          merged.weights.push_back(out.weights[i++] + m.weights[j++]);
+          merged.weights.push_back(out.weights[i++] + g->weights[j++]);
         }
       }
-      out = std::move(merged);
+      out.docs = std::move(merged.docs);
+      out.weights = std::move(merged.weights);
     }
     out.signature = std::move(signature);
     return out;
   }
-  // Every group: start from the rarest and narrow.
+  // Every group: start from the rarest and narrow, adding each group's weight.
   std::sort(groups.begin(), groups.end(), [](const PostingPtr& a, const PostingPtr& b) {
     return a->docs.size() < b->docs.size();
   });
-  // The rarest group's frequencies ride along; its weights are computed for
-  // the documents that survive every other group only.
-  const PostingList& first = *groups[0];
-  out.docs = first.docs;
-  std::vector<std::uint32_t> first_wdf = first.wdfs;
-  out.weights.assign(first.docs.size(), 0.0f);
+  out.docs = groups[0]->docs;
+  out.weights = groups[0]->weights;
   for (std::size_t g = 1; g < groups.size() && !out.docs.empty(); ++g) {
     const PostingList& p = *groups[g];
-    double idf = ranking::bm25_idf(p.docs.size(), total);
     std::size_t w = 0, j = 0;
     for (std::size_t i = 0; i < out.size(); ++i) {
       Xapian::docid d = out.docs[i];
-      if (p.docs.size() > 16 * out.size()) {
-        j = static_cast<std::size_t>(std::lower_bound(p.docs.begin() + j, p.docs.end(), d) - p.docs.begin());
-      } else {
-        while (j < p.docs.size() && p.docs[j] < d) ++j;
-      }
+      j = skip_to(p.docs, j, d);
       if (j == p.docs.size()) break;
       if (p.docs[j] != d) continue;
       out.docs[w] = d;
-      first_wdf[w] = first_wdf[i];
-      out.weights[w++] = out.weights[i] + weight(idf, p.wdfs[j], d);
+      out.weights[w++] = out.weights[i] + p.weights[j];
     }
     out.docs.resize(w);
     out.weights.resize(w);
   }
-  double idf0 = ranking::bm25_idf(first.docs.size(), total);
-  for (std::size_t i = 0; i < out.size(); ++i) out.weights[i] += weight(idf0, first_wdf[i], out.docs[i]);
   out.signature = std::move(signature);
   return out;
 }

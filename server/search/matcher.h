@@ -6,6 +6,8 @@
 //
 // Thread-safety: a Matcher serves one request (it holds that request's
 // Xapian handle); the cache and table it reads are shared and immutable.
+// Scored lists are cached with the weights of the first Matcher's Bm25Params:
+// every Matcher of one cache must use the same parameters.
 #pragma once
 
 #include <optional>
@@ -73,6 +75,10 @@ class Matcher {
  private:
   PostingPtr group_postings(const TextGroup& g) const;
   PostingPtr compute_group(const TextGroup& g) const;
+  // The group's documents with their BM25 weight as one term, cached: the
+  // weights of a group depend on nothing but the generation, so the
+  // divisions are done once per group, not once per search.
+  PostingPtr scored_group(const TextGroup& g) const;
   Matches restrict_one(const Matches& m, const FilterPart& f) const;
 
   Xapian::Database& db_;

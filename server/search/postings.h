@@ -23,8 +23,12 @@ namespace ayc::search {
 
 struct PostingList {
   std::vector<Xapian::docid> docs;   // ascending
-  std::vector<std::uint32_t> wdfs;   // parallel to docs
-  std::size_t bytes() const { return docs.size() * (sizeof(Xapian::docid) + sizeof(std::uint32_t)) + 64; }
+  std::vector<std::uint32_t> wdfs;   // parallel to docs (empty in a scored list)
+  std::vector<float> weights;        // a scored list's BM25 weights, parallel to docs (else empty)
+  std::size_t bytes() const {
+    return docs.size() * sizeof(Xapian::docid) + wdfs.size() * sizeof(std::uint32_t) + weights.size() * sizeof(float) +
+           64;
+  }
 };
 using PostingPtr = std::shared_ptr<const PostingList>;
 
@@ -40,7 +44,7 @@ class PostingsCache {
   // Throws Xapian::Error when the database cannot be read.
   PostingPtr get(Xapian::Database& db, const std::string& term) const;
   // The list cached under `key`, else compute()'s result, cached. Keys of
-  // computed lists must not look like terms (start them with '\x01').
+  // computed lists must not look like terms (start them with a byte < 0x20).
   PostingPtr get_or_compute(const std::string& key, const std::function<PostingPtr()>& compute) const;
   PostingsCacheStats stats() const;
 

@@ -74,6 +74,23 @@ std::vector<std::string> prefix_terms(const std::string& prefix, Xapian::Databas
   return out;
 }
 
+struct KnownPhrase {
+  std::size_t words = 1;                                   // how many words it takes
+  const std::vector<std::string>* alternatives = nullptr;  // null: not in the synonym table
+  std::string text;
+};
+
+// The longest phrase starting at w[i] that the synonym table knows (else the word alone).
+KnownPhrase phrase_at(const std::vector<std::string>& w, std::size_t i, const IndexSnapshot& snap) {
+  KnownPhrase out{1, nullptr, w[i]};
+  for (std::size_t n = std::min(snap.longest_synonym_words(), w.size() - i); n >= 1; --n) {
+    std::string candidate = w[i];
+    for (std::size_t k = 1; k < n; ++k) candidate += " " + w[i + k];
+    if (const auto* alts = snap.synonyms_of(candidate)) return KnownPhrase{n, alts, std::move(candidate)};
+  }
+  return out;
+}
+
 }  // namespace
 
 ParsedQuery parse_query(const std::string& q) {
@@ -94,20 +111,10 @@ TextPlan build_text_plan(const ParsedQuery& parsed, const IndexSnapshot& snap, c
   const auto& w = parsed.words;
   std::size_t i = 0;
   while (i < w.size()) {
-    // The longest phrase starting here that the synonym table knows.
-    std::size_t taken = 1;
-    const std::vector<std::string>* alternatives = nullptr;
-    std::string phrase = w[i];
-    for (std::size_t n = std::min(snap.longest_synonym_words(), w.size() - i); n >= 1; --n) {
-      std::string candidate = w[i];
-      for (std::size_t k = 1; k < n; ++k) candidate += " " + w[i + k];
-      if (const auto* alts = snap.synonyms_of(candidate)) {
-        alternatives = alts;
-        taken = n;
-        phrase = candidate;
-        break;
-      }
-    }
+    KnownPhrase known = phrase_at(w, i, snap);
+    const std::size_t taken = known.words;
+    const std::vector<std::string>* alternatives = known.alternatives;
+    const std::string& phrase = known.text;
     std::vector<std::string> phrases{phrase};
     TextGroup group;
     if (alternatives != nullptr) {
@@ -134,19 +141,30 @@ TextPlan build_text_plan(const ParsedQuery& parsed, const IndexSnapshot& snap, c
   return plan;
 }
 
-std::vector<std::string> spelling_corrected(const ParsedQuery& parsed, const Matcher& matcher,
-                                            const Xapian::Database& db) {
+std::vector<std::string> spelling_corrected(const ParsedQuery& parsed, const IndexSnapshot& snap,
+                                            const Matcher& matcher, const Xapian::Database& db) {
   std::vector<std::string> out;
   bool changed = false;
-  for (const auto& w : parsed.words) {
+  const auto& w = parsed.words;
+  for (std::size_t i = 0; i < w.size();) {
+    // Words of a name or phrase the synonym table knows ("rog pratirodhak
+    // kshamata", "asgandh") are spelt right even when no product has them.
+    KnownPhrase known = phrase_at(w, i, snap);
+    if (known.alternatives != nullptr) {
+      out.insert(out.end(), w.begin() + static_cast<std::ptrdiff_t>(i),
+                 w.begin() + static_cast<std::ptrdiff_t>(i + known.words));
+      i += known.words;
+      continue;
+    }
     std::string fix;
-    if (w.size() >= 3 && !matcher.term_exists(stemmer()(w))) fix = db.get_spelling_suggestion(w, 2);
-    if (!fix.empty() && fix != w) {
+    if (w[i].size() >= 3 && !matcher.term_exists(stemmer()(w[i]))) fix = db.get_spelling_suggestion(w[i], 2);
+    if (!fix.empty() && fix != w[i]) {
       out.push_back(fix);
       changed = true;
     } else {
-      out.push_back(w);
+      out.push_back(w[i]);
     }
+    ++i;
   }
   if (!changed) out.clear();
   return out;

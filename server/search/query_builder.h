@@ -34,9 +34,10 @@ TextPlan build_text_plan(const ParsedQuery& parsed, const IndexSnapshot& snap, c
                          Xapian::Database& db, MatchMode mode, bool typing);
 
 // Words of `parsed` with spelling corrections from the index's spelling
-// table; empty when nothing needed correcting.
-std::vector<std::string> spelling_corrected(const ParsedQuery& parsed, const Matcher& matcher,
-                                            const Xapian::Database& db);
+// table (words of phrases the synonym table knows are left as typed); empty
+// when nothing needed correcting.
+std::vector<std::string> spelling_corrected(const ParsedQuery& parsed, const IndexSnapshot& snap,
+                                            const Matcher& matcher, const Xapian::Database& db);
 
 // Stems of the query words, for highlighting.
 std::vector<std::string> highlight_stems(const ParsedQuery& parsed);

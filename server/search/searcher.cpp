@@ -57,9 +57,9 @@ struct Plan {
 };
 
 // Chooses the text: a SKU typed whole; the words as typed; spelling-corrected
-// when that finds little; when all words together find nothing, the longest
-// run of known words from the start that finds something; any-word matching
-// as the last resort.
+// when that finds little; when all words together find nothing, the known
+// concepts (words or synonym phrases) from the start, as many as find
+// something together; any-word matching as the last resort.
 Plan plan_text(const ParsedQuery& parsed, const SearchRequest& req, const IndexSnapshot& snap, const Matcher& matcher,
                Xapian::Database& db, const std::vector<FilterPart>& filters) {
   Plan plan;
@@ -77,7 +77,7 @@ Plan plan_text(const ParsedQuery& parsed, const SearchRequest& req, const IndexS
   plan.matches = matcher.match(build_text_plan(parsed, snap, matcher, db, MatchMode::kAll, req.typing));
   std::size_t found = found_by(plan.matches);
   if (found > 2) return plan;
-  auto fixed = spelling_corrected(parsed, matcher, db);
+  auto fixed = spelling_corrected(parsed, snap, matcher, db);
   if (!fixed.empty()) {
     Matches m = matcher.match(build_text_plan(ParsedQuery{fixed}, snap, matcher, db, MatchMode::kAll, false));
     std::size_t corrected_found = found_by(m);
@@ -89,27 +89,26 @@ Plan plan_text(const ParsedQuery& parsed, const SearchRequest& req, const IndexS
   }
   if (found == 0 && parsed.words.size() > 1) {
     const ParsedQuery words = plan.corrected ? ParsedQuery{text::split_words(*plan.corrected)} : parsed;
-    auto matches_of = [&](const ParsedQuery& w, MatchMode mode) {
-      return matcher.match(build_text_plan(w, snap, matcher, db, mode, req.typing && w.words == words.words));
-    };
-    // Relaxed: words the index does not know are left out, then words from
-    // the end ("ashwagandha churna organic" -> "ashwagandha churna"): the
-    // first words usually name the product.
-    ParsedQuery known;
-    for (const auto& w : words.words) {
-      if (matcher.every_group_matches(build_text_plan(ParsedQuery{{w}}, snap, matcher, db, MatchMode::kAll, false))) {
-        known.words.push_back(w);
-      }
+    TextPlan whole = build_text_plan(words, snap, matcher, db, MatchMode::kAll, req.typing && !plan.corrected);
+    // Relaxed: concepts the index does not know are left out, then concepts
+    // from the end ("ashwagandha churna organic" -> "ashwagandha churna"):
+    // the first words usually name the product. Concepts, not words, so a
+    // phrase only known whole stays whole ("eggshell for gynaecological
+    // health" -> women's health, not every product mentioning "health").
+    TextPlan known;
+    for (const auto& g : whole.groups) {
+      if (matcher.every_group_matches(TextPlan{{g}, false})) known.groups.push_back(g);
     }
-    for (std::size_t n = known.words.size(); n >= 1; --n) {
-      ParsedQuery head{std::vector<std::string>(known.words.begin(), known.words.begin() + static_cast<std::ptrdiff_t>(n))};
-      Matches m = matches_of(head, MatchMode::kAll);
+    while (!known.groups.empty()) {
+      Matches m = matcher.match(known);
       if (found_by(m) > 0) {
         plan.matches = std::move(m);
         return plan;
       }
+      known.groups.pop_back();
     }
-    plan.matches = matches_of(words, MatchMode::kAny);  // nothing narrower finds anything
+    whole.any_group = true;  // nothing narrower finds anything
+    plan.matches = matcher.match(whole);
   }
   return plan;
 }
@@ -249,10 +248,8 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
                                 : req.offset + req.limit;
     std::vector<Ranked> ranked = top(hits, req, has_text, docs, snap.facet_columns(), blend, wanted);
     if (rerank) {
-      std::string norm_query = text::normalize(plan.corrected.value_or(req.q));
-      for (auto& r : ranked) {
-        r.score += ranking::exact_match_boost(norm_query, docs.name(r.doc), docs.brand_name(r.doc), blend);
-      }
+      const ranking::ExactMatch exact(text::normalize(plan.corrected.value_or(req.q)), blend);
+      for (auto& r : ranked) r.score += exact.boost(docs.name(r.doc), docs.brand_name(r.doc));
       std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
     }
     for (std::size_t i = req.offset; i < ranked.size() && i < req.offset + req.limit; ++i) {

@@ -39,6 +39,23 @@ TEST_CASE("exact name and brand matches are boosted") {
   CHECK(exact_match_boost("mahanarayan", "mahanarayanoil", "") == 0);  // word boundaries only
 }
 
+TEST_CASE("one ExactMatch scores many products as the one-off function does") {
+  const ExactMatch exact("kottakkal mahanarayan oil");
+  CHECK(exact.boost("mahanarayan oil 200 ml", "kottakkal arya vaidya sala") ==
+        exact_match_boost("kottakkal mahanarayan oil", "mahanarayan oil 200 ml", "kottakkal arya vaidya sala"));
+  BlendParams p;
+  // Every word in the name (not its start) plus the brand's distinctive first word.
+  CHECK(exact.boost("kottakkal mahanarayan oil", "") == Approx(p.exact_name_boost));
+  CHECK(exact.boost("oil of mahanarayan by kottakkal", "kottakkal arya vaidya sala") ==
+        Approx(p.name_contains_boost + p.brand_boost));
+  CHECK(exact.boost("mahanarayan oil", "dabur") == 0);  // "kottakkal" is not in the name
+  CHECK(ExactMatch("himalaya neem").boost("neem face wash", "himalaya") == Approx(p.brand_boost));
+  CHECK(ExactMatch("sri sri tattva").boost("brahmi vati", "sri sri tattva") == Approx(p.brand_boost));
+  CHECK(ExactMatch("sri").boost("brahmi vati", "sri sri tattva") == 0);  // first word too short to name it
+  CHECK(ExactMatch("oil").boost("oils", "") == 0);
+  CHECK(ExactMatch("").boost("anything", "any") == 0);
+}
+
 TEST_CASE("final score adds the weighted prior and the boost to BM25") {
   BlendParams p;
   CHECK(final_score(10, 0.5, 2, p) == Approx(10 + p.prior_weight * 0.5 + 2));

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "indexer/index_schema.h"
@@ -126,6 +128,50 @@ TEST_CASE("many alternatives over most of the collection are unioned exactly") {
   for (int i = 0; i < 300; ++i)
     if (i % 7 < 5) want.push_back(static_cast<Xapian::docid>(i + 1));
   CHECK(docs_of(m) == want);
+}
+
+TEST_CASE("intersecting short and long lists agrees with brute force at every size ratio") {
+  // "common" is in every document, "mid" in every 3rd, "rare" in every 97th,
+  // "edge" in the first and last only: the intersection skips ahead through
+  // the longer list by galloping, which must neither miss nor invent a match.
+  const int n = 2000;
+  std::vector<SmallIndex::Doc> docs;
+  for (int i = 1; i <= n; ++i) {
+    SmallIndex::Doc d;
+    d.terms.push_back({"common", 1});
+    if (i % 3 == 0) d.terms.push_back({"mid", 2});
+    if (i % 97 == 0) d.terms.push_back({"rare", 1});
+    if (i == 1 || i == n) d.terms.push_back({"edge", 1});
+    docs.push_back(d);
+  }
+  SmallIndex idx(docs);
+  auto m = idx.matcher();
+  auto brute = [&](auto keep) {
+    std::vector<Xapian::docid> out;
+    for (int i = 1; i <= n; ++i)
+      if (keep(i)) out.push_back(static_cast<Xapian::docid>(i));
+    return out;
+  };
+  TextGroup common{{{"common"}}}, mid{{{"mid"}}}, rare{{{"rare"}}}, edge{{{"edge"}}};
+  CHECK(docs_of(m.match(TextPlan{{rare, common}})) == brute([](int i) { return i % 97 == 0; }));
+  CHECK(docs_of(m.match(TextPlan{{mid, rare}})) == brute([](int i) { return i % 291 == 0; }));
+  CHECK(docs_of(m.match(TextPlan{{common, edge}})) == brute([](int i) { return i == 1 || i == n; }));
+  CHECK(docs_of(m.match(TextPlan{{edge, mid}})).empty());  // 2000 % 3 != 0, 1 % 3 != 0
+  auto all3 = m.match(TextPlan{{common, mid, rare}});
+  REQUIRE(docs_of(all3) == brute([](int i) { return i % 291 == 0; }));
+  // Weights are the sum of each group's own weight.
+  auto c = m.match(TextPlan{{common}}), md = m.match(TextPlan{{mid}}), r = m.match(TextPlan{{rare}});
+  auto weight_of = [](const Matches& x, Xapian::docid d) {
+    auto it = std::lower_bound(x.docs.begin(), x.docs.end(), d);
+    return x.weights[static_cast<std::size_t>(it - x.docs.begin())];
+  };
+  for (std::size_t i = 0; i < all3.size(); ++i) {
+    Xapian::docid d = all3.docs[i];
+    CHECK(all3.weights[i] == Approx(weight_of(c, d) + weight_of(md, d) + weight_of(r, d)));
+  }
+  // Filters intersect the same way.
+  auto kept = m.restrict(c, {FilterPart{"", {"rare"}, {}}});
+  CHECK(kept.docs == brute([](int i) { return i % 97 == 0; }));
 }
 
 TEST_CASE("no groups means every live document, deleted ones excluded") {

@@ -70,7 +70,7 @@ TEST_CASE("a misspelled query is corrected and the correction reported") {
   CHECK(listed.hits.front().id == kAshwagandhaChurna);
 }
 
-TEST_CASE("when all words find nothing, unknown and then trailing words are left out before any word will do") {
+TEST_CASE("when all words find nothing, unknown and then trailing concepts are left out before any word will do") {
   ayc::testing::SearchIndexFixture fx;
   const auto& s = *fx.snapshot;
   auto exact = must_search(s, q("mahanarayan oil"));
@@ -83,6 +83,16 @@ TEST_CASE("when all words find nothing, unknown and then trailing words are left
   REQUIRE_FALSE(unknown.hits.empty());
   CHECK(unknown.hits.front().id == kAshwagandhaChurna);
   CHECK(unknown.total == must_search(s, q("ashwagandha churna")).total);
+  // A synonym phrase whose words mean nothing alone stays one concept, and
+  // leads: no immunity product is an oil, so the shopper gets immunity
+  // products (not every oil, as dropping the phrase's words one by one would).
+  auto phrase = must_search(s, q("zzqxv rog pratirodhak kshamata oil"));
+  auto immunity = must_search(s, q("immunity"));
+  CHECK_FALSE(phrase.corrected_query);
+  CHECK(phrase.total == immunity.total);
+  const auto found = ids(phrase);
+  CHECK(found == ids(immunity));
+  CHECK(std::find(found.begin(), found.end(), kChyawanprash) != found.end());
 }
 
 TEST_CASE("filters restrict results without changing facets of their own dimension") {

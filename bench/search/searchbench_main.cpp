@@ -1,0 +1,129 @@
+// ayurvedacart-searchbench: the CPU cost of /search without HTTP. Loads the
+// served index generation, runs the search engine and the JSON rendering of
+// /search over a list of queries on one thread, and prints the time per query
+// (mean, p50, p99, max) for each pass. The first --warmup lines are searched
+// first and not timed (posting lists loaded, like a server that has been
+// running); pass 1 then sees every timed string for the first time, pass 2
+// again (its facet counts and products cached).
+//
+//   ayurvedacart-searchbench --index-dir var/bench-http/index --queries FILE [--warmup 10000] [--limit 20000]
+//
+// FILE holds one query a line; anything after a tab is ignored (the request
+// lists of bench/http/run.sh fit).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "common/flags.h"
+#include "server/search/index_snapshot.h"
+#include "server/search/searcher.h"
+#include "server/search_handlers.h"
+
+namespace {
+
+constexpr const char* kProgram = "ayurvedacart-searchbench";
+
+struct Config {
+  std::string index_dir;
+  std::string queries;
+  std::int64_t warmup = 10000;
+  std::int64_t limit = 20000;
+  std::int64_t passes = 2;
+};
+
+using Clock = std::chrono::steady_clock;
+
+double micros(Clock::duration d) { return std::chrono::duration<double, std::micro>(d).count(); }
+
+// One pass: each query searched and rendered once; returns per-query times in µs.
+std::vector<double> run_pass(const ayc::search::IndexSnapshot& snap, const std::vector<std::string>& queries,
+                             std::size_t& failures) {
+  std::vector<double> times;
+  times.reserve(queries.size());
+  for (const auto& q : queries) {
+    ayc::search::SearchRequest req;
+    req.q = q;
+    const auto start = Clock::now();
+    auto result = ayc::search::run_search(snap, req);
+    if (result.ok()) {
+      std::string body = ayc::server::render_search_json(*result, req, "00000000-0000-0000-0000-000000000000", 0);
+      if (body.empty()) ++failures;
+    } else {
+      ++failures;
+    }
+    times.push_back(micros(Clock::now() - start));
+  }
+  return times;
+}
+
+void report(const char* label, std::vector<double> t) {
+  if (t.empty()) return;
+  double sum = 0;
+  for (double v : t) sum += v;
+  std::sort(t.begin(), t.end());
+  auto at = [&](double q) { return t[std::min(t.size() - 1, static_cast<std::size_t>(q * t.size()))]; };
+  std::printf("%s: %zu queries, %.0f queries/s on one thread, mean %.1f us, p50 %.1f us, p99 %.1f us, max %.1f us\n",
+              label, t.size(), 1e6 * t.size() / sum, sum / t.size(), at(0.5), at(0.99), t.back());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Config c;
+  ayc::FlagSet flags(kProgram,
+                     "Times the search engine and /search's JSON rendering over a query list on one thread\n"
+                     "(no HTTP), against the served generation of an index directory.");
+  flags.add_string("index-dir", "", "Index directory (its CURRENT generation is loaded)", &c.index_dir);
+  flags.add_string("queries", "", "File of queries, one a line (text after a tab ignored)", &c.queries);
+  flags.add_int("warmup", "", "Lines searched first, untimed", &c.warmup, 0, 100'000'000);
+  flags.add_int("limit", "", "Timed lines at most (after the warm-up lines)", &c.limit, 1, 100'000'000);
+  flags.add_int("passes", "", "Times the timed lines are searched", &c.passes, 1, 100);
+  const ayc::Status parsed = flags.parse(argc, argv);
+  if (int rc = ayc::handle_parse_result(flags, parsed, kProgram); rc >= 0) return rc;
+  if (c.index_dir.empty() || c.queries.empty()) {
+    std::cerr << kProgram << ": pass --index-dir and --queries (see --help)\n";
+    return 2;
+  }
+  std::ifstream current(std::filesystem::path(c.index_dir) / "CURRENT");
+  std::string generation;
+  if (!std::getline(current, generation) || generation.empty()) {
+    std::cerr << kProgram << ": no CURRENT generation in " << c.index_dir << ": run ayurvedacart-indexer first\n";
+    return 1;
+  }
+  std::ifstream in(c.queries);
+  if (!in) {
+    std::cerr << kProgram << ": cannot read " << c.queries << "\n";
+    return 2;
+  }
+  std::vector<std::string> warm, timed;
+  for (std::string line; std::getline(in, line);) {
+    line = line.substr(0, line.find('\t'));
+    if (line.empty()) continue;
+    if (static_cast<std::int64_t>(warm.size()) < c.warmup) {
+      warm.push_back(std::move(line));
+    } else if (static_cast<std::int64_t>(timed.size()) < c.limit) {
+      timed.push_back(std::move(line));
+    }
+  }
+  const auto load_start = Clock::now();
+  auto snap = ayc::search::IndexSnapshot::load(std::filesystem::path(c.index_dir) / generation);
+  if (!snap.ok()) {
+    std::cerr << kProgram << ": " << snap.status().message() << "\n";
+    return 1;
+  }
+  std::printf("loaded %s in %.2f s\n", generation.c_str(), micros(Clock::now() - load_start) / 1e6);
+  std::size_t failures = 0;
+  report("warm-up", run_pass(**snap, warm, failures));
+  for (std::int64_t p = 1; p <= c.passes; ++p) {
+    report(("pass " + std::to_string(p)).c_str(), run_pass(**snap, timed, failures));
+  }
+  if (failures > 0) {
+    std::cerr << kProgram << ": " << failures << " searches failed\n";
+    return 1;
+  }
+  return 0;
+}
