@@ -115,4 +115,16 @@ std::string html_escape(std::string_view in) {
   return out;
 }
 
+void append_copy_field(std::string& out, std::string_view in) {
+  for (char c : in) {
+    switch (c) {
+      case '\\': out.append("\\\\"); break;
+      case '\t': out.append("\\t"); break;
+      case '\n': out.append("\\n"); break;
+      case '\r': out.append("\\r"); break;
+      default: out.push_back(c);
+    }
+  }
+}
+
 }  // namespace ayc::text

@@ -4,10 +4,13 @@
 #include <ctime>
 #include <functional>
 #include <optional>
+#include <unordered_set>
 
 #include <pqxx/pqxx>
+#include <pqxx/tablewriter>
 
 #include "common/pg.h"
+#include "common/text.h"
 #include "server/json_text.h"
 #include "server/uuid.h"
 
@@ -73,6 +76,13 @@ class Params {
  private:
   std::vector<std::optional<std::string>> values_;
 };
+
+// A UUID as PostgreSQL prints it (lower case).
+std::string normalise_uuid(std::string id) {
+  for (char& c : id)
+    if (c >= 'A' && c <= 'F') c = static_cast<char>(c - 'A' + 'a');
+  return id;
+}
 
 std::optional<std::string> optional_text(const std::optional<std::string>& v) {
   if (!v) return std::nullopt;
@@ -150,8 +160,23 @@ class PgSearchLogStore final : public SearchLogStore {
     return run([](pqxx::work& tx) { tx.exec("SELECT 1"); });
   }
 
+  // COPY first: a few times cheaper for PostgreSQL than a many-row INSERT, so
+  // logging takes less CPU from the searches on the same machine. A row that
+  // is there already (a retried batch whose commit did land; a replayed
+  // spool) or a user deleted meanwhile fails a COPY whole: then the batch is
+  // written with INSERT ... ON CONFLICT DO NOTHING, joining users.
   Status insert_rows(const std::vector<SearchLogRow>& rows) override {
     if (rows.empty()) return Status::Ok();
+    bool conflict = false;
+    Status copied = run([&](pqxx::work& tx) {
+      try {
+        copy_rows(tx, rows);
+        tx.commit();
+      } catch (const pqxx::integrity_constraint_violation&) {
+        conflict = true;  // the transaction is rolled back; insert below
+      }
+    });
+    if (!copied.ok() || !conflict) return copied;
     return run([&](pqxx::work& tx) {
       for (std::size_t start = 0; start < rows.size(); start += kRowsPerStatement) {
         const std::size_t n = std::min(kRowsPerStatement, rows.size() - start);
@@ -162,6 +187,53 @@ class PgSearchLogStore final : public SearchLogStore {
       }
       tx.commit();
     });
+  }
+
+  void copy_rows(pqxx::work& tx, const std::vector<SearchLogRow>& rows) {
+    // user_id must name an existing user (foreign key): others are stored as NULL.
+    std::string wanted;
+    for (const auto& row : rows) {
+      if (row.user_id && is_uuid(*row.user_id)) wanted += (wanted.empty() ? "" : ",") + *row.user_id;
+    }
+    std::unordered_set<std::string> known;
+    if (!wanted.empty()) {
+      for (const auto& r : tx.exec_params("SELECT id::text FROM users WHERE id = ANY($1::uuid[])", "{" + wanted + "}")) {
+        known.insert(r[0].as<std::string>());
+      }
+    }
+    std::string data;
+    data.reserve(rows.size() * 256);
+    auto field = [&data](const std::optional<std::string>& v, bool last = false) {
+      if (v) {
+        text::append_copy_field(data, *v);
+      } else {
+        data += "\\N";
+      }
+      data += last ? '\n' : '\t';
+    };
+    for (const auto& row : rows) {
+      const bool user_known = row.user_id && known.count(normalise_uuid(*row.user_id)) > 0;
+      field(row.id);
+      field(user_known ? row.user_id : std::nullopt);
+      field(to_valid_utf8(row.query));
+      field(std::to_string(row.results_count));
+      field(row.session_id ? std::optional<std::string>(std::string(truncate_utf8(to_valid_utf8(*row.session_id),
+                                                                                   kSessionIdChars)))
+                           : std::nullopt);
+      field(row.ip_address && !row.ip_address->empty() ? row.ip_address : std::nullopt);
+      field(optional_text(row.user_agent));
+      field(format_timestamp(row.created_at), true);
+    }
+    // pqxx::tablewriter is deprecated for stream_to, but only it takes COPY
+    // text already escaped, in one piece (as data/datagen/copy_writer.cpp).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    static const std::vector<std::string> kColumns = {"id",         "user_id",    "query",      "results_count",
+                                                      "session_id", "ip_address", "user_agent", "created_at"};
+    pqxx::tablewriter writer(tx, "search_logs", kColumns.begin(), kColumns.end());
+    writer.write_raw_line(data);
+    writer.complete();
+#pragma GCC diagnostic pop
   }
 
   Result<std::vector<ClickOutcome>> apply_clicks(const std::vector<SearchClick>& clicks) override {

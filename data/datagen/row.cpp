@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "common/text.h"
 #include "data/datagen/calendar.h"
 
 namespace ayc::datagen {
@@ -31,15 +32,7 @@ void Row::separate() {
 
 Row& Row::text(std::string_view value) {
   separate();
-  for (char c : value) {
-    switch (c) {
-      case '\\': line_.append("\\\\"); break;
-      case '\t': line_.append("\\t"); break;
-      case '\n': line_.append("\\n"); break;
-      case '\r': line_.append("\\r"); break;
-      default: line_.push_back(c);
-    }
-  }
+  ayc::text::append_copy_field(line_, value);
   return *this;
 }
 

@@ -39,5 +39,14 @@ TEST_CASE("control characters and HTML escaping") {
   CHECK(html_escape("<b>\"A&B\"</b>'") == "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;&#39;");
 }
 
+TEST_CASE("COPY text fields escape backslash, tab, newline and carriage return") {
+  std::string out = "x\t";
+  append_copy_field(out, "a\tb\nc\rd\\N");
+  CHECK(out == "x\ta\\tb\\nc\\rd\\\\N");
+  std::string plain;
+  append_copy_field(plain, "Tulsi Drops 20 ml");
+  CHECK(plain == "Tulsi Drops 20 ml");
+}
+
 }  // namespace
 }  // namespace ayc::text

@@ -118,19 +118,23 @@ TEST_CASE("pg store: text is made storable - data PostgreSQL refuses is InvalidA
   row.query = std::string("tulsi\xff\0tea", 10);
   row.session_id = std::string(150, 's');
   row.user_agent = "agent\xc0";
-  REQUIRE(store->insert_rows({row}).ok());
+  SearchLogRow escaped = make_row();
+  escaped.query = "a\tb\nc\\N d\\";  // COPY's own separators and escapes, stored as typed
+  REQUIRE(store->insert_rows({row, escaped}).ok());
   {
     pqxx::nontransaction tx(db.conn());
-    auto r = tx.exec1("SELECT query, length(session_id) FROM search_logs");
+    auto r = tx.exec1("SELECT query, length(session_id) FROM search_logs WHERE id = '" + row.id + "'");
     CHECK(r[0].as<std::string>() == "tulsi\xEF\xBF\xBDtea");
     CHECK(r[1].as<int>() == 100);
+    CHECK(tx.exec1("SELECT query FROM search_logs WHERE id = '" + escaped.id + "'")[0].as<std::string>() ==
+          escaped.query);
   }
 
   SearchLogRow bad = make_row();
   bad.ip_address = "not-an-ip";
   Status s = store->insert_rows({make_row(), bad});
   CHECK(s.code() == StatusCode::kInvalidArgument);
-  CHECK(count(db.conn()) == 1);  // all or nothing
+  CHECK(count(db.conn()) == 2);  // all or nothing
 }
 
 TEST_CASE("pg store: clicks set clicked_product_id - unknown products and searches are reported") {
