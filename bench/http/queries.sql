@@ -37,10 +37,76 @@ SELECT q,
 FROM ranked r ORDER BY rank;
 
 -- @distinct
--- Tens of thousands of distinct strings, more than a 10 s run asks, so no
--- string is asked twice in a run: every name of every ingredient with a form
--- word and a modifier shoppers add, indications with a product type, brands
--- with a form word, misspelt names with a form word.
+-- The long tail of what shoppers type, 90,000+ distinct strings (more than a
+-- 10 s run asks, so no string is asked twice in a run), in five families of
+-- realistic shapes: a herb under any of its names, alone or with a form word
+-- (25,000); an indication alone, with a product type, or a herb "for" one of
+-- its uses under any of that use's synonyms (20,000); a product's name as
+-- listed, without its pack size, or without its brand (25,000); a brand alone,
+-- with a form word or with a herb (15,000); a herb name with one typo (a
+-- letter dropped, swapped or doubled), alone or with a form word.
+WITH names AS (
+  SELECT DISTINCT lower(n) AS q
+  FROM ingredients i,
+       unnest(ARRAY[i.canonical_name, i.sanskrit_name, i.hindi_name, i.english_name, i.botanical_name]
+              || COALESCE(i.other_names, '{}')) AS n
+  WHERE n IS NOT NULL AND n !~ '[()]'),
+ common AS (SELECT DISTINCT lower(n) AS q FROM ingredients i, unnest(ARRAY[i.canonical_name, i.english_name]) n
+            WHERE n IS NOT NULL AND n !~ '[()]'),
+ forms AS (SELECT unnest(ARRAY['tablets', 'capsules', 'churna', 'oil', 'syrup', 'powder', 'juice', 'kwath',
+                               'ghrita', 'vati']) AS f),
+ indications AS (SELECT DISTINCT unnest(canonical || synonyms) AS q FROM search_synonyms WHERE kind = 'indication'),
+ products AS (
+  SELECT lower(p.name) AS full_name,
+         lower(btrim(regexp_replace(p.name, '\s*(-|\(|[0-9]).*$', ''))) AS no_pack,
+         lower(btrim(regexp_replace(CASE WHEN b.name IS NOT NULL AND p.name LIKE b.name || ' %'
+                                         THEN substr(p.name, length(b.name) + 2) ELSE p.name END,
+                                    '\s*(-|\(|[0-9]).*$', ''))) AS formulation
+  FROM products p LEFT JOIN brands b ON b.id = p.brand_id WHERE p.status = 'active'),
+ misspelt AS (
+  SELECT q, 2 + (('x' || substr(md5(q), 1, 7))::bit(28)::int % (length(q) - 3)) AS p,
+         ('x' || substr(md5(q), 8, 1))::bit(4)::int % 3 AS kind
+  FROM names WHERE q !~ '[ .-]' AND length(q) >= 5),
+ families AS (
+  (SELECT q, 'herb' AS family FROM (SELECT q FROM names UNION SELECT n.q || ' ' || f.f FROM names n, forms f) s
+   ORDER BY md5(q) LIMIT 25000)
+  UNION ALL
+  (SELECT q, 'indication' FROM (
+     SELECT q FROM indications
+     UNION SELECT i.q || ' ' || t FROM indications i,
+                  unnest(ARRAY['ayurvedic medicine', 'tablets', 'capsules', 'oil', 'churna', 'supplement', 'remedy']) t
+     UNION SELECT lower(n) || ' for ' || w.q
+           FROM ingredients i
+           CROSS JOIN LATERAL unnest(ARRAY[i.canonical_name, i.hindi_name, i.english_name]) n
+           CROSS JOIN LATERAL unnest(i.uses) u
+           JOIN (SELECT canonical, unnest(canonical || synonyms) AS q FROM search_synonyms
+                 WHERE kind = 'indication') w ON w.canonical = u OR w.q = u
+           WHERE n IS NOT NULL AND n !~ '[()]') s
+   ORDER BY md5(q) LIMIT 20000)
+  UNION ALL
+  (SELECT q, 'product' FROM (SELECT full_name AS q FROM products UNION SELECT no_pack FROM products
+                              UNION SELECT formulation FROM products) s
+   WHERE q <> '' ORDER BY md5(q) LIMIT 25000)
+  UNION ALL
+  (SELECT q, 'brand' FROM (SELECT lower(b.name) AS q FROM brands b
+                          UNION SELECT lower(b.name) || ' ' || f.f FROM brands b, forms f
+                          UNION SELECT lower(b.name) || ' ' || c.q FROM brands b, common c) s
+   ORDER BY md5(q) LIMIT 15000)
+  UNION ALL
+  (SELECT q, 'misspelt' FROM (
+     SELECT CASE kind WHEN 0 THEN overlay(q PLACING '' FROM p FOR 1)
+                      WHEN 1 THEN overlay(q PLACING substr(q, p + 1, 1) || substr(q, p, 1) FROM p FOR 2)
+                      ELSE overlay(q PLACING substr(q, p, 1) FROM p FOR 0) END || sfx AS q
+     FROM misspelt, unnest(ARRAY['', ' tablets', ' churna', ' oil', ' capsules', ' powder']) sfx) s
+   ORDER BY md5(q) LIMIT 15000))
+SELECT q, '' FROM (SELECT DISTINCT q FROM families) d ORDER BY md5(q);
+
+-- @combinations
+-- The earlier all-distinct list, kept as a second reading: every name of
+-- every ingredient with a form word and a modifier ("organic", "for kids",
+-- "100 g"), indications with a product type, brands with a form word,
+-- misspelt names with a form word. Most of these find nothing in
+-- PostgreSQL's FTS, which makes it fast there.
 WITH names AS (
   SELECT DISTINCT lower(n) AS q
   FROM ingredients i,

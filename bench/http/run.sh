@@ -94,17 +94,25 @@ fi
 
 # --- request lists from the catalogue and reference data ----------------------
 section() { awk -v name="$1" '/^-- @/ { on = ($2 == "@" name) } on && !/^-- /' "$HERE/queries.sql" | sed 's/;[[:space:]]*$//'; }
-for list in repeated distinct autocomplete related; do
+for list in repeated distinct combinations autocomplete related; do
   psql_bench -c "COPY ($(section "$list")) TO STDOUT" >"$WORK/requests/$list.tsv"
 done
 printf '\t\n' >"$WORK/requests/healthz.tsv"
+# Warm-ups ask the first 10,000 all-distinct strings, the measured runs the
+# rest: no string a measured run asks was seen (and cached) by a warm-up.
+head -n 10000 "$WORK/requests/distinct.tsv" >"$WORK/requests/warmup.tsv"
+sed -i '1,10000d' "$WORK/requests/distinct.tsv"
 NQ=$(wc -l <"$WORK/requests/distinct.tsv")
+NC=$(wc -l <"$WORK/requests/combinations.tsv")
 psql_bench <<SQL
 DROP TABLE IF EXISTS bench_http_queries;
-CREATE TABLE bench_http_queries (id integer PRIMARY KEY, q text NOT NULL);
+CREATE TABLE bench_http_queries (list integer NOT NULL, id integer NOT NULL, q text NOT NULL, PRIMARY KEY (list, id));
 CREATE TEMP TABLE raw_queries (q text, suffix text);
 \copy raw_queries FROM '$WORK/requests/distinct.tsv'
-INSERT INTO bench_http_queries SELECT row_number() OVER (), q FROM raw_queries;
+INSERT INTO bench_http_queries SELECT 1, row_number() OVER (), q FROM raw_queries;
+TRUNCATE raw_queries;
+\copy raw_queries FROM '$WORK/requests/combinations.tsv'
+INSERT INTO bench_http_queries SELECT 2, row_number() OVER (), q FROM raw_queries;
 ANALYZE bench_http_queries;
 SQL
 # The same all-distinct queries, answered by PostgreSQL's own full-text search
@@ -114,7 +122,7 @@ SQL
 cat >"$WORK/fts.sql" <<'SQL'
 \set i random(1, :nq)
 SELECT p.id, p.name, ts_rank(to_tsvector('english', p.name || ' ' || COALESCE(p.description, '')), x.tsq) AS rank
-FROM products p, (SELECT plainto_tsquery('english', q) AS tsq FROM bench_http_queries WHERE id = :i) x
+FROM products p, (SELECT plainto_tsquery('english', q) AS tsq FROM bench_http_queries WHERE list = :list AND id = :i) x
 WHERE p.status = 'active' AND to_tsvector('english', p.name || ' ' || COALESCE(p.description, '')) @@ x.tsq
 ORDER BY rank DESC LIMIT 10;
 SQL
@@ -123,7 +131,7 @@ cat >"$WORK/fts-page.sql" <<'SQL'
 WITH m AS MATERIALIZED (
   SELECT p.id, p.name, p.brand_id, p.form, p.selling_price,
          ts_rank(to_tsvector('english', p.name || ' ' || COALESCE(p.description, '')), x.tsq) AS rank
-  FROM products p, (SELECT plainto_tsquery('english', q) AS tsq FROM bench_http_queries WHERE id = :i) x
+  FROM products p, (SELECT plainto_tsquery('english', q) AS tsq FROM bench_http_queries WHERE list = :list AND id = :i) x
   WHERE p.status = 'active' AND to_tsvector('english', p.name || ' ' || COALESCE(p.description, '')) @@ x.tsq)
 SELECT (SELECT count(*) FROM m) AS total,
        (SELECT json_agg(t) FROM (SELECT id, name FROM m ORDER BY rank DESC LIMIT 10) t) AS page,
@@ -134,14 +142,18 @@ SELECT (SELECT count(*) FROM m) AS total,
        (SELECT json_agg(t) FROM (SELECT pc.category_id, count(*) FROM m JOIN product_categories pc ON pc.product_id = m.id
                                  GROUP BY 1 ORDER BY 2 DESC LIMIT 20) t) AS categories;
 SQL
-psql_bench -c "EXPLAIN $(sed -e '1d' -e 's/:i/1/' "$WORK/fts.sql")" >"$WORK/fts.explain"
+psql_bench -c "EXPLAIN $(sed -e '1d' -e 's/:i/1/' -e 's/:list/1/' "$WORK/fts.sql")" >"$WORK/fts.explain"
 grep -q 'idx_products_search' "$WORK/fts.explain" || say "warning: the FTS query does not use idx_products_search (see $WORK/fts.explain)"
 # How many of the queries PostgreSQL's FTS answers with nothing (no synonyms,
 # no other names of a herb, no typo tolerance): context for its speed.
-PG_EMPTY="$(psql_bench -tAc "SELECT round(100.0 * count(*) FILTER (WHERE NOT EXISTS (
-  SELECT 1 FROM products p WHERE p.status = 'active'
-    AND to_tsvector('english', p.name || ' ' || COALESCE(p.description, '')) @@ plainto_tsquery('english', b.q)))
-  / count(*)) FROM bench_http_queries b WHERE b.id <= 5000")"
+pg_empty() {  # list (1 all-distinct, 2 combinations): percent of its first 5,000 strings
+  psql_bench -tAc "SELECT round(100.0 * count(*) FILTER (WHERE NOT EXISTS (
+    SELECT 1 FROM products p WHERE p.status = 'active'
+      AND to_tsvector('english', p.name || ' ' || COALESCE(p.description, '')) @@ plainto_tsquery('english', b.q)))
+    / count(*)) FROM bench_http_queries b WHERE b.list = $1 AND b.id <= 5000"
+}
+PG_EMPTY="$(pg_empty 1)"
+PG_EMPTY_COMBINATIONS="$(pg_empty 2)"
 
 # --- server and scenarios -------------------------------------------------------
 start_server() {  # $1 = --pg URL, then extra flags
@@ -164,26 +176,28 @@ start_server() {  # $1 = --pg URL, then extra flags
 
 RESULTS="$WORK/results.txt"
 : >"$RESULTS"
-scenario() {  # label, request list, path prefix, mode [, seconds]
-  local label="$1" list="$2" prefix="$3" mode="$4" seconds="${5:-$SECONDS_PER_RUN}"
+scenario() {  # key, label, request list, path prefix, mode [, seconds]
+  local key="$1" label="$2" list="$3" prefix="$4" mode="$5" seconds="${6:-$SECONDS_PER_RUN}"
   kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; die "the server is not running (before '$label')"; }
   AYC_BENCH_FILE="$WORK/requests/$list.tsv" AYC_BENCH_PREFIX="$prefix" AYC_BENCH_MODE="$mode" AYC_BENCH_LABEL="$label" \
+    AYC_BENCH_THREADS="$CLIENT_THREADS" \
     timeout $((seconds + 30)) wrk -t"$CLIENT_THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 5s \
     -s "$HERE/scenario.lua" "http://127.0.0.1:$PORT" >"$WORK/$list-$mode.wrk" 2>&1 || true
   kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; die "the server died during '$label'"; }
   [ "$seconds" -lt "$SECONDS_PER_RUN" ] && return 0  # a warm-up
-  grep '^RESULT|' "$WORK/$list-$mode.wrk" >>"$RESULTS" || { cat "$WORK/$list-$mode.wrk" >&2; die "wrk failed on '$label'"; }
+  grep '^RESULT|' "$WORK/$list-$mode.wrk" | sed "s/^RESULT|/$key|/" >>"$RESULTS" || { cat "$WORK/$list-$mode.wrk" >&2; die "wrk failed on '$label'"; }
   say "$(tail -1 "$RESULTS")"
 }
 
 say "server with search_logs written to PostgreSQL"
 start_server "$PG_URL"
-scenario "warm-up" distinct "/search?q=" list 3
-scenario "/healthz (this machine's ceiling)" healthz "/healthz" list
-scenario "/autocomplete, prefixes typed letter by letter" autocomplete "/autocomplete?q=" prefixes
-scenario "/search, repeated queries (Zipf over $(wc -l <"$WORK/requests/repeated.tsv"), 20% filtered)" repeated "/search?q=" zipf
-scenario "/search, all-distinct queries ($NQ)" distinct "/search?q=" list
-scenario "/products/{slug}/related" related "/products/" list
+scenario warmup "warm-up" warmup "/search?q=" list 3
+scenario healthz "/healthz (this machine's ceiling)" healthz "/healthz" list
+scenario autocomplete "/autocomplete, prefixes typed letter by letter" autocomplete "/autocomplete?q=" prefixes
+scenario repeated "/search, repeated queries (Zipf over $(wc -l <"$WORK/requests/repeated.tsv"), 20% filtered)" repeated "/search?q=" zipf
+scenario distinct "/search, all-distinct queries ($NQ)" distinct "/search?q=" list
+scenario combinations "/search, combination list ($NC, second reading)" combinations "/search?q=" list
+scenario related "/products/{slug}/related" related "/products/" list
 log_metrics() {  # "written W, spooled S, dropped D" of the running server's search log
   curl -s "http://127.0.0.1:$PORT/metrics" | awk '
     /^ayurvedacart_search_log_written_rows_total / { w = $2 }
@@ -194,43 +208,44 @@ log_metrics() {  # "written W, spooled S, dropped D" of the running server's sea
 logged_before="$(log_metrics)"
 stop_server
 
-pg_scenario() {  # label, pgbench script
-  local label="$1" script="$2" name
-  name="$(basename "$script" .sql)"
+pg_scenario() {  # key, label, pgbench script, list (1 all-distinct, 2 combinations), its length
+  local key="$1" label="$2" script="$3" list="$4" nq="$5" name
+  name="$(basename "$script" .sql)-$list"
   timeout $((SECONDS_PER_RUN + 60)) pgbench -h 127.0.0.1 -p "$AYC_PG_PORT" -U postgres -n -M prepared \
-    -c "$CONNECTIONS" -j "$CLIENT_THREADS" -T "$SECONDS_PER_RUN" -D nq="$NQ" -f "$script" \
+    -c "$CONNECTIONS" -j "$CLIENT_THREADS" -T "$SECONDS_PER_RUN" -D nq="$nq" -D list="$list" -f "$script" \
     -l --log-prefix="$WORK/pgbench/$name" "$AYC_PG_DB" >"$WORK/$name.out" 2>&1 || { cat "$WORK/$name.out" >&2; die "pgbench failed"; }
   local tps failed
   tps="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/$name.out" | tail -1)"
   failed="$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/$name.out")"
-  cat "$WORK/pgbench/$name".* | awk '{print $3}' | sort -n | awk -v tps="$tps" -v failed="${failed:-0}" -v label="$label" '
+  cat "$WORK/pgbench/$name".* | awk '{print $3}' | sort -n | awk -v tps="$tps" -v failed="${failed:-0}" -v key="$key" -v label="$label" '
     { v[NR] = $1 } END {
       p50 = v[int(NR * 0.50 + 0.999)]; p99 = v[int(NR * 0.99 + 0.999)];
-      printf "RESULT|%s|%.0f|%.2f|%.2f|%d|%d|0\n", label, tps, p50 / 1000, p99 / 1000, NR, failed }' >>"$RESULTS"
+      printf "%s|%s|%.0f|%.2f|%.2f|%d|%d|0\n", key, label, tps, p50 / 1000, p99 / 1000, NR, failed }' >>"$RESULTS"
   say "$(tail -1 "$RESULTS")"
 }
 say "PostgreSQL full-text search (pgbench, same queries, $CONNECTIONS clients)"
-pg_scenario "PostgreSQL FTS, all-distinct queries, best 10 (pgbench)" "$WORK/fts.sql"
-pg_scenario "PostgreSQL FTS, all-distinct queries, best 10 + total + facets (pgbench)" "$WORK/fts-page.sql"
+pg_scenario pg_best10 "PostgreSQL FTS, all-distinct queries, best 10 (pgbench)" "$WORK/fts.sql" 1 "$NQ"
+pg_scenario pg_page "PostgreSQL FTS, all-distinct queries, best 10 + total + facets (pgbench)" "$WORK/fts-page.sql" 1 "$NQ"
+pg_scenario pg_combinations "PostgreSQL FTS, combination list, best 10 + total + facets (pgbench)" "$WORK/fts-page.sql" 2 "$NC"
 
 say "server without PostgreSQL logging (--pg unreachable, rows held in memory), then with it again"
 start_server "$UNREACHABLE_PG" --log-queue-size 100000000
-scenario "warm-up" distinct "/search?q=" list 3
-scenario "/search, all-distinct, search log NOT written (PostgreSQL unreachable)" distinct "/search?q=" list
+scenario warmup "warm-up" warmup "/search?q=" list 3
+scenario log_off "/search, all-distinct, search log NOT written (PostgreSQL unreachable)" distinct "/search?q=" list
 logged_off="$(log_metrics)"
 stop_server
 rm -rf "$WORK/spool"  # rows the logging-off server spooled at shutdown are not search history
 start_server "$PG_URL"
-scenario "warm-up" distinct "/search?q=" list 3
-scenario "/search, all-distinct, search log written to PostgreSQL (again)" distinct "/search?q=" list
+scenario warmup "warm-up" warmup "/search?q=" list 3
+scenario log_on "/search, all-distinct, search log written to PostgreSQL (again)" distinct "/search?q=" list
 logged_after="$(log_metrics)"
 stop_server
 
 say "server with the answer cache off (every /autocomplete and /related computed)"
 start_server "$PG_URL" --response-cache-entries 0
-scenario "warm-up" related "/products/" list 3
-scenario "/autocomplete, letter by letter, answer cache off" autocomplete "/autocomplete?q=" prefixes
-scenario "/products/{slug}/related, answer cache off" related "/products/" list
+scenario warmup "warm-up" related "/products/" list 3
+scenario autocomplete_uncached "/autocomplete, letter by letter, answer cache off" autocomplete "/autocomplete?q=" prefixes
+scenario related_uncached "/products/{slug}/related, answer cache off" related "/products/" list
 stop_server
 
 # --- the table ------------------------------------------------------------------
@@ -240,24 +255,30 @@ stop_server
   awk -F'|' '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n", $2, $3, $4, $5, $6, $7, $8 }' "$RESULTS"
   echo
   awk -F'|' '
-    { rps[NR] = $3; p99[NR] = $5 }
+    { rps[$1] = $3; p99[$1] = $5 }
     function ratio(name, a, b, target, ok) {
       printf "| %s | %.2f | %s | %s |\n", name, a / b, target, ok ? "met" : "NOT met" }
+    function fast(a, b) { return rps[a] / rps[b] >= 20 && p99[a] < 20 }
     END {
-      # rows: 1 healthz, 2 autocomplete, 3 repeated, 4 distinct, 5 related, 6 pg best 10, 7 pg page,
-      # 8 log off, 9 log on (again), 10 autocomplete uncached, 11 related uncached
       print "| ratio (same run) | value | target | |"; print "|---|---:|---|---|"
-      ratio("autocomplete / healthz", rps[2], rps[1], ">= 0.50", rps[2] / rps[1] >= 0.5)
-      ratio("related / healthz", rps[5], rps[1], ">= 0.50", rps[5] / rps[1] >= 0.5)
-      ratio("autocomplete, answer cache off / healthz", rps[10], rps[1], "(>= 0.50)", rps[10] / rps[1] >= 0.5)
-      ratio("related, answer cache off / healthz", rps[11], rps[1], "(>= 0.50)", rps[11] / rps[1] >= 0.5)
-      ratio("search-distinct / PostgreSQL FTS best 10", rps[4], rps[6], ">= 20 with p99 < 20 ms", rps[4] / rps[6] >= 20 && p99[4] < 20)
-      ratio("search-distinct / PostgreSQL FTS page with facets", rps[4], rps[7], ">= 20 with p99 < 20 ms", rps[4] / rps[7] >= 20 && p99[4] < 20)
-      ratio("search-distinct logging on / off", rps[9], rps[8], ">= 0.90 (logging costs < 10%)", rps[9] / rps[8] >= 0.9)
+      ratio("autocomplete / healthz", rps["autocomplete"], rps["healthz"], ">= 0.50", rps["autocomplete"] / rps["healthz"] >= 0.5)
+      ratio("related / healthz", rps["related"], rps["healthz"], ">= 0.50", rps["related"] / rps["healthz"] >= 0.5)
+      ratio("autocomplete, answer cache off / healthz", rps["autocomplete_uncached"], rps["healthz"], "(>= 0.50)",
+            rps["autocomplete_uncached"] / rps["healthz"] >= 0.5)
+      ratio("related, answer cache off / healthz", rps["related_uncached"], rps["healthz"], "(>= 0.50)",
+            rps["related_uncached"] / rps["healthz"] >= 0.5)
+      ratio("search-distinct / PostgreSQL FTS best 10", rps["distinct"], rps["pg_best10"], ">= 20 with p99 < 20 ms",
+            fast("distinct", "pg_best10"))
+      ratio("search-distinct / PostgreSQL FTS page with facets", rps["distinct"], rps["pg_page"], ">= 20 with p99 < 20 ms",
+            fast("distinct", "pg_page"))
+      ratio("combination list: search / PostgreSQL FTS page with facets", rps["combinations"], rps["pg_combinations"],
+            "(>= 20 with p99 < 20 ms)", fast("combinations", "pg_combinations"))
+      ratio("search-distinct logging on / off", rps["log_on"], rps["log_off"], ">= 0.90 (logging costs < 10%)",
+            rps["log_on"] / rps["log_off"] >= 0.9)
     }' "$RESULTS"
   echo
   echo "Catalogue: $N products; $(cat "$WORK/indexer.out")"
-  echo "PostgreSQL FTS finds no product for ${PG_EMPTY}% of the all-distinct queries (first 5,000; no synonyms, other names of a herb or typo tolerance)."
+  echo "PostgreSQL FTS finds no product for ${PG_EMPTY}% of the all-distinct queries and ${PG_EMPTY_COMBINATIONS}% of the combination list (first 5,000 of each; no synonyms, other names of a herb or typo tolerance)."
   echo "Machine: $(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), shared; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "wrk -t$CLIENT_THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s; pgbench -c $CONNECTIONS -j $CLIENT_THREADS -T $SECONDS_PER_RUN -M prepared; server --threads 2; client, server and PostgreSQL share the same CPUs."
   echo "Search log rows (from /metrics before each stop): logging server, first session: $logged_before; logging-off server: $logged_off; logging server, last session: $logged_after."

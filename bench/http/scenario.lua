@@ -6,6 +6,7 @@
 --                     zipf     - lines are ranked; line k is picked with weight 1/k (Zipf, s = 1)
 --                     prefixes - each line's text is typed letter by letter: "a", "as", "ash", ...
 --   AYC_BENCH_LABEL   name printed in the result line
+--   AYC_BENCH_THREADS wrk's thread count (list mode spreads the threads' starting points evenly)
 -- done() prints one line: RESULT|label|requests/s|p50 ms|p99 ms|requests|non-2xx|socket errors
 
 local threads = {}
@@ -53,8 +54,10 @@ function init(args)
     for k = 1, #paths do cumulative[k] = cumulative[k] / total end
     math.randomseed(1000 + (tid or 0))
   else
-    -- Threads start spread over the rotation so they do not ask the same thing at once.
-    next_index = math.floor((tid or 0) * #paths / 16) % #paths + 1
+    -- Threads start evenly spread over the rotation, so no line is asked twice
+    -- before every thread has walked its share.
+    local nthreads = tonumber(os.getenv("AYC_BENCH_THREADS") or "1")
+    next_index = math.floor((tid or 0) * #paths / nthreads) % #paths + 1
   end
 end
 
