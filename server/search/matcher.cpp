@@ -188,6 +188,43 @@ PostingPtr Matcher::scored_group(const TextGroup& g) const {
   });
 }
 
+namespace {
+
+// Keeps the documents of `out` that `p` has, adding p's weights. Lists of
+// similar length are intersected through a dense scratch array (sequential
+// writes and reads, no unpredictable branches); a much longer `p` is
+// galloped through.
+void narrow(Matches& out, const PostingList& p) {
+  std::size_t w = 0;
+  if (out.size() >= 256 && p.docs.size() <= 8 * out.size()) {
+    thread_local std::vector<float> dense;  // weight + 1 by docid; 0 = absent
+    const Xapian::docid hi = std::max(out.docs.back(), p.docs.back());
+    if (dense.size() <= hi) dense.resize(hi + 1, 0.0f);
+    for (std::size_t j = 0; j < p.docs.size(); ++j) dense[p.docs[j]] = p.weights[j] + 1.0f;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      const float v = dense[out.docs[i]];
+      if (v == 0.0f) continue;
+      out.docs[w] = out.docs[i];
+      out.weights[w++] = out.weights[i] + (v - 1.0f);
+    }
+    for (Xapian::docid d : p.docs) dense[d] = 0.0f;
+  } else {
+    std::size_t j = 0;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      Xapian::docid d = out.docs[i];
+      j = skip_to(p.docs, j, d);
+      if (j == p.docs.size()) break;
+      if (p.docs[j] != d) continue;
+      out.docs[w] = d;
+      out.weights[w++] = out.weights[i] + p.weights[j];
+    }
+  }
+  out.docs.resize(w);
+  out.weights.resize(w);
+}
+
+}  // namespace
+
 Matches Matcher::match(const TextPlan& plan) const {
   Matches out;
   if (plan.empty()) {
@@ -207,56 +244,52 @@ Matches Matcher::match(const TextPlan& plan) const {
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   std::string signature = plan.any_group ? "any" : "all";
   for (const auto& k : keys) signature += k;
-  if (plan.any_group) {
-    // Union of the groups, each document weighted by the groups it has.
-    for (const auto& g : groups) {
-      if (out.docs.empty()) {
-        out.docs = g->docs;
-        out.weights = g->weights;
-        continue;
-      }
-      Matches merged;
-      merged.docs.reserve(out.size() + g->docs.size());
-      merged.weights.reserve(merged.docs.capacity());
-      std::size_t i = 0, j = 0;
-      while (i < out.size() || j < g->docs.size()) {
-        if (j == g->docs.size() || (i < out.size() && out.docs[i] < g->docs[j])) {
-          merged.docs.push_back(out.docs[i]);
-          merged.weights.push_back(out.weights[i++]);
-        } else if (i == out.size() || g->docs[j] < out.docs[i]) {
-          merged.docs.push_back(g->docs[j]);
-          merged.weights.push_back(g->weights[j++]);
-        } else {
-          merged.docs.push_back(out.docs[i]);
-          merged.weights.push_back(out.weights[i++] + g->weights[j++]);
+  // Different words often mean the same groups ("ashwagandha tablets",
+  // "indian ginseng vati"): a match set is cached by its signature.
+  PostingPtr set = cache_.get_or_compute("\x03" + signature, [&] {
+    Matches m;
+    if (plan.any_group) {
+      // Union of the groups, each document weighted by the groups it has.
+      for (const auto& g : groups) {
+        if (m.docs.empty()) {
+          m.docs = g->docs;
+          m.weights = g->weights;
+          continue;
         }
+        Matches merged;
+        merged.docs.reserve(m.size() + g->docs.size());
+        merged.weights.reserve(merged.docs.capacity());
+        std::size_t i = 0, j = 0;
+        while (i < m.size() || j < g->docs.size()) {
+          if (j == g->docs.size() || (i < m.size() && m.docs[i] < g->docs[j])) {
+            merged.docs.push_back(m.docs[i]);
+            merged.weights.push_back(m.weights[i++]);
+          } else if (i == m.size() || g->docs[j] < m.docs[i]) {
+            merged.docs.push_back(g->docs[j]);
+            merged.weights.push_back(g->weights[j++]);
+          } else {
+            merged.docs.push_back(m.docs[i]);
+            merged.weights.push_back(m.weights[i++] + g->weights[j++]);
+          }
+        }
+        m = std::move(merged);
       }
-      out.docs = std::move(merged.docs);
-      out.weights = std::move(merged.weights);
+    } else {
+      // Every group: start from the rarest and narrow, adding each group's weight.
+      std::sort(groups.begin(), groups.end(), [](const PostingPtr& a, const PostingPtr& b) {
+        return a->docs.size() < b->docs.size();
+      });
+      m.docs = groups[0]->docs;
+      m.weights = groups[0]->weights;
+      for (std::size_t g = 1; g < groups.size() && !m.docs.empty(); ++g) narrow(m, *groups[g]);
     }
-    out.signature = std::move(signature);
-    return out;
-  }
-  // Every group: start from the rarest and narrow, adding each group's weight.
-  std::sort(groups.begin(), groups.end(), [](const PostingPtr& a, const PostingPtr& b) {
-    return a->docs.size() < b->docs.size();
+    auto list = std::make_shared<PostingList>();
+    list->docs = std::move(m.docs);
+    list->weights = std::move(m.weights);
+    return PostingPtr(std::move(list));
   });
-  out.docs = groups[0]->docs;
-  out.weights = groups[0]->weights;
-  for (std::size_t g = 1; g < groups.size() && !out.docs.empty(); ++g) {
-    const PostingList& p = *groups[g];
-    std::size_t w = 0, j = 0;
-    for (std::size_t i = 0; i < out.size(); ++i) {
-      Xapian::docid d = out.docs[i];
-      j = skip_to(p.docs, j, d);
-      if (j == p.docs.size()) break;
-      if (p.docs[j] != d) continue;
-      out.docs[w] = d;
-      out.weights[w++] = out.weights[i] + p.weights[j];
-    }
-    out.docs.resize(w);
-    out.weights.resize(w);
-  }
+  out.docs = set->docs;
+  out.weights = set->weights;
   out.signature = std::move(signature);
   return out;
 }

@@ -221,5 +221,19 @@ TEST_CASE("the postings cache reads a term once and drops the least recently use
   CHECK(idx.cache.get(idx.db, "absent")->docs.empty());
 }
 
+TEST_CASE("a match set is computed once per signature, whatever words led to it") {
+  SmallIndex idx({{{{"oil", 1}, {"joint", 1}}}, {{{"oil", 1}}}, {{{"joint", 2}, {"taila", 1}}}});
+  auto m = idx.matcher();
+  TextGroup oil{{{"oil"}, {"taila"}}}, joint{{{"joint"}}};
+  auto first = m.match(TextPlan{{oil, joint}});
+  const auto misses = idx.cache.stats().misses;
+  auto again = m.match(TextPlan{{joint, oil}});  // other order, same groups
+  CHECK(idx.cache.stats().misses == misses);     // nothing read or computed
+  CHECK(again.docs == first.docs);
+  CHECK(again.weights == first.weights);
+  CHECK(again.signature == first.signature);
+  REQUIRE(first.docs == std::vector<Xapian::docid>{1, 3});
+}
+
 }  // namespace
 }  // namespace ayc::search
