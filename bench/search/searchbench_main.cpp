@@ -7,6 +7,7 @@
 // again (its facet counts and products cached).
 //
 //   ayurvedacart-searchbench --index-dir var/bench-http/index --queries FILE [--warmup 10000] [--limit 20000]
+//                            [--passes 2] [--slowest 20]
 //
 // FILE holds one query a line; anything after a tab is ignored (the request
 // lists of bench/http/run.sh fit).
@@ -33,6 +34,7 @@ struct Config {
   std::int64_t warmup = 10000;
   std::int64_t limit = 20000;
   std::int64_t passes = 2;
+  std::int64_t slowest = 0;
 };
 
 using Clock = std::chrono::steady_clock;
@@ -82,6 +84,7 @@ int main(int argc, char** argv) {
   flags.add_int("warmup", "", "Lines searched first, untimed", &c.warmup, 0, 100'000'000);
   flags.add_int("limit", "", "Timed lines at most (after the warm-up lines)", &c.limit, 1, 100'000'000);
   flags.add_int("passes", "", "Times the timed lines are searched", &c.passes, 1, 100);
+  flags.add_int("slowest", "", "Also list this many slowest queries of pass 1", &c.slowest, 0, 1000);
   const ayc::Status parsed = flags.parse(argc, argv);
   if (int rc = ayc::handle_parse_result(flags, parsed, kProgram); rc >= 0) return rc;
   if (c.index_dir.empty() || c.queries.empty()) {
@@ -119,7 +122,16 @@ int main(int argc, char** argv) {
   std::size_t failures = 0;
   report("warm-up", run_pass(**snap, warm, failures));
   for (std::int64_t p = 1; p <= c.passes; ++p) {
-    report(("pass " + std::to_string(p)).c_str(), run_pass(**snap, timed, failures));
+    auto times = run_pass(**snap, timed, failures);
+    if (p == 1 && c.slowest > 0) {
+      std::vector<std::size_t> order(times.size());
+      for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+      const auto n = std::min<std::size_t>(order.size(), static_cast<std::size_t>(c.slowest));
+      std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n), order.end(),
+                        [&](std::size_t a, std::size_t b) { return times[a] > times[b]; });
+      for (std::size_t i = 0; i < n; ++i) std::printf("  %9.1f us  %s\n", times[order[i]], timed[order[i]].c_str());
+    }
+    report(("pass " + std::to_string(p)).c_str(), std::move(times));
   }
   if (failures > 0) {
     std::cerr << kProgram << ": " << failures << " searches failed\n";
