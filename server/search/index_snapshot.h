@@ -3,7 +3,8 @@
 // so each request borrows its own), the feature store, autocomplete,
 // synonyms, exchange rates, per-document values, and the caches that serve
 // from memory what this generation's requests keep asking for (posting
-// lists, products, recommendation lists, facet counts, rendered answers).
+// lists, products, recommendation lists, facet counts, rendered answers,
+// query phrases).
 // Published generations never change, so everything cached stays true; a
 // new generation is a new snapshot with empty caches.
 //
@@ -27,6 +28,7 @@
 #include "server/search/currency_table.h"
 #include "server/search/doc_table.h"
 #include "server/search/facet_columns.h"
+#include "server/search/matcher.h"
 #include "server/search/postings.h"
 #include "server/search/search_types.h"
 #include "server/search/shared_lru.h"
@@ -55,6 +57,7 @@ struct SnapshotOptions {
   std::size_t list_cache_entries = 16384;         // decoded recommendation lists (LRU)
   std::size_t response_cache_entries = 32768;     // rendered answers of pure routes (LRU)
   std::size_t facet_cache_entries = 8192;         // facet counts of recurring match sets (LRU)
+  std::size_t text_group_entries = 65536;         // query phrases turned into groups of alternatives (LRU)
 };
 
 // Facet name -> values with counts, as a search answers them.
@@ -74,7 +77,8 @@ class IndexSnapshot {
         slugs_(options.product_cache_entries),
         lists_(options.list_cache_entries),
         responses_(options.response_cache_entries),
-        facets_cache_(options.facet_cache_entries) {}
+        facets_cache_(options.facet_cache_entries),
+        text_groups_(options.text_group_entries) {}
 
   const std::string& generation() const { return generation_; }
   std::int64_t built_at() const { return built_at_; }
@@ -100,6 +104,8 @@ class IndexSnapshot {
   const SharedLru<std::string>& responses() const { return responses_; }
   // Facet counts by match-set and filter signature (server/search/matcher.h).
   const SharedLru<FacetTable>& facet_cache() const { return facets_cache_; }
+  // What a phrase or word of a query stands for (query_builder.h), by its text.
+  const SharedLru<TextGroup>& text_groups() const { return text_groups_; }
   // Phrases that mean the same as `phrase` (normalised), from the index's synonym table.
   const std::vector<std::string>* synonyms_of(const std::string& phrase) const;
   std::size_t longest_synonym_words() const { return longest_synonym_words_; }
@@ -125,6 +131,7 @@ class IndexSnapshot {
   SharedLru<std::vector<features::ScoredItem>> lists_;
   SharedLru<std::string> responses_;
   SharedLru<FacetTable> facets_cache_;
+  SharedLru<TextGroup> text_groups_;
   std::unordered_map<std::string, std::vector<std::string>> synonyms_;
   std::size_t longest_synonym_words_ = 1;
   mutable std::mutex pool_mu_;

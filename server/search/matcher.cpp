@@ -196,7 +196,7 @@ namespace {
 // galloped through.
 void narrow(Matches& out, const PostingList& p) {
   std::size_t w = 0;
-  if (out.size() >= 256 && p.docs.size() <= 8 * out.size()) {
+  if (out.size() >= 256 && !p.docs.empty() && p.docs.size() <= 8 * out.size()) {
     thread_local std::vector<float> dense;  // weight + 1 by docid; 0 = absent
     const Xapian::docid hi = std::max(out.docs.back(), p.docs.back());
     if (dense.size() <= hi) dense.resize(hi + 1, 0.0f);

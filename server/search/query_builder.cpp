@@ -104,6 +104,33 @@ ParsedQuery parse_query(const std::string& q) {
   return out;
 }
 
+namespace {
+
+// The alternatives of one phrase or word: its stems, or for a synonym-table
+// phrase every alternative it stands for (minimal: none contains another).
+TextGroup group_of(const KnownPhrase& known) {
+  std::vector<std::string> phrases{known.text};
+  TextGroup group;
+  if (known.alternatives != nullptr) {
+    // An ingredient name: its canonical term and canonical name stand for
+    // every other name (the indexer gives each product all of them).
+    for (const auto& alt : *known.alternatives) {
+      if (alt.rfind(index::kPrefixCanonicalIngredient, 0) != 0) continue;
+      group.alternatives.push_back({alt});
+      std::string canonical = alt.substr(index::kPrefixCanonicalIngredient.size());
+      std::replace(canonical.begin(), canonical.end(), '-', ' ');
+      phrases.push_back(canonical);
+    }
+    if (group.alternatives.empty()) {
+      phrases.insert(phrases.end(), known.alternatives->begin(), known.alternatives->end());
+    }
+  }
+  for (auto& stems : minimal_alternatives(phrases)) group.alternatives.push_back(std::move(stems));
+  return group;
+}
+
+}  // namespace
+
 TextPlan build_text_plan(const ParsedQuery& parsed, const IndexSnapshot& snap, const Matcher& matcher,
                          Xapian::Database& db, MatchMode mode, bool typing) {
   TextPlan plan;
@@ -113,23 +140,13 @@ TextPlan build_text_plan(const ParsedQuery& parsed, const IndexSnapshot& snap, c
   while (i < w.size()) {
     KnownPhrase known = phrase_at(w, i, snap);
     const std::size_t taken = known.words;
-    const std::vector<std::string>* alternatives = known.alternatives;
-    const std::string& phrase = known.text;
-    std::vector<std::string> phrases{phrase};
-    TextGroup group;
-    if (alternatives != nullptr) {
-      // An ingredient name: its canonical term and canonical name stand for
-      // every other name (the indexer gives each product all of them).
-      for (const auto& alt : *alternatives) {
-        if (alt.rfind(index::kPrefixCanonicalIngredient, 0) != 0) continue;
-        group.alternatives.push_back({alt});
-        std::string canonical = alt.substr(index::kPrefixCanonicalIngredient.size());
-        std::replace(canonical.begin(), canonical.end(), '-', ' ');
-        phrases.push_back(canonical);
-      }
-      if (group.alternatives.empty()) phrases.insert(phrases.end(), alternatives->begin(), alternatives->end());
+    // A phrase always makes the same group in one generation: built once.
+    auto cached = snap.text_groups().get(known.text);
+    if (!cached) {
+      cached = std::make_shared<const TextGroup>(group_of(known));
+      snap.text_groups().put(known.text, cached);
     }
-    for (auto& stems : minimal_alternatives(phrases)) group.alternatives.push_back(std::move(stems));
+    TextGroup group = *cached;
     bool last = i + taken == w.size();
     // While typing, an unfinished last word matches as a prefix ("ashwag").
     if (last && typing && taken == 1 && w[i].size() >= 3 && !matcher.term_exists(stemmer()(w[i]))) {
