@@ -143,6 +143,86 @@ std::string group_key(const TextGroup& g) {
   return key;
 }
 
+// Keeps the documents of `out` that `p` has, adding p's weights. Lists of
+// similar length are intersected through a dense scratch array (sequential
+// writes and reads, no unpredictable branches); a much longer `p` is
+// galloped through.
+void narrow(Matches& out, const PostingList& p) {
+  std::size_t w = 0;
+  if (out.size() >= 256 && !p.docs.empty() && p.docs.size() <= 8 * out.size()) {
+    thread_local std::vector<float> dense;  // weight + 1 by docid; 0 = absent
+    const Xapian::docid hi = std::max(out.docs.back(), p.docs.back());
+    if (dense.size() <= hi) dense.resize(hi + 1, 0.0f);
+    for (std::size_t j = 0; j < p.docs.size(); ++j) dense[p.docs[j]] = p.weights[j] + 1.0f;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      const float v = dense[out.docs[i]];
+      if (v == 0.0f) continue;
+      out.docs[w] = out.docs[i];
+      out.weights[w++] = out.weights[i] + (v - 1.0f);
+    }
+    for (Xapian::docid d : p.docs) dense[d] = 0.0f;
+  } else {
+    std::size_t j = 0;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      Xapian::docid d = out.docs[i];
+      j = skip_to(p.docs, j, d);
+      if (j == p.docs.size()) break;
+      if (p.docs[j] != d) continue;
+      out.docs[w] = d;
+      out.weights[w++] = out.weights[i] + p.weights[j];
+    }
+  }
+  out.docs.resize(w);
+  out.weights.resize(w);
+}
+
+// Documents of every group (scored lists), their weights added: from the
+// rarest, narrowed by each of the others.
+PostingPtr intersect_scored(std::vector<PostingPtr> groups) {
+  std::sort(groups.begin(), groups.end(), [](const PostingPtr& a, const PostingPtr& b) {
+    return a->docs.size() < b->docs.size();
+  });
+  Matches m;
+  m.docs = groups[0]->docs;
+  m.weights = groups[0]->weights;
+  for (std::size_t g = 1; g < groups.size() && !m.docs.empty(); ++g) narrow(m, *groups[g]);
+  auto out = std::make_shared<PostingList>();
+  out->docs = std::move(m.docs);
+  out->weights = std::move(m.weights);
+  return out;
+}
+
+// Documents of any group (scored lists), each weighted by the groups it has.
+PostingPtr union_scored(const std::vector<PostingPtr>& groups) {
+  auto out = std::make_shared<PostingList>();
+  for (const auto& g : groups) {
+    if (out->docs.empty()) {
+      out->docs = g->docs;
+      out->weights = g->weights;
+      continue;
+    }
+    auto merged = std::make_shared<PostingList>();
+    merged->docs.reserve(out->docs.size() + g->docs.size());
+    merged->weights.reserve(merged->docs.capacity());
+    const auto& a = *out;
+    std::size_t i = 0, j = 0;
+    while (i < a.docs.size() || j < g->docs.size()) {
+      if (j == g->docs.size() || (i < a.docs.size() && a.docs[i] < g->docs[j])) {
+        merged->docs.push_back(a.docs[i]);
+        merged->weights.push_back(a.weights[i++]);
+      } else if (i == a.docs.size() || g->docs[j] < a.docs[i]) {
+        merged->docs.push_back(g->docs[j]);
+        merged->weights.push_back(g->weights[j++]);
+      } else {
+        merged->docs.push_back(a.docs[i]);
+        merged->weights.push_back(a.weights[i++] + g->weights[j++]);
+      }
+    }
+    out = std::move(merged);
+  }
+  return out;
+}
+
 }  // namespace
 
 PostingPtr Matcher::group_postings(const TextGroup& g) const {
@@ -188,42 +268,6 @@ PostingPtr Matcher::scored_group(const TextGroup& g) const {
   });
 }
 
-namespace {
-
-// Keeps the documents of `out` that `p` has, adding p's weights. Lists of
-// similar length are intersected through a dense scratch array (sequential
-// writes and reads, no unpredictable branches); a much longer `p` is
-// galloped through.
-void narrow(Matches& out, const PostingList& p) {
-  std::size_t w = 0;
-  if (out.size() >= 256 && !p.docs.empty() && p.docs.size() <= 8 * out.size()) {
-    thread_local std::vector<float> dense;  // weight + 1 by docid; 0 = absent
-    const Xapian::docid hi = std::max(out.docs.back(), p.docs.back());
-    if (dense.size() <= hi) dense.resize(hi + 1, 0.0f);
-    for (std::size_t j = 0; j < p.docs.size(); ++j) dense[p.docs[j]] = p.weights[j] + 1.0f;
-    for (std::size_t i = 0; i < out.size(); ++i) {
-      const float v = dense[out.docs[i]];
-      if (v == 0.0f) continue;
-      out.docs[w] = out.docs[i];
-      out.weights[w++] = out.weights[i] + (v - 1.0f);
-    }
-    for (Xapian::docid d : p.docs) dense[d] = 0.0f;
-  } else {
-    std::size_t j = 0;
-    for (std::size_t i = 0; i < out.size(); ++i) {
-      Xapian::docid d = out.docs[i];
-      j = skip_to(p.docs, j, d);
-      if (j == p.docs.size()) break;
-      if (p.docs[j] != d) continue;
-      out.docs[w] = d;
-      out.weights[w++] = out.weights[i] + p.weights[j];
-    }
-  }
-  out.docs.resize(w);
-  out.weights.resize(w);
-}
-
-}  // namespace
 
 Matches Matcher::match(const TextPlan& plan) const {
   Matches out;
@@ -233,60 +277,25 @@ Matches Matcher::match(const TextPlan& plan) const {
     out.signature = "every";
     return out;
   }
+  // Each distinct group once ("oil oil" means oil).
   std::vector<PostingPtr> groups;
-  std::vector<std::string> keys;
+  std::vector<std::string> keys, seen;
   for (const auto& g : plan.groups) {
+    std::string key = group_key(g);
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(key);
     groups.push_back(scored_group(g));
     // Any-group matching: a group matching nothing does not change the set.
-    if (!plan.any_group || !groups.back()->docs.empty()) keys.push_back(group_key(g));
+    if (!plan.any_group || !groups.back()->docs.empty()) keys.push_back(std::move(key));
   }
   std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   std::string signature = plan.any_group ? "any" : "all";
   for (const auto& k : keys) signature += k;
-  // Different words often mean the same groups ("ashwagandha tablets",
-  // "indian ginseng vati"): a match set is cached by its signature.
-  PostingPtr set = cache_.get_or_compute("\x03" + signature, [&] {
-    Matches m;
-    if (plan.any_group) {
-      // Union of the groups, each document weighted by the groups it has.
-      for (const auto& g : groups) {
-        if (m.docs.empty()) {
-          m.docs = g->docs;
-          m.weights = g->weights;
-          continue;
-        }
-        Matches merged;
-        merged.docs.reserve(m.size() + g->docs.size());
-        merged.weights.reserve(merged.docs.capacity());
-        std::size_t i = 0, j = 0;
-        while (i < m.size() || j < g->docs.size()) {
-          if (j == g->docs.size() || (i < m.size() && m.docs[i] < g->docs[j])) {
-            merged.docs.push_back(m.docs[i]);
-            merged.weights.push_back(m.weights[i++]);
-          } else if (i == m.size() || g->docs[j] < m.docs[i]) {
-            merged.docs.push_back(g->docs[j]);
-            merged.weights.push_back(g->weights[j++]);
-          } else {
-            merged.docs.push_back(m.docs[i]);
-            merged.weights.push_back(m.weights[i++] + g->weights[j++]);
-          }
-        }
-        m = std::move(merged);
-      }
-    } else {
-      // Every group: start from the rarest and narrow, adding each group's weight.
-      std::sort(groups.begin(), groups.end(), [](const PostingPtr& a, const PostingPtr& b) {
-        return a->docs.size() < b->docs.size();
-      });
-      m.docs = groups[0]->docs;
-      m.weights = groups[0]->weights;
-      for (std::size_t g = 1; g < groups.size() && !m.docs.empty(); ++g) narrow(m, *groups[g]);
-    }
-    auto list = std::make_shared<PostingList>();
-    list->docs = std::move(m.docs);
-    list->weights = std::move(m.weights);
-    return PostingPtr(std::move(list));
+  // One group: its scored list is the set. More: different words often
+  // mean the same groups ("ashwagandha tablets", "indian ginseng vati"), so
+  // a match set is cached by its signature.
+  PostingPtr set = groups.size() == 1 ? groups[0] : cache_.get_or_compute("\x03" + signature, [&] {
+    return plan.any_group ? union_scored(groups) : intersect_scored(groups);
   });
   out.docs = set->docs;
   out.weights = set->weights;

@@ -235,5 +235,20 @@ TEST_CASE("a match set is computed once per signature, whatever words led to it"
   REQUIRE(first.docs == std::vector<Xapian::docid>{1, 3});
 }
 
+TEST_CASE("a group asked twice counts once, in either mode") {
+  SmallIndex idx({{{{"oil", 1}, {"joint", 1}}}, {{{"oil", 3}}}, {{{"churna", 1}}}});
+  auto m = idx.matcher();
+  TextGroup oil{{{"oil"}}}, joint{{{"joint"}}};
+  for (bool any : {false, true}) {
+    INFO(any);
+    auto once = m.match(TextPlan{{oil, joint}, any});
+    auto twice = m.match(TextPlan{{oil, joint, oil}, any});
+    CHECK(twice.docs == once.docs);
+    CHECK(twice.weights == once.weights);
+    CHECK(twice.signature == once.signature);
+  }
+  CHECK(m.match(TextPlan{{oil, oil}}).weights == m.match(TextPlan{{oil}}).weights);
+}
+
 }  // namespace
 }  // namespace ayc::search
