@@ -91,21 +91,6 @@ KnownPhrase phrase_at(const std::vector<std::string>& w, std::size_t i, const In
   return out;
 }
 
-}  // namespace
-
-ParsedQuery parse_query(const std::string& q) {
-  ParsedQuery out;
-  auto words = text::split_words(text::normalize(q));
-  for (auto& w : words) {
-    if (words.size() > 1 && query_noise(w)) continue;
-    out.words.push_back(std::move(w));
-  }
-  if (out.words.empty() && !words.empty()) out.words = std::move(words);  // only stop words: keep them
-  return out;
-}
-
-namespace {
-
 // The alternatives of one phrase or word: its stems, or for a synonym-table
 // phrase every alternative it stands for (minimal: none contains another).
 TextGroup group_of(const KnownPhrase& known) {
@@ -130,6 +115,17 @@ TextGroup group_of(const KnownPhrase& known) {
 }
 
 }  // namespace
+
+ParsedQuery parse_query(const std::string& q) {
+  ParsedQuery out;
+  auto words = text::split_words(text::normalize(q));
+  for (auto& w : words) {
+    if (words.size() > 1 && query_noise(w)) continue;
+    out.words.push_back(std::move(w));
+  }
+  if (out.words.empty() && !words.empty()) out.words = std::move(words);  // only stop words: keep them
+  return out;
+}
 
 TextPlan build_text_plan(const ParsedQuery& parsed, const IndexSnapshot& snap, const Matcher& matcher,
                          Xapian::Database& db, MatchMode mode, bool typing) {
