@@ -56,6 +56,8 @@ struct BlendParams {
 class ExactMatch {
  public:
   explicit ExactMatch(std::string_view query, const BlendParams& p = {});
+  ExactMatch(const ExactMatch&) = delete;  // words_ point into query_
+  ExactMatch& operator=(const ExactMatch&) = delete;
   double boost(std::string_view name, std::string_view brand) const;
 
  private:
