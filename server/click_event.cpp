@@ -21,10 +21,7 @@ Result<std::string> uuid_field(simdjson::dom::object obj, std::string_view name)
   if (seen == 0) return Status::InvalidArgument(field + " is required");
   if (seen > 1) return Status::InvalidArgument(field + " is given more than once");
   if (!is_string || !is_uuid(value)) return Status::InvalidArgument(field + " must be a UUID string");
-  std::string out(value);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'F') c = static_cast<char>(c - 'A' + 'a');
-  return out;
+  return lowercase_uuid(value);
 }
 
 }  // namespace

@@ -30,8 +30,7 @@ Result<search::ProductPtr> resolve_product(const search::IndexSnapshot& snap, st
     if (!mapped->has_value()) return Status::NotFound("no product with id or slug '" + id + "'");
     id = **mapped;
   }
-  for (char& c : id)
-    if (c >= 'A' && c <= 'F') c = static_cast<char>(c - 'A' + 'a');
+  id = lowercase_uuid(id);
   auto p = snap.product(id);
   if (!p.ok()) return p.status();
   if (!*p) return Status::NotFound("no product with id or slug '" + std::string(id_or_slug) + "'");
@@ -129,10 +128,8 @@ Handler user_recommendations_handler(search::SnapshotHolder* index) {
     if (!limit.ok()) return limit.status();
     auto country = country_param(req);
     if (!country.ok()) return country.status();
-    std::string user_id(path.get("id"));
-    if (!is_uuid(user_id)) return Status::InvalidArgument("path parameter 'id' must be a user UUID");
-    for (char& c : user_id)
-      if (c >= 'A' && c <= 'F') c = static_cast<char>(c - 'A' + 'a');
+    if (!is_uuid(path.get("id"))) return Status::InvalidArgument("path parameter 'id' must be a user UUID");
+    const std::string user_id = lowercase_uuid(path.get("id"));
     auto snapshot = index->current();
     if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
     const search::IndexSnapshot& snap = *snapshot;

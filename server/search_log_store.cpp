@@ -1,6 +1,7 @@
 // The PostgreSQL side of search_logs: the only file of the server using libpqxx.
 #include "server/search_log_store.h"
 
+#include <array>
 #include <ctime>
 #include <functional>
 #include <optional>
@@ -77,31 +78,34 @@ class Params {
   std::vector<std::optional<std::string>> values_;
 };
 
-// A UUID as PostgreSQL prints it (lower case).
-std::string normalise_uuid(std::string id) {
-  for (char& c : id)
-    if (c >= 'A' && c <= 'F') c = static_cast<char>(c - 'A' + 'a');
-  return id;
-}
-
 std::optional<std::string> optional_text(const std::optional<std::string>& v) {
   if (!v) return std::nullopt;
   return to_valid_utf8(*v);
 }
 
+// A row's values as PostgreSQL will take them, in kColumns order: text made
+// valid UTF-8, session_id cut to its column, a malformed user_id left out.
+constexpr std::size_t kColumnCount = 8;
+const std::array<const char*, kColumnCount> kColumns = {"id",         "user_id",    "query",      "results_count",
+                                                        "session_id", "ip_address", "user_agent", "created_at"};
+constexpr std::size_t kUserIdColumn = 1;
+using RowValues = std::array<std::optional<std::string>, kColumnCount>;
+
+RowValues storable(const SearchLogRow& row) {
+  RowValues v;
+  v[0] = row.id;
+  if (row.user_id && is_uuid(*row.user_id)) v[kUserIdColumn] = lowercase_uuid(*row.user_id);
+  v[2] = to_valid_utf8(row.query);
+  v[3] = std::to_string(row.results_count);
+  if (row.session_id) v[4] = std::string(truncate_utf8(to_valid_utf8(*row.session_id), kSessionIdChars));
+  if (row.ip_address && !row.ip_address->empty()) v[5] = row.ip_address;
+  v[6] = optional_text(row.user_agent);
+  v[7] = format_timestamp(row.created_at);
+  return v;
+}
+
 void add_row_params(Params& p, const SearchLogRow& row) {
-  p.add(row.id);
-  p.add(row.user_id && is_uuid(*row.user_id) ? row.user_id : std::nullopt);
-  p.add(to_valid_utf8(row.query));
-  p.add(std::to_string(row.results_count));
-  if (row.session_id) {
-    p.add(std::string(truncate_utf8(to_valid_utf8(*row.session_id), kSessionIdChars)));
-  } else {
-    p.add(std::nullopt);
-  }
-  p.add(row.ip_address && !row.ip_address->empty() ? row.ip_address : std::nullopt);
-  p.add(optional_text(row.user_agent));
-  p.add(format_timestamp(row.created_at));
+  for (auto& value : storable(row)) p.add(std::move(value));
 }
 
 std::string placeholders(std::size_t rows, std::size_t per_row, const std::vector<const char*>& casts) {
@@ -190,10 +194,13 @@ class PgSearchLogStore final : public SearchLogStore {
   }
 
   void copy_rows(pqxx::work& tx, const std::vector<SearchLogRow>& rows) {
+    std::vector<RowValues> values;
+    values.reserve(rows.size());
+    for (const auto& row : rows) values.push_back(storable(row));
     // user_id must name an existing user (foreign key): others are stored as NULL.
     std::string wanted;
-    for (const auto& row : rows) {
-      if (row.user_id && is_uuid(*row.user_id)) wanted += (wanted.empty() ? "" : ",") + *row.user_id;
+    for (const auto& v : values) {
+      if (v[kUserIdColumn]) wanted += (wanted.empty() ? "" : ",") + *v[kUserIdColumn];
     }
     std::unordered_set<std::string> known;
     if (!wanted.empty()) {
@@ -203,33 +210,21 @@ class PgSearchLogStore final : public SearchLogStore {
     }
     std::string data;
     data.reserve(rows.size() * 256);
-    auto field = [&data](const std::optional<std::string>& v, bool last = false) {
-      if (v) {
-        text::append_copy_field(data, *v);
-      } else {
-        data += "\\N";
+    for (auto& v : values) {
+      if (v[kUserIdColumn] && known.count(*v[kUserIdColumn]) == 0) v[kUserIdColumn].reset();
+      for (std::size_t c = 0; c < kColumnCount; ++c) {
+        if (v[c]) {
+          text::append_copy_field(data, *v[c]);
+        } else {
+          data += "\\N";
+        }
+        data += c + 1 == kColumnCount ? '\n' : '\t';
       }
-      data += last ? '\n' : '\t';
-    };
-    for (const auto& row : rows) {
-      const bool user_known = row.user_id && known.count(normalise_uuid(*row.user_id)) > 0;
-      field(row.id);
-      field(user_known ? row.user_id : std::nullopt);
-      field(to_valid_utf8(row.query));
-      field(std::to_string(row.results_count));
-      field(row.session_id ? std::optional<std::string>(std::string(truncate_utf8(to_valid_utf8(*row.session_id),
-                                                                                   kSessionIdChars)))
-                           : std::nullopt);
-      field(row.ip_address && !row.ip_address->empty() ? row.ip_address : std::nullopt);
-      field(optional_text(row.user_agent));
-      field(format_timestamp(row.created_at), true);
     }
     // pqxx::tablewriter is deprecated for stream_to, but only it takes COPY
     // text already escaped, in one piece (as data/datagen/copy_writer.cpp).
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-    static const std::vector<std::string> kColumns = {"id",         "user_id",    "query",      "results_count",
-                                                      "session_id", "ip_address", "user_agent", "created_at"};
     pqxx::tablewriter writer(tx, "search_logs", kColumns.begin(), kColumns.end());
     writer.write_raw_line(data);
     writer.complete();

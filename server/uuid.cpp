@@ -46,4 +46,11 @@ bool is_uuid(std::string_view text) {
   return true;
 }
 
+std::string lowercase_uuid(std::string_view id) {
+  std::string out(id);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'F') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 }  // namespace ayc::server

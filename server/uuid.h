@@ -16,4 +16,8 @@ std::string new_uuid_v4();
 // hyphen-less forms are not accepted, so every UUID we store looks the same).
 bool is_uuid(std::string_view text);
 
+// A UUID as PostgreSQL prints it and the index stores it: hex digits in
+// lower case (anything else unchanged).
+std::string lowercase_uuid(std::string_view id);
+
 }  // namespace ayc::server

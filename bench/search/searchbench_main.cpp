@@ -21,6 +21,7 @@
 
 #include "common/flags.h"
 #include "server/search/index_snapshot.h"
+#include "server/search/snapshot_holder.h"
 #include "server/search/searcher.h"
 #include "server/search_handlers.h"
 
@@ -91,12 +92,6 @@ int main(int argc, char** argv) {
     std::cerr << kProgram << ": pass --index-dir and --queries (see --help)\n";
     return 2;
   }
-  std::ifstream current(std::filesystem::path(c.index_dir) / "CURRENT");
-  std::string generation;
-  if (!std::getline(current, generation) || generation.empty()) {
-    std::cerr << kProgram << ": no CURRENT generation in " << c.index_dir << ": run ayurvedacart-indexer first\n";
-    return 1;
-  }
   std::ifstream in(c.queries);
   if (!in) {
     std::cerr << kProgram << ": cannot read " << c.queries << "\n";
@@ -113,16 +108,17 @@ int main(int argc, char** argv) {
     }
   }
   const auto load_start = Clock::now();
-  auto snap = ayc::search::IndexSnapshot::load(std::filesystem::path(c.index_dir) / generation);
-  if (!snap.ok()) {
-    std::cerr << kProgram << ": " << snap.status().message() << "\n";
+  ayc::search::SnapshotHolder index(c.index_dir);  // loads the generation CURRENT names, as the server does
+  if (ayc::Status loaded = index.reload(); !loaded.ok()) {
+    std::cerr << kProgram << ": " << loaded.message() << "\n";
     return 1;
   }
-  std::printf("loaded %s in %.2f s\n", generation.c_str(), micros(Clock::now() - load_start) / 1e6);
+  const auto snap = index.current();
+  std::printf("loaded %s in %.2f s\n", snap->generation().c_str(), micros(Clock::now() - load_start) / 1e6);
   std::size_t failures = 0;
-  report("warm-up", run_pass(**snap, warm, failures));
+  report("warm-up", run_pass(*snap, warm, failures));
   for (std::int64_t p = 1; p <= c.passes; ++p) {
-    auto times = run_pass(**snap, timed, failures);
+    auto times = run_pass(*snap, timed, failures);
     if (p == 1 && c.slowest > 0) {
       std::vector<std::size_t> order(times.size());
       for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;

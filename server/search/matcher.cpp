@@ -247,13 +247,13 @@ PostingPtr Matcher::compute_group(const TextGroup& g) const {
 bool Matcher::every_group_matches(const TextPlan& plan) const {
   if (plan.empty()) return false;
   return std::all_of(plan.groups.begin(), plan.groups.end(),
-                     [&](const TextGroup& g) { return !scored_group(g)->docs.empty(); });
+                     [&](const TextGroup& g) { return !scored_group(g, group_key(g))->docs.empty(); });
 }
 
-PostingPtr Matcher::scored_group(const TextGroup& g) const {
+PostingPtr Matcher::scored_group(const TextGroup& g, const std::string& key) const {
   // Groups recur across searches ("oil" | "taila" | "thailam"; a herb's
   // names), so their scored lists are cached like a term's list.
-  return cache_.get_or_compute("\x02" + group_key(g), [&] {
+  return cache_.get_or_compute("\x02" + key, [&] {
     PostingPtr base = group_postings(g);
     auto out = std::make_shared<PostingList>();
     out->docs = base->docs;
@@ -284,7 +284,7 @@ Matches Matcher::match(const TextPlan& plan) const {
     std::string key = group_key(g);
     if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
     seen.push_back(key);
-    groups.push_back(scored_group(g));
+    groups.push_back(scored_group(g, key));
     // Any-group matching: a group matching nothing does not change the set.
     if (!plan.any_group || !groups.back()->docs.empty()) keys.push_back(std::move(key));
   }

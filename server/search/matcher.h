@@ -78,7 +78,7 @@ class Matcher {
   // The group's documents with their BM25 weight as one term, cached: the
   // weights of a group depend on nothing but the generation, so the
   // divisions are done once per group, not once per search.
-  PostingPtr scored_group(const TextGroup& g) const;
+  PostingPtr scored_group(const TextGroup& g, const std::string& key) const;  // key: g's cache key
   Matches restrict_one(const Matches& m, const FilterPart& f) const;
 
   Xapian::Database& db_;

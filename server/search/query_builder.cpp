@@ -137,12 +137,7 @@ TextPlan build_text_plan(const ParsedQuery& parsed, const IndexSnapshot& snap, c
     KnownPhrase known = phrase_at(w, i, snap);
     const std::size_t taken = known.words;
     // A phrase always makes the same group in one generation: built once.
-    auto cached = snap.text_groups().get(known.text);
-    if (!cached) {
-      cached = std::make_shared<const TextGroup>(group_of(known));
-      snap.text_groups().put(known.text, cached);
-    }
-    TextGroup group = *cached;
+    TextGroup group = *snap.text_groups().get_or_compute(known.text, [&] { return group_of(known); });
     bool last = i + taken == w.size();
     // While typing, an unfinished last word matches as a prefix ("ashwag").
     if (last && typing && taken == 1 && w[i].size() >= 3 && !matcher.term_exists(stemmer()(w[i]))) {

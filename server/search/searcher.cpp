@@ -186,9 +186,9 @@ void mark_matches(std::vector<SearchHit>& hits, const ParsedQuery& shown, bool t
   }
 }
 
-void count_facets(const Matcher& matcher, const Matches& text, const Matches& hits,
-                  const std::vector<FilterPart>& filters, const IndexSnapshot& snap, const std::string& currency,
-                  SearchResult& result) {
+FacetTable count_facets(const Matcher& matcher, const Matches& text, const Matches& hits,
+                        const std::vector<FilterPart>& filters, const IndexSnapshot& snap,
+                        const std::string& currency) {
   const std::pair<const char*, FacetKind> kinds[] = {
       {"brand", FacetKind::kBrand}, {"category", FacetKind::kCategory}, {"form", FacetKind::kForm},
       {"price", FacetKind::kPrice}};
@@ -203,7 +203,9 @@ void count_facets(const Matcher& matcher, const Matches& text, const Matches& hi
     }
   }
   counter.add(hits.docs, over_hits);
-  for (const auto& [name, kind] : kinds) result.facets[name] = counter.result(kind, kFacetValues);
+  FacetTable out;
+  for (const auto& [name, kind] : kinds) out[name] = counter.result(kind, kFacetValues);
+  return out;
 }
 
 }  // namespace
@@ -235,12 +237,8 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
       // The same match set and filters give the same counts ("induppu oil"
       // and "ghritam oil" both fall back to every oil): counted once.
       std::string key = hits.signature + '\x1d' + filters_signature(filters) + '\x1d' + currency;
-      if (auto cached = snap.facet_cache().get(key)) {
-        result.facets = *cached;
-      } else {
-        count_facets(matcher, plan.matches, hits, filters, snap, currency, result);
-        snap.facet_cache().put(key, std::make_shared<const FacetTable>(result.facets));
-      }
+      result.facets = *snap.facet_cache().get_or_compute(
+          key, [&] { return count_facets(matcher, plan.matches, hits, filters, snap, currency); });
     }
 
     bool rerank = has_text && req.sort == SortOrder::kRelevance && req.offset + req.limit <= kRerankWindow;

@@ -35,6 +35,16 @@ class SharedLru {
     return it->second.first;
   }
 
+  // The cached value, else compute()'s (a V), cached. compute() runs outside
+  // the lock; two callers missing at once may both compute (same result).
+  template <typename F>
+  std::shared_ptr<const V> get_or_compute(const std::string& key, F&& compute) const {
+    if (auto hit = get(key)) return hit;
+    auto fresh = std::make_shared<const V>(compute());
+    put(key, fresh);
+    return fresh;
+  }
+
   void put(const std::string& key, std::shared_ptr<const V> value) const {
     Shard& s = shard(key);
     if (s.capacity == 0) return;

@@ -46,5 +46,10 @@ TEST_CASE("is_uuid accepts only the canonical form") {
   CHECK_FALSE(is_uuid(""));
 }
 
+TEST_CASE("lowercase_uuid gives the form PostgreSQL prints") {
+  CHECK(lowercase_uuid("6F1C1A9E-8C1B-4C1E-9F6E-1B2C3D4E5F60") == "6f1c1a9e-8c1b-4c1e-9f6e-1b2c3d4e5f60");
+  CHECK(lowercase_uuid("6f1c1a9e-8c1b-4c1e-9f6e-1b2c3d4e5f60") == "6f1c1a9e-8c1b-4c1e-9f6e-1b2c3d4e5f60");
+}
+
 }  // namespace
 }  // namespace ayc::server

@@ -28,6 +28,21 @@ TEST_CASE("a cached value is returned until its entry is dropped for newer ones"
   CHECK(*held == "again");  // a reader's value outlives its eviction
 }
 
+TEST_CASE("get_or_compute computes a missing value once and then serves it") {
+  SharedLru<std::string> cache(16);
+  int computed = 0;
+  auto make = [&] {
+    ++computed;
+    return std::string("alpha");
+  };
+  CHECK(*cache.get_or_compute("a", make) == "alpha");
+  CHECK(*cache.get_or_compute("a", make) == "alpha");
+  CHECK(computed == 1);
+  SharedLru<std::string> none(0);
+  CHECK(*none.get_or_compute("a", make) == "alpha");  // computed, not kept
+  CHECK(none.get("a") == nullptr);
+}
+
 TEST_CASE("a cache of no entries keeps nothing") {
   SharedLru<std::string> cache(0);
   cache.put("a", text("alpha"));
