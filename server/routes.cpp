@@ -40,7 +40,8 @@ Handler readyz(const AppServices& services) {
   };
 }
 
-// The served generation's in-memory posting lists (server/search/postings.h).
+// The served generation's in-memory posting lists (server/search/postings.h)
+// and hit cards (server/search/hit_cards.h).
 std::string postings_metrics(const search::IndexSnapshot& snap) {
   auto s = snap.postings().stats();
   std::string out;
@@ -56,6 +57,8 @@ std::string postings_metrics(const search::IndexSnapshot& snap) {
   metric("ayurvedacart_postings_cache_misses_total", "counter", "Posting lists read from the index", s.misses);
   metric("ayurvedacart_postings_cache_evictions_total", "counter", "Posting lists dropped to stay within "
          "--postings-cache-mb", s.evictions);
+  metric("ayurvedacart_hit_cards_bytes", "gauge", "What result pages show of every product, held in memory",
+         snap.hit_cards().bytes());
   return out;
 }
 

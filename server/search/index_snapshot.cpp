@@ -85,6 +85,9 @@ Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path&
   auto docs = DocTable::build(lease->db());
   if (!docs.ok()) return docs.status();
   snap->docs_ = std::move(docs).value();
+  auto cards = HitCards::build(*snap->store_, snap->docs_);
+  if (!cards.ok()) return cards.status();
+  snap->cards_ = std::move(cards).value();
   return std::shared_ptr<const IndexSnapshot>(std::move(snap));
 }
 

@@ -27,6 +27,7 @@
 #include "server/search/autocomplete.h"
 #include "server/search/currency_table.h"
 #include "server/search/doc_table.h"
+#include "server/search/hit_cards.h"
 #include "server/search/facet_columns.h"
 #include "server/search/matcher.h"
 #include "server/search/postings.h"
@@ -88,6 +89,7 @@ class IndexSnapshot {
   const CurrencyTable& currencies() const { return currencies_; }
   const FacetColumns& facet_columns() const { return facets_; }
   const DocTable& docs() const { return docs_; }
+  const HitCards& hit_cards() const { return cards_; }
   const PostingsCache& postings() const { return postings_; }
 
   // Feature-store reads through in-memory LRU caches (widgets and result
@@ -125,6 +127,7 @@ class IndexSnapshot {
   CurrencyTable currencies_;
   FacetColumns facets_;
   DocTable docs_;
+  HitCards cards_;
   PostingsCache postings_;
   SharedLru<features::ProductFeatures> products_;
   SharedLru<std::string> slugs_;

@@ -117,18 +117,18 @@ std::size_t skip_to(const std::vector<Xapian::docid>& docs, std::size_t from, Xa
                                   docs.begin());
 }
 
-// Keeps the matches whose docid is in `allowed` (ascending).
-Matches keep_in(const Matches& m, const std::vector<Xapian::docid>& allowed) {
-  Matches out;
-  out.docs.reserve(std::min(m.size(), allowed.size()));
-  out.weights.reserve(out.docs.capacity());
+// The scored list `m` keeps of the documents in `allowed` (ascending).
+PostingPtr keep_in(const PostingList& m, const std::vector<Xapian::docid>& allowed) {
+  auto out = std::make_shared<PostingList>();
+  out->docs.reserve(std::min(m.docs.size(), allowed.size()));
+  out->weights.reserve(out->docs.capacity());
   std::size_t j = 0;
-  for (std::size_t i = 0; i < m.size() && j < allowed.size(); ++i) {
+  for (std::size_t i = 0; i < m.docs.size() && j < allowed.size(); ++i) {
     Xapian::docid d = m.docs[i];
     j = skip_to(allowed, j, d);
     if (j < allowed.size() && allowed[j] == d) {
-      out.docs.push_back(d);
-      out.weights.push_back(m.weights[i]);
+      out->docs.push_back(d);
+      out->weights.push_back(m.weights[i]);
     }
   }
   return out;
@@ -147,14 +147,14 @@ std::string group_key(const TextGroup& g) {
 // similar length are intersected through a dense scratch array (sequential
 // writes and reads, no unpredictable branches); a much longer `p` is
 // galloped through.
-void narrow(Matches& out, const PostingList& p) {
+void narrow(PostingList& out, const PostingList& p) {
   std::size_t w = 0;
-  if (out.size() >= 256 && !p.docs.empty() && p.docs.size() <= 8 * out.size()) {
+  if (out.docs.size() >= 256 && !p.docs.empty() && p.docs.size() <= 8 * out.docs.size()) {
     thread_local std::vector<float> dense;  // weight + 1 by docid; 0 = absent
     const Xapian::docid hi = std::max(out.docs.back(), p.docs.back());
     if (dense.size() <= hi) dense.resize(hi + 1, 0.0f);
     for (std::size_t j = 0; j < p.docs.size(); ++j) dense[p.docs[j]] = p.weights[j] + 1.0f;
-    for (std::size_t i = 0; i < out.size(); ++i) {
+    for (std::size_t i = 0; i < out.docs.size(); ++i) {
       const float v = dense[out.docs[i]];
       if (v == 0.0f) continue;
       out.docs[w] = out.docs[i];
@@ -163,7 +163,7 @@ void narrow(Matches& out, const PostingList& p) {
     for (Xapian::docid d : p.docs) dense[d] = 0.0f;
   } else {
     std::size_t j = 0;
-    for (std::size_t i = 0; i < out.size(); ++i) {
+    for (std::size_t i = 0; i < out.docs.size(); ++i) {
       Xapian::docid d = out.docs[i];
       j = skip_to(p.docs, j, d);
       if (j == p.docs.size()) break;
@@ -182,13 +182,10 @@ PostingPtr intersect_scored(std::vector<PostingPtr> groups) {
   std::sort(groups.begin(), groups.end(), [](const PostingPtr& a, const PostingPtr& b) {
     return a->docs.size() < b->docs.size();
   });
-  Matches m;
-  m.docs = groups[0]->docs;
-  m.weights = groups[0]->weights;
-  for (std::size_t g = 1; g < groups.size() && !m.docs.empty(); ++g) narrow(m, *groups[g]);
   auto out = std::make_shared<PostingList>();
-  out->docs = std::move(m.docs);
-  out->weights = std::move(m.weights);
+  out->docs = groups[0]->docs;
+  out->weights = groups[0]->weights;
+  for (std::size_t g = 1; g < groups.size() && !out->docs.empty(); ++g) narrow(*out, *groups[g]);
   return out;
 }
 
@@ -272,8 +269,12 @@ PostingPtr Matcher::scored_group(const TextGroup& g, const std::string& key) con
 Matches Matcher::match(const TextPlan& plan) const {
   Matches out;
   if (plan.empty()) {
-    out.docs = docs_.live();
-    out.weights.assign(out.docs.size(), 0.0f);
+    out.list = cache_.get_or_compute("\x04every", [&] {
+      auto every = std::make_shared<PostingList>();
+      every->docs = docs_.live();
+      every->weights.assign(every->docs.size(), 0.0f);
+      return PostingPtr(std::move(every));
+    });
     out.signature = "every";
     return out;
   }
@@ -294,23 +295,21 @@ Matches Matcher::match(const TextPlan& plan) const {
   // One group: its scored list is the set. More: different words often
   // mean the same groups ("ashwagandha tablets", "indian ginseng vati"), so
   // a match set is cached by its signature.
-  PostingPtr set = groups.size() == 1 ? groups[0] : cache_.get_or_compute("\x03" + signature, [&] {
+  out.list = groups.size() == 1 ? groups[0] : cache_.get_or_compute("\x03" + signature, [&] {
     return plan.any_group ? union_scored(groups) : intersect_scored(groups);
   });
-  out.docs = set->docs;
-  out.weights = set->weights;
   out.signature = std::move(signature);
   return out;
 }
 
-Matches Matcher::restrict_one(const Matches& m, const FilterPart& f) const {
+PostingPtr Matcher::restrict_one(const PostingList& m, const FilterPart& f) const {
   if (f.price) {
-    Matches out;
-    for (std::size_t i = 0; i < m.size(); ++i) {
+    auto out = std::make_shared<PostingList>();
+    for (std::size_t i = 0; i < m.docs.size(); ++i) {
       double price = columns_.price(m.docs[i]);
       if (price >= f.price->first && price <= f.price->second) {
-        out.docs.push_back(m.docs[i]);
-        out.weights.push_back(m.weights[i]);
+        out->docs.push_back(m.docs[i]);
+        out->weights.push_back(m.weights[i]);
       }
     }
     return out;
@@ -337,7 +336,7 @@ Matches Matcher::restrict(const Matches& m, const std::vector<FilterPart>& filte
   Matches out = m;
   for (const auto& f : filters) {
     if (!except_facet.empty() && f.facet == except_facet) continue;
-    out = restrict_one(out, f);
+    out.list = restrict_one(*out.list, f);
   }
   return out;
 }

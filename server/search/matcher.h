@@ -37,14 +37,16 @@ struct TextPlan {
   bool empty() const { return groups.empty(); }
 };
 
-// Matching documents, ascending, with their text weight.
+// Matching documents, ascending, with their text weight: a scored list,
+// often the cached one itself (shared, never copied per request).
 struct Matches {
-  std::vector<Xapian::docid> docs;
-  std::vector<float> weights;
+  PostingPtr list = empty_postings();  // never null
   // Equal for two results of match() exactly when their document sets are
   // (same groups; in any-group mode, same groups that match something).
   std::string signature;
-  std::size_t size() const { return docs.size(); }
+  const std::vector<Xapian::docid>& docs() const { return list->docs; }
+  const std::vector<float>& weights() const { return list->weights; }
+  std::size_t size() const { return list->docs.size(); }
 };
 
 // One filter: documents having any of `terms`, or (when `price` is set) a
@@ -79,7 +81,7 @@ class Matcher {
   // weights of a group depend on nothing but the generation, so the
   // divisions are done once per group, not once per search.
   PostingPtr scored_group(const TextGroup& g, const std::string& key) const;  // key: g's cache key
-  Matches restrict_one(const Matches& m, const FilterPart& f) const;
+  PostingPtr restrict_one(const PostingList& m, const FilterPart& f) const;
 
   Xapian::Database& db_;
   const PostingsCache& cache_;

@@ -19,6 +19,11 @@ PostingPtr read_postings(Xapian::Database& db, const std::string& term) {
 
 }  // namespace
 
+const PostingPtr& empty_postings() {
+  static const PostingPtr empty = std::make_shared<PostingList>();
+  return empty;
+}
+
 PostingPtr PostingsCache::get(Xapian::Database& db, const std::string& term) const {
   return get_or_compute(term, [&] { return read_postings(db, term); });
 }

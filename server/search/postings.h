@@ -31,6 +31,8 @@ struct PostingList {
   }
 };
 using PostingPtr = std::shared_ptr<const PostingList>;
+// One shared empty list.
+const PostingPtr& empty_postings();
 
 struct PostingsCacheStats {
   std::uint64_t hits = 0, misses = 0, evictions = 0, bytes = 0, terms = 0;

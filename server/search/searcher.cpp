@@ -6,6 +6,7 @@
 #include "indexer/index_schema.h"
 #include "server/search/facet_columns.h"
 #include "server/search/highlight.h"
+#include "server/search/hit_cards.h"
 #include "server/search/matcher.h"
 #include "server/search/query_builder.h"
 
@@ -132,10 +133,12 @@ std::vector<Ranked> top(const Matches& hits, const SearchRequest& req, bool has_
   std::vector<Ranked> best;
   best.reserve(n + 1);
   double direction = req.sort == SortOrder::kPriceAsc ? -1.0 : 1.0;  // larger key first
-  for (std::size_t i = 0; i < hits.size() && n > 0; ++i) {
-    Xapian::docid d = hits.docs[i];
+  const auto& hit_docs = hits.docs();
+  const auto& hit_weights = hits.weights();
+  for (std::size_t i = 0; i < hit_docs.size() && n > 0; ++i) {
+    Xapian::docid d = hit_docs[i];
     // The exact-match boost is added to the best of these later (run_search).
-    double score = has_text ? ranking::final_score(hits.weights[i], docs.prior(d), 0, blend) : docs.popularity(d);
+    double score = has_text ? ranking::final_score(hit_weights[i], docs.prior(d), 0, blend) : docs.popularity(d);
     double key = 0;
     switch (req.sort) {
       case SortOrder::kPriceAsc:
@@ -160,20 +163,20 @@ std::vector<Ranked> top(const Matches& hits, const SearchRequest& req, bool has_
 }
 
 // A hit with its texts still plain; mark_matches() highlights the returned page.
-SearchHit make_hit(const features::ProductFeatures& p, const SearchRequest& req, const CurrencyTable& fx,
+SearchHit make_hit(std::string_view id, const HitCard& card, bool in_stock, const CurrencyTable& fx,
                    const std::string& currency) {
   SearchHit h;
-  h.id = p.id;
-  h.slug = p.slug;
-  h.name = p.name;
-  h.brand = p.brand_name;
-  h.price = fx.from_base(p.price, currency).value_or(p.price);
+  h.id = id;
+  h.slug = card.slug;
+  h.name = card.name;
+  h.brand = card.brand_name;
+  h.price = fx.from_base(card.price, currency).value_or(card.price);
   h.currency = currency;
-  h.rating = p.rating;
-  h.review_count = p.review_count;
-  h.in_stock = p.in_stock_in(req.country) || p.in_stock_in("*");
-  h.highlight_name = p.name;
-  h.highlight_short_description = p.short_description;
+  h.rating = card.rating;
+  h.review_count = card.review_count;
+  h.in_stock = in_stock;
+  h.highlight_name = card.name;
+  h.highlight_short_description = card.short_description;
   return h;
 }
 
@@ -197,12 +200,12 @@ FacetTable count_facets(const Matcher& matcher, const Matches& text, const Match
   for (const auto& [name, kind] : kinds) {
     // Counted as if its own filter were off, so a shopper can widen the choice.
     if (narrows(filters, name)) {
-      counter.add(matcher.restrict(text, filters, name).docs, facet_bit(kind));
+      counter.add(matcher.restrict(text, filters, name).docs(), facet_bit(kind));
     } else {
       over_hits |= facet_bit(kind);
     }
   }
-  counter.add(hits.docs, over_hits);
+  counter.add(hits.docs(), over_hits);
   FacetTable out;
   for (const auto& [name, kind] : kinds) out[name] = counter.result(kind, kFacetValues);
   return out;
@@ -250,11 +253,13 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
       for (auto& r : ranked) r.score += exact.boost(docs.name(r.doc), docs.brand_name(r.doc));
       std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
     }
+    const HitCards& cards = snap.hit_cards();
     for (std::size_t i = req.offset; i < ranked.size() && i < req.offset + req.limit; ++i) {
-      auto p = snap.product(std::string(docs.id(ranked[i].doc)));
-      if (!p.ok()) return p.status();
-      if (!*p) continue;  // cannot happen in a verified generation; skip rather than fail
-      SearchHit hit = make_hit(**p, req, fx, currency);
+      const Xapian::docid d = ranked[i].doc;
+      const HitCard card = cards.at(d);
+      if (!card.present) continue;  // cannot happen in a verified generation; skip rather than fail
+      const bool in_stock = cards.in_stock_in(d, req.country) || cards.in_stock_in(d, "*");
+      SearchHit hit = make_hit(docs.id(d), card, in_stock, fx, currency);
       hit.score = ranked[i].score;
       result.hits.push_back(std::move(hit));
     }

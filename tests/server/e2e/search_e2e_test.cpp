@@ -73,6 +73,7 @@ TEST_CASE("search finds products by name and brand and every ingredient name and
   // Those searches were answered from posting lists held in memory.
   CHECK(metric_value(world.port(), "ayurvedacart_postings_cache_lists") > 0.0);
   CHECK(metric_value(world.port(), "ayurvedacart_postings_cache_hits_total") > 0.0);
+  CHECK(metric_value(world.port(), "ayurvedacart_hit_cards_bytes") > 0.0);
 }
 
 TEST_CASE("a misspelt query is corrected and finds the product", "[e2e]") {

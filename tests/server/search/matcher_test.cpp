@@ -53,7 +53,7 @@ struct SmallIndex {
   PostingsCache cache;
 };
 
-std::vector<Xapian::docid> docs_of(const Matches& m) { return m.docs; }
+std::vector<Xapian::docid> docs_of(const Matches& m) { return m.docs(); }
 
 TEST_CASE("a group matches any alternative, an alternative needs all its terms") {
   SmallIndex idx({{{{"ashwagandha", 2}}},
@@ -63,8 +63,8 @@ TEST_CASE("a group matches any alternative, an alternative needs all its terms")
                   {{{"tulsi", 1}}}});
   auto m = idx.matcher().match(TextPlan{{TextGroup{{{"ashwagandha"}, {"withania", "somnifera"}, {"XKashwagandha"}}}}});
   CHECK(docs_of(m) == std::vector<Xapian::docid>{1, 2, 4});
-  CHECK(m.weights[0] > 0);
-  CHECK(m.weights[2] == 0);  // matched by a boolean term only: no weight
+  CHECK(m.weights()[0] > 0);
+  CHECK(m.weights()[2] == 0);  // matched by a boolean term only: no weight
 }
 
 TEST_CASE("a document with two alternatives of a group is weighted as one term with their summed frequency") {
@@ -74,8 +74,8 @@ TEST_CASE("a document with two alternatives of a group is weighted as one term w
   auto m = idx.matcher().match(TextPlan{{TextGroup{{{"tablet"}, {"vati"}}}}});
   REQUIRE(docs_of(m) == std::vector<Xapian::docid>{1, 2});
   double idf = ranking::bm25_idf(2, 3);
-  CHECK(m.weights[0] == Approx(ranking::bm25_weight(idf, 2, idx.table.length(1), idx.table.average_length())));
-  CHECK(m.weights[0] == Approx(m.weights[1]));  // same length, same summed frequency
+  CHECK(m.weights()[0] == Approx(ranking::bm25_weight(idf, 2, idx.table.length(1), idx.table.average_length())));
+  CHECK(m.weights()[0] == Approx(m.weights()[1]));  // same length, same summed frequency
 }
 
 TEST_CASE("every group must match; in any-group mode weights add up") {
@@ -86,7 +86,7 @@ TEST_CASE("every group must match; in any-group mode weights add up") {
   both.any_group = true;
   auto any = m.match(both);
   REQUIRE(docs_of(any) == std::vector<Xapian::docid>{1, 2, 3});
-  CHECK(any.weights[0] > any.weights[1]);
+  CHECK(any.weights()[0] > any.weights()[1]);
   CHECK(m.match(TextPlan{{TextGroup{{{"oil"}}}, TextGroup{{{"absent"}}}}}).size() == 0);
 }
 
@@ -96,10 +96,10 @@ TEST_CASE("equal signatures mean equal match sets") {
   TextGroup oil{{{"oil"}}}, joint{{{"joint"}}}, nothing{{{"induppu"}}}, other{{{"ghritam"}}};
   auto a = m.match(TextPlan{{nothing, oil}, true});
   auto b = m.match(TextPlan{{oil, other}, true});
-  CHECK(a.docs == b.docs);
+  CHECK(a.docs() == b.docs());
   CHECK(a.signature == b.signature);  // groups matching nothing do not count when any group will do
   auto c = m.match(TextPlan{{nothing, joint}, true});
-  CHECK(c.docs != a.docs);
+  CHECK(c.docs() != a.docs());
   CHECK(c.signature != a.signature);
   CHECK(m.match(TextPlan{{oil, joint}, true}).signature != a.signature);
   CHECK(m.match(TextPlan{{oil, nothing}, false}).signature != a.signature);
@@ -162,16 +162,16 @@ TEST_CASE("intersecting short and long lists agrees with brute force at every si
   // Weights are the sum of each group's own weight.
   auto c = m.match(TextPlan{{common}}), md = m.match(TextPlan{{mid}}), r = m.match(TextPlan{{rare}});
   auto weight_of = [](const Matches& x, Xapian::docid d) {
-    auto it = std::lower_bound(x.docs.begin(), x.docs.end(), d);
-    return x.weights[static_cast<std::size_t>(it - x.docs.begin())];
+    auto it = std::lower_bound(x.docs().begin(), x.docs().end(), d);
+    return x.weights()[static_cast<std::size_t>(it - x.docs().begin())];
   };
   for (std::size_t i = 0; i < all3.size(); ++i) {
-    Xapian::docid d = all3.docs[i];
-    CHECK(all3.weights[i] == Approx(weight_of(c, d) + weight_of(md, d) + weight_of(r, d)));
+    Xapian::docid d = all3.docs()[i];
+    CHECK(all3.weights()[i] == Approx(weight_of(c, d) + weight_of(md, d) + weight_of(r, d)));
   }
   // Filters intersect the same way.
   auto kept = m.restrict(c, {FilterPart{"", {"rare"}, {}}});
-  CHECK(kept.docs == brute([](int i) { return i % 97 == 0; }));
+  CHECK(kept.docs() == brute([](int i) { return i % 97 == 0; }));
 }
 
 TEST_CASE("no groups means every live document, deleted ones excluded") {
@@ -229,10 +229,10 @@ TEST_CASE("a match set is computed once per signature, whatever words led to it"
   const auto misses = idx.cache.stats().misses;
   auto again = m.match(TextPlan{{joint, oil}});  // other order, same groups
   CHECK(idx.cache.stats().misses == misses);     // nothing read or computed
-  CHECK(again.docs == first.docs);
-  CHECK(again.weights == first.weights);
+  CHECK(again.docs() == first.docs());
+  CHECK(again.weights() == first.weights());
   CHECK(again.signature == first.signature);
-  REQUIRE(first.docs == std::vector<Xapian::docid>{1, 3});
+  REQUIRE(first.docs() == std::vector<Xapian::docid>{1, 3});
 }
 
 TEST_CASE("a group asked twice counts once, in either mode") {
@@ -243,11 +243,11 @@ TEST_CASE("a group asked twice counts once, in either mode") {
     INFO(any);
     auto once = m.match(TextPlan{{oil, joint}, any});
     auto twice = m.match(TextPlan{{oil, joint, oil}, any});
-    CHECK(twice.docs == once.docs);
-    CHECK(twice.weights == once.weights);
+    CHECK(twice.docs() == once.docs());
+    CHECK(twice.weights() == once.weights());
     CHECK(twice.signature == once.signature);
   }
-  CHECK(m.match(TextPlan{{oil, oil}}).weights == m.match(TextPlan{{oil}}).weights);
+  CHECK(m.match(TextPlan{{oil, oil}}).weights() == m.match(TextPlan{{oil}}).weights());
 }
 
 }  // namespace

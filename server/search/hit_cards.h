@@ -1,0 +1,60 @@
+// What a search hit shows of each product of a generation — display name,
+// brand, slug, short description, price, rating, review count and where it
+// is in stock — held in memory by docid. Read once per snapshot from the
+// feature store, so a result page is rendered without a feature-store read
+// per hit: with a long tail of queries the products shown outnumber any LRU
+// of decoded products, which then misses on nearly every hit.
+//
+// Thread-safety: immutable after build().
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/status.h"
+#include "indexer/feature_store.h"
+#include "server/search/doc_table.h"
+
+namespace ayc::search {
+
+struct HitCard {
+  bool present = false;  // false: the generation has no product for this docid
+  std::string_view slug, name, brand_name, short_description;
+  double price = 0;  // selling price, store base currency
+  double rating = 0;
+  std::uint32_t review_count = 0;
+};
+
+class HitCards {
+ public:
+  // Cards for the products of `store` that `docs` indexes (by product id).
+  static Result<HitCards> build(const indexer::FeatureStore& store, const DocTable& docs);
+
+  HitCard at(Xapian::docid d) const;
+  // As features::ProductFeatures::in_stock_in: in stock in `country` (ISO
+  // code); an empty country means anywhere.
+  bool in_stock_in(Xapian::docid d, std::string_view country) const;
+  std::size_t bytes() const;
+
+ private:
+  struct Numbers {
+    double price = 0;
+    double rating = 0;
+    std::uint32_t review_count = 0;
+    bool in_stock = false;  // anywhere
+  };
+  std::string_view record(Xapian::docid d) const;
+
+  // Per docid: one record "slug\0name\0brand\0short description\0countries"
+  // in `text_` (countries in stock, space-separated); PostgreSQL text never
+  // holds a NUL byte.
+  std::string text_;
+  std::vector<std::uint64_t> start_;
+  std::vector<std::uint32_t> length_;
+  std::vector<Numbers> numbers_;
+};
+
+}  // namespace ayc::search
