@@ -100,7 +100,9 @@ Result<std::optional<std::string>> FeatureStore::get(Family family, std::string_
 
 Status FeatureStore::for_each(Family family,
                               const std::function<bool(std::string_view, std::string_view)>& fn) const {
-  std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(rocksdb::ReadOptions(), impl_->cf(family)));
+  rocksdb::ReadOptions read;
+  read.fill_cache = false;  // a whole-family scan would push out the blocks point reads keep using
+  std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(read, impl_->cf(family)));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     if (!fn(std::string_view(it->key().data(), it->key().size()),
             std::string_view(it->value().data(), it->value().size()))) {
