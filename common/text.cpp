@@ -102,6 +102,11 @@ bool has_control_chars(std::string_view in) {
 std::string html_escape(std::string_view in) {
   std::string out;
   out.reserve(in.size() + 16);
+  append_html_escaped(out, in);
+  return out;
+}
+
+void append_html_escaped(std::string& out, std::string_view in) {
   for (char c : in) {
     switch (c) {
       case '&': out += "&amp;"; break;
@@ -112,7 +117,6 @@ std::string html_escape(std::string_view in) {
       default: out.push_back(c);
     }
   }
-  return out;
 }
 
 void append_copy_field(std::string& out, std::string_view in) {

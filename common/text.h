@@ -30,6 +30,8 @@ bool has_control_chars(std::string_view in);
 
 // Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string html_escape(std::string_view in);
+// The same, appended to `out`.
+void append_html_escaped(std::string& out, std::string_view in);
 
 // Appends `in` as one field of PostgreSQL's COPY text format (backslash,
 // tab, newline and carriage return escaped; NULL is written as \N by the caller).

@@ -1,5 +1,6 @@
 #include "server/search_handlers.h"
 
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 
@@ -42,13 +43,27 @@ search::SortOrder sort_order(const std::string& s) {
   return search::SortOrder::kRelevance;
 }
 
-std::string number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  std::string s(buf);
-  while (s.size() > 1 && s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
+// `v` with at most two decimals, trailing zeros dropped: 12.5, 3, 0.99.
+void append_number(std::string& out, double v) {
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2);
+  if (ec != std::errc()) {
+    out += '0';
+    return;
+  }
+  std::string_view s(buf, static_cast<std::size_t>(end - buf));
+  if (s.find('.') != std::string_view::npos) {
+    while (s.back() == '0') s.remove_suffix(1);
+    if (s.back() == '.') s.remove_suffix(1);
+  }
+  if (s == "-0") s = "0";
+  out += s;
+}
+
+void append_count(std::string& out, std::uint64_t v) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, static_cast<std::size_t>(end - buf));
 }
 
 std::optional<std::string> header_value(const HttpRequest& req, std::string_view name) {
@@ -144,8 +159,14 @@ std::string render_search_json(const search::SearchResult& r, const search::Sear
   } else {
     o += "null";
   }
-  o += ",\"total\":" + std::to_string(r.total) + ",\"limit\":" + std::to_string(req.limit) +
-       ",\"offset\":" + std::to_string(req.offset) + ",\"took_ms\":" + number(took_ms);
+  o += ",\"total\":";
+  append_count(o, r.total);
+  o += ",\"limit\":";
+  append_count(o, req.limit);
+  o += ",\"offset\":";
+  append_count(o, req.offset);
+  o += ",\"took_ms\":";
+  append_number(o, took_ms);
   str(",\"currency\":", r.currency);
   o += ",\"hits\":[";
   for (std::size_t i = 0; i < r.hits.size(); ++i) {
@@ -154,10 +175,14 @@ std::string render_search_json(const search::SearchResult& r, const search::Sear
     str(",\"slug\":", h.slug);
     str(",\"name\":", h.name);
     str(",\"brand\":", h.brand);
-    o += ",\"price\":{\"amount\":" + number(h.price);
+    o += ",\"price\":{\"amount\":";
+    append_number(o, h.price);
     str(",\"currency\":", h.currency);
-    o += "},\"rating\":" + number(h.rating) + ",\"review_count\":" + std::to_string(h.review_count) +
-         ",\"in_stock\":" + (h.in_stock ? "true" : "false");
+    o += "},\"rating\":";
+    append_number(o, h.rating);
+    o += ",\"review_count\":";
+    append_count(o, h.review_count);
+    o += h.in_stock ? ",\"in_stock\":true" : ",\"in_stock\":false";
     str(",\"highlight\":{\"name\":", h.highlight_name);
     str(",\"short_description\":", h.highlight_short_description);
     o += "}}";
@@ -170,7 +195,9 @@ std::string render_search_json(const search::SearchResult& r, const search::Sear
     o += ":[";
     for (std::size_t i = 0; i < values.size(); ++i) {
       str(i == 0 ? "{\"value\":" : ",{\"value\":", values[i].value);
-      o += ",\"count\":" + std::to_string(values[i].count) + "}";
+      o += ",\"count\":";
+      append_count(o, values[i].count);
+      o += '}';
     }
     o += "]";
   }

@@ -32,28 +32,31 @@ std::string highlight(std::string_view text, const std::vector<std::string>& ste
                       const std::vector<std::string>& words, std::string_view typing_prefix) {
   std::string out;
   out.reserve(text.size() + 32);
+  std::string lower;  // the word as text::normalize() gives it: ASCII lower-cased
   std::size_t i = 0;
   while (i < text.size()) {
     if (!word_char(static_cast<unsigned char>(text[i]))) {
-      out += ayc::text::html_escape(text.substr(i, 1));
+      ayc::text::append_html_escaped(out, text.substr(i, 1));
       ++i;
       continue;
     }
     std::size_t start = i;
     while (i < text.size() && word_char(static_cast<unsigned char>(text[i]))) ++i;
+    // Word characters never need HTML escaping.
     std::string_view word = text.substr(start, i - start);
-    std::string lower = ayc::text::normalize(word);
+    lower.assign(word);
+    for (char& c : lower) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
     bool hit = std::find(words.begin(), words.end(), lower) != words.end();
     if (!hit && !stems.empty()) {
       const std::string& stem = stem_of(lower);
       hit = std::find(stems.begin(), stems.end(), stem) != stems.end();
     }
     if (!hit && typing_prefix.size() >= 2) hit = lower.rfind(typing_prefix, 0) == 0;
-    if (hit) {
-      out += "<mark>" + ayc::text::html_escape(word) + "</mark>";
-    } else {
-      out += ayc::text::html_escape(word);
-    }
+    if (hit) out += "<mark>";
+    out += word;
+    if (hit) out += "</mark>";
   }
   return out;
 }
