@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
+#include <charconv>
 #include <unordered_map>
 
 #include "indexer/index_schema.h"
@@ -61,9 +61,13 @@ double nice(double x) {
 }
 
 std::string format_edge(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 6);
+  return ec == std::errc() ? std::string(buf, end) : std::string("0");
+}
+
+const FacetColumns::Column& column_of(const FacetColumns& columns, FacetKind kind) {
+  return kind == FacetKind::kBrand ? columns.brand() : kind == FacetKind::kForm ? columns.form() : columns.category();
 }
 
 }  // namespace
@@ -84,19 +88,25 @@ Result<FacetColumns> FacetColumns::build(Xapian::Database& db) {
   return f;
 }
 
-FacetCounter::FacetCounter(const FacetColumns& columns, const CurrencyTable& fx, const std::string& currency)
-    : columns_(columns) {
-  counts_[static_cast<int>(FacetKind::kBrand)].assign(columns.brand().names.size(), 0);
-  counts_[static_cast<int>(FacetKind::kForm)].assign(columns.form().names.size(), 0);
-  counts_[static_cast<int>(FacetKind::kCategory)].assign(columns.category().names.size(), 0);
-  // Price bands sized for Ayurvedic products: roughly INR 250 / 500 / 1000 / 2000.
+PriceBands::PriceBands(const CurrencyTable& fx, const std::string& currency) {
   for (double inr : {250.0, 500.0, 1000.0, 2000.0}) {
     double base = fx.to_base(inr, "INR").value_or(inr);
     double edge = nice(fx.from_base(base, currency).value_or(inr));
     if (edges_.empty() || edge > edges_.back()) edges_.push_back(edge);
   }
   for (double e : edges_) base_edges_.push_back(fx.to_base(e, currency).value_or(e));
-  counts_[static_cast<int>(FacetKind::kPrice)].assign(edges_.size() + 1, 0);
+}
+
+std::string PriceBands::label(std::size_t band) const {
+  if (band >= edges_.size()) return format_edge(edges_.back()) + "+";
+  return format_edge(band == 0 ? 0 : edges_[band - 1]) + "-" + format_edge(edges_[band]);
+}
+
+FacetCounter::FacetCounter(const FacetColumns& columns, const PriceBands& bands) : columns_(columns), bands_(bands) {
+  counts_[static_cast<int>(FacetKind::kBrand)].assign(columns.brand().names.size(), 0);
+  counts_[static_cast<int>(FacetKind::kForm)].assign(columns.form().names.size(), 0);
+  counts_[static_cast<int>(FacetKind::kCategory)].assign(columns.category().names.size(), 0);
+  counts_[static_cast<int>(FacetKind::kPrice)].assign(bands.count(), 0);
 }
 
 void FacetCounter::add(const std::vector<Xapian::docid>& docs, unsigned which) {
@@ -117,35 +127,41 @@ void FacetCounter::add(const std::vector<Xapian::docid>& docs, unsigned which) {
     }
     if (want_price) {
       double price = columns_.price(d);
-      if (price < 0) continue;
-      std::size_t band = 0;
-      while (band < base_edges_.size() && price >= base_edges_[band]) ++band;
-      ++prices[band];
+      if (price >= 0) ++prices[bands_.band(price)];
     }
   }
 }
 
-std::vector<FacetCount> FacetCounter::result(FacetKind kind, std::size_t n) const {
+std::vector<FacetIdCount> FacetCounter::top(FacetKind kind, std::size_t n) const {
   const auto& counts = counts_[static_cast<int>(kind)];
+  std::vector<FacetIdCount> out;
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    if (counts[i] > 0) out.push_back({static_cast<std::uint32_t>(i), counts[i]});
+  }
+  if (kind == FacetKind::kPrice) return out;  // bands in order
+  const auto& names = column_of(columns_, kind).names;
+  auto before = [&](const FacetIdCount& a, const FacetIdCount& b) {
+    return a.count != b.count ? a.count > b.count : names[a.id] < names[b.id];
+  };
+  if (out.size() > n) {
+    std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(n), out.end(), before);
+    out.resize(n);
+  } else {
+    std::sort(out.begin(), out.end(), before);
+  }
+  return out;
+}
+
+std::vector<FacetCount> name_facet(const FacetColumns& columns, const PriceBands& bands, FacetKind kind,
+                                   const std::vector<FacetIdCount>& ids) {
   std::vector<FacetCount> out;
+  out.reserve(ids.size());
   if (kind == FacetKind::kPrice) {
-    for (std::size_t i = 0; i < counts.size(); ++i) {
-      if (counts[i] == 0) continue;
-      std::string label = i == edges_.size() ? format_edge(edges_.back()) + "+"
-                                             : format_edge(i == 0 ? 0 : edges_[i - 1]) + "-" + format_edge(edges_[i]);
-      out.push_back({label, counts[i]});
-    }
+    for (const auto& v : ids) out.push_back({bands.label(v.id), v.count});
     return out;
   }
-  const FacetColumns::Column& c = kind == FacetKind::kBrand  ? columns_.brand()
-                                  : kind == FacetKind::kForm ? columns_.form()
-                                                             : columns_.category();
-  for (std::size_t i = 0; i < counts.size(); ++i)
-    if (counts[i] > 0) out.push_back({c.names[i], counts[i]});
-  std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
-    return a.count != b.count ? a.count > b.count : a.value < b.value;
-  });
-  if (out.size() > n) out.resize(n);
+  const auto& names = column_of(columns, kind).names;
+  for (const auto& v : ids) out.push_back({names[v.id], v.count});
   return out;
 }
 

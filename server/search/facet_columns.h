@@ -48,20 +48,54 @@ enum class FacetKind { kBrand = 0, kCategory = 1, kForm = 2, kPrice = 3 };
 inline constexpr unsigned facet_bit(FacetKind k) { return 1u << static_cast<unsigned>(k); }
 inline constexpr unsigned kAllFacets = 0xF;
 
+// Price bands sized for Ayurvedic products (roughly INR 250 / 500 / 1000 /
+// 2000), rounded to nice numbers in the shopper's currency.
+class PriceBands {
+ public:
+  PriceBands(const CurrencyTable& fx, const std::string& currency);
+  std::size_t count() const { return edges_.size() + 1; }
+  // The band of a base-currency price.
+  std::size_t band(double base_price) const {
+    std::size_t b = 0;
+    while (b < base_edges_.size() && base_price >= base_edges_[b]) ++b;
+    return b;
+  }
+  // "0-250", "250-500", ..., "2000+".
+  std::string label(std::size_t band) const;
+
+ private:
+  std::vector<double> edges_;       // in the shopper's currency
+  std::vector<double> base_edges_;  // the same edges in the base currency
+};
+
+// One facet value by its id (a value of the facet's column; price: the band) with its count.
+struct FacetIdCount {
+  std::uint32_t id = 0;
+  std::uint32_t count = 0;
+};
+// A search's four facets as ids, indexed by FacetKind: compact enough to
+// cache tens of thousands of match sets' counts.
+struct FacetIds {
+  std::vector<FacetIdCount> kinds[4];
+};
+
+// The values behind `ids` of one facet, with their counts.
+std::vector<FacetCount> name_facet(const FacetColumns& columns, const PriceBands& bands, FacetKind kind,
+                                   const std::vector<FacetIdCount>& ids);
+
 // Counts the four facets over sets of documents, several in one pass.
 class FacetCounter {
  public:
-  FacetCounter(const FacetColumns& columns, const CurrencyTable& fx, const std::string& currency);
+  FacetCounter(const FacetColumns& columns, const PriceBands& bands);
   // Counts the facets in `which` (facet_bit()s) over `docs`.
   void add(const std::vector<Xapian::docid>& docs, unsigned which);
-  // Values with counts, most frequent first (price: bands in order), at most n.
-  std::vector<FacetCount> result(FacetKind kind, std::size_t n) const;
+  // Values most frequent first (ties by name; price: bands in order), at most n.
+  std::vector<FacetIdCount> top(FacetKind kind, std::size_t n) const;
 
  private:
   const FacetColumns& columns_;
-  std::vector<std::uint64_t> counts_[4];
-  std::vector<double> edges_;       // price bands, in the shopper's currency
-  std::vector<double> base_edges_;  // the same edges in the base currency
+  const PriceBands& bands_;
+  std::vector<std::uint32_t> counts_[4];
 };
 
 }  // namespace ayc::search

@@ -57,12 +57,9 @@ struct SnapshotOptions {
   std::size_t product_cache_entries = 65536;      // decoded products kept in memory (LRU)
   std::size_t list_cache_entries = 16384;         // decoded recommendation lists (LRU)
   std::size_t response_cache_entries = 32768;     // rendered answers of pure routes (LRU)
-  std::size_t facet_cache_entries = 8192;         // facet counts of recurring match sets (LRU)
+  std::size_t facet_cache_entries = 65536;        // facet counts of recurring match sets (LRU, ~0.5 KiB each)
   std::size_t text_group_entries = 65536;         // query phrases turned into groups of alternatives (LRU)
 };
-
-// Facet name -> values with counts, as a search answers them.
-using FacetTable = std::map<std::string, std::vector<FacetCount>>;
 
 using ProductPtr = std::shared_ptr<const features::ProductFeatures>;
 using ScoredListPtr = std::shared_ptr<const std::vector<features::ScoredItem>>;
@@ -105,7 +102,7 @@ class IndexSnapshot {
   // (autocomplete, related products), rendered once: keyed by the caller.
   const SharedLru<std::string>& responses() const { return responses_; }
   // Facet counts by match-set and filter signature (server/search/matcher.h).
-  const SharedLru<FacetTable>& facet_cache() const { return facets_cache_; }
+  const SharedLru<FacetIds>& facet_cache() const { return facets_cache_; }
   // What a phrase or word of a query stands for (query_builder.h), by its text.
   const SharedLru<TextGroup>& text_groups() const { return text_groups_; }
   // Phrases that mean the same as `phrase` (normalised), from the index's synonym table.
@@ -133,7 +130,7 @@ class IndexSnapshot {
   SharedLru<std::string> slugs_;
   SharedLru<std::vector<features::ScoredItem>> lists_;
   SharedLru<std::string> responses_;
-  SharedLru<FacetTable> facets_cache_;
+  SharedLru<FacetIds> facets_cache_;
   SharedLru<TextGroup> text_groups_;
   std::unordered_map<std::string, std::vector<std::string>> synonyms_;
   std::size_t longest_synonym_words_ = 1;

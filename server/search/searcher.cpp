@@ -189,15 +189,15 @@ void mark_matches(std::vector<SearchHit>& hits, const ParsedQuery& shown, bool t
   }
 }
 
-FacetTable count_facets(const Matcher& matcher, const Matches& text, const Matches& hits,
-                        const std::vector<FilterPart>& filters, const IndexSnapshot& snap,
-                        const std::string& currency) {
-  const std::pair<const char*, FacetKind> kinds[] = {
-      {"brand", FacetKind::kBrand}, {"category", FacetKind::kCategory}, {"form", FacetKind::kForm},
-      {"price", FacetKind::kPrice}};
-  FacetCounter counter(snap.facet_columns(), snap.currencies(), currency);
+constexpr std::pair<const char*, FacetKind> kFacetKinds[] = {
+    {"brand", FacetKind::kBrand}, {"category", FacetKind::kCategory}, {"form", FacetKind::kForm},
+    {"price", FacetKind::kPrice}};
+
+FacetIds count_facets(const Matcher& matcher, const Matches& text, const Matches& hits,
+                      const std::vector<FilterPart>& filters, const FacetColumns& columns, const PriceBands& bands) {
+  FacetCounter counter(columns, bands);
   unsigned over_hits = 0;
-  for (const auto& [name, kind] : kinds) {
+  for (const auto& [name, kind] : kFacetKinds) {
     // Counted as if its own filter were off, so a shopper can widen the choice.
     if (narrows(filters, name)) {
       counter.add(matcher.restrict(text, filters, name).docs(), facet_bit(kind));
@@ -206,8 +206,8 @@ FacetTable count_facets(const Matcher& matcher, const Matches& text, const Match
     }
   }
   counter.add(hits.docs(), over_hits);
-  FacetTable out;
-  for (const auto& [name, kind] : kinds) out[name] = counter.result(kind, kFacetValues);
+  FacetIds out;
+  for (const auto& [name, kind] : kFacetKinds) out.kinds[static_cast<int>(kind)] = counter.top(kind, kFacetValues);
   return out;
 }
 
@@ -239,9 +239,15 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
     if (req.want_facets) {
       // The same match set and filters give the same counts ("induppu oil"
       // and "ghritam oil" both fall back to every oil): counted once.
+      // Cached as value ids (compact), named per answer.
+      const PriceBands bands(fx, currency);
       std::string key = hits.signature + '\x1d' + filters_signature(filters) + '\x1d' + currency;
-      result.facets = *snap.facet_cache().get_or_compute(
-          key, [&] { return count_facets(matcher, plan.matches, hits, filters, snap, currency); });
+      auto ids = snap.facet_cache().get_or_compute(key, [&] {
+        return count_facets(matcher, plan.matches, hits, filters, snap.facet_columns(), bands);
+      });
+      for (const auto& [name, kind] : kFacetKinds) {
+        result.facets[name] = name_facet(snap.facet_columns(), bands, kind, ids->kinds[static_cast<int>(kind)]);
+      }
     }
 
     bool rerank = has_text && req.sort == SortOrder::kRelevance && req.offset + req.limit <= kRerankWindow;
