@@ -182,10 +182,15 @@ PostingPtr intersect_scored(std::vector<PostingPtr> groups) {
   std::sort(groups.begin(), groups.end(), [](const PostingPtr& a, const PostingPtr& b) {
     return a->docs.size() < b->docs.size();
   });
+  // Narrowed in a scratch list that keeps its capacity (no fresh pages per
+  // search), then copied at its final, usually much smaller, size.
+  thread_local PostingList scratch;
+  scratch.docs.assign(groups[0]->docs.begin(), groups[0]->docs.end());
+  scratch.weights.assign(groups[0]->weights.begin(), groups[0]->weights.end());
+  for (std::size_t g = 1; g < groups.size() && !scratch.docs.empty(); ++g) narrow(scratch, *groups[g]);
   auto out = std::make_shared<PostingList>();
-  out->docs = groups[0]->docs;
-  out->weights = groups[0]->weights;
-  for (std::size_t g = 1; g < groups.size() && !out->docs.empty(); ++g) narrow(*out, *groups[g]);
+  out->docs.assign(scratch.docs.begin(), scratch.docs.end());
+  out->weights.assign(scratch.weights.begin(), scratch.weights.end());
   return out;
 }
 
@@ -217,6 +222,8 @@ PostingPtr union_scored(const std::vector<PostingPtr>& groups) {
     }
     out = std::move(merged);
   }
+  out->docs.shrink_to_fit();  // cached: no room reserved for overlaps that did not happen
+  out->weights.shrink_to_fit();
   return out;
 }
 

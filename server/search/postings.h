@@ -25,9 +25,10 @@ struct PostingList {
   std::vector<Xapian::docid> docs;   // ascending
   std::vector<std::uint32_t> wdfs;   // parallel to docs (empty in a scored list)
   std::vector<float> weights;        // a scored list's BM25 weights, parallel to docs (else empty)
+  // What it holds in memory (capacity, not size: a list narrowed in place keeps its first length).
   std::size_t bytes() const {
-    return docs.size() * sizeof(Xapian::docid) + wdfs.size() * sizeof(std::uint32_t) + weights.size() * sizeof(float) +
-           64;
+    return docs.capacity() * sizeof(Xapian::docid) + wdfs.capacity() * sizeof(std::uint32_t) +
+           weights.capacity() * sizeof(float) + 64;
   }
 };
 using PostingPtr = std::shared_ptr<const PostingList>;
