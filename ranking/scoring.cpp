@@ -66,8 +66,4 @@ double ExactMatch::boost(std::string_view name, std::string_view brand) const {
   return boost;
 }
 
-double final_score(double bm25, double prior, double exact_boost, const BlendParams& p) {
-  return bm25 + p.prior_weight * prior + exact_boost;
-}
-
 }  // namespace ayc::ranking

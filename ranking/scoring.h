@@ -71,6 +71,9 @@ inline double exact_match_boost(std::string_view query, std::string_view name, s
   return ExactMatch(query, p).boost(name, brand);
 }
 
-double final_score(double bm25, double prior, double exact_boost, const BlendParams& p = {});
+// Inline: a search computes it for every match.
+inline double final_score(double bm25, double prior, double exact_boost, const BlendParams& p = {}) {
+  return bm25 + p.prior_weight * prior + exact_boost;
+}
 
 }  // namespace ayc::ranking
