@@ -7,7 +7,7 @@
 // again (its facet counts and products cached).
 //
 //   ayurvedacart-searchbench --index-dir var/bench-http/index --queries FILE [--warmup 10000] [--limit 20000]
-//                            [--passes 2] [--slowest 20]
+//                            [--passes 2] [--slowest 20] [--postings-cache-mb 256]
 //
 // FILE holds one query a line; anything after a tab is ignored (the request
 // lists of bench/http/run.sh fit).
@@ -36,6 +36,7 @@ struct Config {
   std::int64_t limit = 20000;
   std::int64_t passes = 2;
   std::int64_t slowest = 0;
+  std::int64_t postings_cache_mb = 256;
 };
 
 using Clock = std::chrono::steady_clock;
@@ -86,6 +87,8 @@ int main(int argc, char** argv) {
   flags.add_int("limit", "", "Timed lines at most (after the warm-up lines)", &c.limit, 1, 100'000'000);
   flags.add_int("passes", "", "Times the timed lines are searched", &c.passes, 1, 100);
   flags.add_int("slowest", "", "Also list this many slowest queries of pass 1", &c.slowest, 0, 1000);
+  flags.add_int("postings-cache-mb", "", "Posting lists kept in memory, as the server's flag", &c.postings_cache_mb, 1,
+                1024 * 1024);
   const ayc::Status parsed = flags.parse(argc, argv);
   if (int rc = ayc::handle_parse_result(flags, parsed, kProgram); rc >= 0) return rc;
   if (c.index_dir.empty() || c.queries.empty()) {
@@ -108,7 +111,9 @@ int main(int argc, char** argv) {
     }
   }
   const auto load_start = Clock::now();
-  ayc::search::SnapshotHolder index(c.index_dir);  // loads the generation CURRENT names, as the server does
+  ayc::search::SnapshotOptions options;
+  options.postings_cache_bytes = static_cast<std::size_t>(c.postings_cache_mb) << 20;
+  ayc::search::SnapshotHolder index(c.index_dir, {}, options);  // loads the generation CURRENT names, as the server does
   if (ayc::Status loaded = index.reload(); !loaded.ok()) {
     std::cerr << kProgram << ": " << loaded.message() << "\n";
     return 1;
@@ -129,6 +134,11 @@ int main(int argc, char** argv) {
     }
     report(("pass " + std::to_string(p)).c_str(), std::move(times));
   }
+  const auto cache = snap->postings().stats();
+  std::printf("posting cache: %.0f MiB in %llu lists; %llu hits, %llu misses, %llu evictions\n",
+              static_cast<double>(cache.bytes) / (1 << 20), static_cast<unsigned long long>(cache.terms),
+              static_cast<unsigned long long>(cache.hits), static_cast<unsigned long long>(cache.misses),
+              static_cast<unsigned long long>(cache.evictions));
   if (failures > 0) {
     std::cerr << kProgram << ": " << failures << " searches failed\n";
     return 1;

@@ -7,6 +7,7 @@
 // Thread-safety: all methods may be called concurrently.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <functional>
@@ -21,8 +22,13 @@ namespace ayc::search {
 template <typename V>
 class SharedLru {
  public:
+  // Each shard's buckets are reserved up front (up to 65,536): a rehash of a
+  // full shard would stall the search that triggers it.
   explicit SharedLru(std::size_t capacity) {
-    for (auto& s : shards_) s.capacity = (capacity + kShards - 1) / kShards;
+    for (auto& s : shards_) {
+      s.capacity = (capacity + kShards - 1) / kShards;
+      s.entries.reserve(std::min<std::size_t>(s.capacity + 1, 65536));
+    }
   }
 
   // The cached value, or null.
