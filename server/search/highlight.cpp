@@ -16,14 +16,20 @@ bool word_char(unsigned char c) {
 
 // Stemming every word of every hit's name and description was a tenth of a
 // search's time; the words of a catalogue are few, so each thread remembers
-// the stems it computed (cleared when it grows past kMaxRemembered).
+// the stems it computed, up to kMaxRemembered words; past that a word is
+// stemmed each time. Never cleared or rehashed: either would stall the one
+// search that triggers it for milliseconds.
 const std::string& stem_of(const std::string& lower) {
   constexpr std::size_t kMaxRemembered = 200'000;
   thread_local Xapian::Stem stemmer("english");
-  thread_local std::unordered_map<std::string, std::string> stems;
+  thread_local std::unordered_map<std::string, std::string> stems(kMaxRemembered + 1);
+  thread_local std::string unremembered;
   auto it = stems.find(lower);
   if (it != stems.end()) return it->second;
-  if (stems.size() >= kMaxRemembered) stems.clear();
+  if (stems.size() >= kMaxRemembered) {
+    unremembered = stemmer(lower);
+    return unremembered;
+  }
   return stems.emplace(lower, stemmer(lower)).first->second;
 }
 }  // namespace
