@@ -1,5 +1,6 @@
 #include "server/search/hit_cards.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "indexer/features.h"

@@ -233,8 +233,8 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
     std::vector<FilterPart> filters = build_filters(req, fx, currency);
     Plan plan = has_text ? plan_text(parsed, req, snap, matcher, db, filters) : Plan{matcher.match(TextPlan{}), {}};
     result.corrected_query = plan.corrected;
-    // Without filters the text's matches are the hits (and never needed again).
-    Matches hits = filters.empty() ? std::move(plan.matches) : matcher.restrict(plan.matches, filters);
+    // Without filters the text's matches are the hits (shared, not copied).
+    Matches hits = filters.empty() ? plan.matches : matcher.restrict(plan.matches, filters);
     result.total = hits.size();
     if (req.want_facets) {
       // The same match set and filters give the same counts ("induppu oil"
