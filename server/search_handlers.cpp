@@ -60,12 +60,6 @@ void append_number(std::string& out, double v) {
   out += s;
 }
 
-void append_count(std::string& out, std::uint64_t v) {
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, static_cast<std::size_t>(end - buf));
-}
-
 std::optional<std::string> header_value(const HttpRequest& req, std::string_view name) {
   auto v = req.header(name);
   if (!v) return std::nullopt;
@@ -160,11 +154,11 @@ std::string render_search_json(const search::SearchResult& r, const search::Sear
     o += "null";
   }
   o += ",\"total\":";
-  append_count(o, r.total);
+  o += std::to_string(r.total);
   o += ",\"limit\":";
-  append_count(o, req.limit);
+  o += std::to_string(req.limit);
   o += ",\"offset\":";
-  append_count(o, req.offset);
+  o += std::to_string(req.offset);
   o += ",\"took_ms\":";
   append_number(o, took_ms);
   str(",\"currency\":", r.currency);
@@ -181,7 +175,7 @@ std::string render_search_json(const search::SearchResult& r, const search::Sear
     o += "},\"rating\":";
     append_number(o, h.rating);
     o += ",\"review_count\":";
-    append_count(o, h.review_count);
+    o += std::to_string(h.review_count);
     o += h.in_stock ? ",\"in_stock\":true" : ",\"in_stock\":false";
     str(",\"highlight\":{\"name\":", h.highlight_name);
     str(",\"short_description\":", h.highlight_short_description);
@@ -196,7 +190,7 @@ std::string render_search_json(const search::SearchResult& r, const search::Sear
     for (std::size_t i = 0; i < values.size(); ++i) {
       str(i == 0 ? "{\"value\":" : ",{\"value\":", values[i].value);
       o += ",\"count\":";
-      append_count(o, values[i].count);
+      o += std::to_string(values[i].count);
       o += '}';
     }
     o += "]";

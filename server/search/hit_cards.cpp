@@ -54,7 +54,7 @@ Result<HitCards> HitCards::build(const indexer::FeatureStore& store, const DocTa
       first = false;
     }
     cards.length_[d] = static_cast<std::uint32_t>(cards.text_.size() - cards.start_[d]);
-    cards.numbers_[d] = Numbers{p->price, p->rating, p->review_count, p->in_stock()};
+    cards.numbers_[d] = Numbers{p->price, p->rating, p->review_count};
     return true;
   });
   AYC_RETURN_IF_ERROR(scanned);
@@ -87,8 +87,8 @@ HitCard HitCards::at(Xapian::docid d) const {
 bool HitCards::in_stock_in(Xapian::docid d, std::string_view country) const {
   std::string_view rest = record(d);
   if (rest.empty()) return false;
-  if (country.empty()) return numbers_[d].in_stock;
   for (int i = 0; i < 4; ++i) next_field(rest);
+  if (country.empty()) return !rest.empty();  // units are never negative: in stock somewhere
   while (!rest.empty()) {
     std::size_t space = rest.find(' ');
     if (rest.substr(0, space) == country) return true;

@@ -44,13 +44,12 @@ class HitCards {
     double price = 0;
     double rating = 0;
     std::uint32_t review_count = 0;
-    bool in_stock = false;  // anywhere
   };
   std::string_view record(Xapian::docid d) const;
 
   // Per docid: one record "slug\0name\0brand\0short description\0countries"
-  // in `text_` (countries in stock, space-separated); PostgreSQL text never
-  // holds a NUL byte.
+  // in `text_` (countries in stock, space-separated: none when out of stock
+  // everywhere); PostgreSQL text never holds a NUL byte.
   std::string text_;
   std::vector<std::uint64_t> start_;
   std::vector<std::uint32_t> length_;
