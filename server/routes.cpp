@@ -91,7 +91,7 @@ Handler click(const AppServices& services) {
 // GET /users/{id}/recommendations. Each handler lives in its own file and is
 // registered here with router.add(method, pattern, handler). A /search handler
 // logs its row with services.search_log->enqueue(SearchLogRow{...}) using
-// id = new_uuid_v4() (the search_id it returns), created_at =
+// id = new_uuid_v7(req.received_at) (the search_id it returns), created_at =
 // req.received_at, ip_address = req.remote_ip, user_agent = req.header("user-agent").
 void register_domain_routes(Router& router, const AppServices& services) {
   if (services.index == nullptr) return;  // a platform-only server (tests)

@@ -211,7 +211,7 @@ Handler search_handler(SearchServices services) {
     if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
     auto result = search::run_search(*snapshot, *parsed);
     if (!result.ok()) return result.status();
-    std::string search_id = new_uuid_v4();
+    std::string search_id = new_uuid_v7(req.received_at);  // time-ordered: cheap for search_logs' primary key
     if (services.search_log != nullptr) {
       SearchLogRow row;
       row.id = search_id;

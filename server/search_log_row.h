@@ -14,7 +14,7 @@ namespace ayc::server {
 // SearchLogWriter::enqueue(); the writer normalizes the text (invalid UTF-8
 // replaced, session_id cut to 100 characters) before storing it.
 struct SearchLogRow {
-  std::string id;  // new_uuid_v4(): the search_id returned to the client
+  std::string id;  // new_uuid_v7(created_at): the search_id returned to the client
   std::string query;
   std::int32_t results_count = 0;
   // As the client sent it; stored as NULL unless it is the id of an existing user.

@@ -1,5 +1,6 @@
 #include "server/uuid.h"
 
+#include <chrono>
 #include <cstdint>
 #include <random>
 
@@ -18,13 +19,7 @@ std::mt19937_64& generator() {
 
 bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
-}  // namespace
-
-std::string new_uuid_v4() {
-  std::uint64_t hi = generator()();
-  std::uint64_t lo = generator()();
-  hi = (hi & 0xFFFFFFFFFFFF0FFFull) | 0x0000000000004000ull;  // version 4
-  lo = (lo & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;  // RFC 4122 variant
+std::string format_uuid(std::uint64_t hi, std::uint64_t lo) {
   static const char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(36);
@@ -35,6 +30,27 @@ std::string new_uuid_v4() {
     if (i == 7 || i == 11 || i == 15 || i == 19) out.push_back('-');
   }
   return out;
+}
+
+constexpr std::uint64_t kVariantMask = 0x3FFFFFFFFFFFFFFFull;  // RFC 9562 variant: top bits 10
+constexpr std::uint64_t kVariantBits = 0x8000000000000000ull;
+
+}  // namespace
+
+std::string new_uuid_v4() {
+  std::uint64_t hi = generator()();
+  std::uint64_t lo = generator()();
+  hi = (hi & 0xFFFFFFFFFFFF0FFFull) | 0x0000000000004000ull;  // version 4
+  return format_uuid(hi, (lo & kVariantMask) | kVariantBits);
+}
+
+std::string new_uuid_v7(std::chrono::system_clock::time_point at) {
+  const auto us = std::chrono::duration_cast<std::chrono::microseconds>(at.time_since_epoch()).count();
+  const std::uint64_t micros = us < 0 ? 0 : static_cast<std::uint64_t>(us);
+  const std::uint64_t unix_ms = (micros / 1000) & 0xFFFFFFFFFFFFull;  // 48 bits
+  const std::uint64_t sub_ms = (micros % 1000) * 4096 / 1000;         // 12 bits: the fraction of the millisecond
+  const std::uint64_t hi = (unix_ms << 16) | 0x7000ull | sub_ms;      // version 7
+  return format_uuid(hi, (generator()() & kVariantMask) | kVariantBits);
 }
 
 bool is_uuid(std::string_view text) {

@@ -38,6 +38,25 @@ TEST_CASE("new_uuid_v4 makes distinct canonical version-4 UUIDs") {
   CHECK((a[19] == '8' || a[19] == '9' || a[19] == 'a' || a[19] == 'b'));
 }
 
+TEST_CASE("new_uuid_v7 carries its time and sorts in time order") {
+  using namespace std::chrono;
+  const system_clock::time_point t0{milliseconds(1'795'564'800'123) + microseconds(500)};
+  const std::string a = new_uuid_v7(t0);
+  CHECK(is_uuid(a));
+  CHECK(a[14] == '7');
+  CHECK((a[19] == '8' || a[19] == '9' || a[19] == 'a' || a[19] == 'b'));
+  // 48 bits of Unix milliseconds, then the fraction of the millisecond (500 us -> 2048 of 4096).
+  CHECK(std::stoull(a.substr(0, 8) + a.substr(9, 4), nullptr, 16) == 1'795'564'800'123ull);
+  CHECK(a.substr(15, 3) == "800");
+  CHECK(new_uuid_v7(t0) != a);  // the same instant still gives distinct ids
+  std::string previous = new_uuid_v7(t0 - microseconds(1));
+  for (int step : {1, 250, 999, 1000, 86'400'000}) {
+    const std::string next = new_uuid_v7(t0 + microseconds(step));
+    CHECK(previous < next);
+    previous = next;
+  }
+}
+
 TEST_CASE("is_uuid accepts only the canonical form") {
   CHECK(is_uuid("6F1C1A9E-8C1B-4C1E-9F6E-1B2C3D4E5F60"));
   CHECK_FALSE(is_uuid("6f1c1a9e8c1b4c1e9f6e1b2c3d4e5f60"));
