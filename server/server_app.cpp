@@ -3,6 +3,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 
 #include "server/log.h"
@@ -16,6 +17,7 @@ search::SnapshotOptions snapshot_options(const ServerConfig& config) {
   search::SnapshotOptions o;
   o.postings_cache_bytes = static_cast<std::size_t>(config.postings_cache_mb) << 20;
   o.response_cache_entries = static_cast<std::size_t>(config.response_cache_entries);
+  o.warm_words = static_cast<std::size_t>(config.warm_words);
   return o;
 }
 
@@ -74,12 +76,15 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) 
   app->search_log_->start();
 
   app->index_ = std::make_unique<search::SnapshotHolder>(
-      config.index_dir, [metrics = &app->metrics_](const search::IndexSnapshot& snap) {
+      config.index_dir, [metrics = &app->metrics_](const search::IndexSnapshot& snap, const search::WarmStats& warmed) {
         std::uint64_t number = std::strtoull(snap.generation().c_str() + std::min<std::size_t>(4, snap.generation().size()), nullptr, 10);
         metrics->index().set_generation(number == 0 ? 1 : number,
                                         std::chrono::system_clock::time_point(std::chrono::seconds(snap.built_at())));
+        char warm_note[96];
+        std::snprintf(warm_note, sizeof warm_note, "; warmed by %zu one-word searches in %.1f s", warmed.searches,
+                      warmed.seconds);
         log_line("serving index generation " + snap.generation() + " (" + std::to_string(snap.document_count()) +
-                 " searchable products)");
+                 " searchable products" + (warmed.searches > 0 ? warm_note : "") + ")");
       },
       snapshot_options(config));
   if (Status loaded = app->index_->reload(); !loaded.ok()) {

@@ -37,6 +37,7 @@ struct Config {
   std::int64_t passes = 2;
   std::int64_t slowest = 0;
   std::int64_t postings_cache_mb = 256;
+  std::int64_t warm_words = 0;
 };
 
 using Clock = std::chrono::steady_clock;
@@ -89,6 +90,7 @@ int main(int argc, char** argv) {
   flags.add_int("slowest", "", "Also list this many slowest queries of pass 1", &c.slowest, 0, 1000);
   flags.add_int("postings-cache-mb", "", "Posting lists kept in memory, as the server's flag", &c.postings_cache_mb, 1,
                 1024 * 1024);
+  flags.add_int("warm-words", "", "One-word searches run at load, as the server's flag", &c.warm_words, 0, 10'000'000);
   const ayc::Status parsed = flags.parse(argc, argv);
   if (int rc = ayc::handle_parse_result(flags, parsed, kProgram); rc >= 0) return rc;
   if (c.index_dir.empty() || c.queries.empty()) {
@@ -113,6 +115,7 @@ int main(int argc, char** argv) {
   const auto load_start = Clock::now();
   ayc::search::SnapshotOptions options;
   options.postings_cache_bytes = static_cast<std::size_t>(c.postings_cache_mb) << 20;
+  options.warm_words = static_cast<std::size_t>(c.warm_words);
   ayc::search::SnapshotHolder index(c.index_dir, {}, options);  // loads the generation CURRENT names, as the server does
   if (ayc::Status loaded = index.reload(); !loaded.ok()) {
     std::cerr << kProgram << ": " << loaded.message() << "\n";

@@ -59,6 +59,7 @@ struct SnapshotOptions {
   std::size_t response_cache_entries = 32768;     // rendered answers of pure routes (LRU)
   std::size_t facet_cache_entries = 65536;        // facet counts of recurring match sets (LRU, ~0.5 KiB each)
   std::size_t text_group_entries = 65536;         // query phrases turned into groups of alternatives (LRU)
+  std::size_t warm_words = 0;                     // SnapshotHolder: one-word searches run before a switch (warmer.h)
 };
 
 using ProductPtr = std::shared_ptr<const features::ProductFeatures>;

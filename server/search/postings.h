@@ -56,6 +56,7 @@ class PostingsCache {
   // computed lists must not look like terms (start them with a byte < 0x20).
   PostingPtr get_or_compute(const std::string& key, const std::function<PostingPtr()>& compute) const;
   PostingsCacheStats stats() const;
+  std::size_t max_bytes() const { return max_bytes_; }
 
  private:
   struct Entry {

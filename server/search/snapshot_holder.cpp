@@ -6,8 +6,7 @@
 
 namespace ayc::search {
 
-SnapshotHolder::SnapshotHolder(std::filesystem::path index_dir, std::function<void(const IndexSnapshot&)> on_swap,
-                               SnapshotOptions options)
+SnapshotHolder::SnapshotHolder(std::filesystem::path index_dir, OnSwap on_swap, SnapshotOptions options)
     : index_dir_(std::move(index_dir)), on_swap_(std::move(on_swap)), options_(options) {}
 
 SnapshotHolder::~SnapshotHolder() { stop_watching(); }
@@ -31,12 +30,15 @@ Status SnapshotHolder::reload() {
   auto loaded = IndexSnapshot::load(gens.path_of(**name), options_);
   if (!loaded.ok()) return loaded.status().with_context("loading generation " + **name);
   std::shared_ptr<const IndexSnapshot> fresh = std::move(loaded).value();
+  // Warmed before it serves, so a switch brings no burst of cold searches.
+  auto warmed = warm(*fresh, options_.warm_words);
+  if (!warmed.ok()) return warmed.status().with_context("warming generation " + **name);
   {
     std::lock_guard<std::mutex> lock(mu_);
     current_ = fresh;
   }
   reloads_.fetch_add(1);
-  if (on_swap_) on_swap_(*fresh);
+  if (on_swap_) on_swap_(*fresh, *warmed);
   return Status::Ok();
 }
 

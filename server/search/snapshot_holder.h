@@ -2,7 +2,8 @@
 //
 // A watcher thread re-reads INDEX_DIR/CURRENT every interval (and reload()
 // can be called on SIGHUP); when it names a new generation, that generation is
-// loaded completely first and then swapped in. Requests hold a shared_ptr to
+// loaded completely and warmed (SnapshotOptions::warm_words, warmer.h) first
+// and then swapped in. Requests hold a shared_ptr to
 // the snapshot they started with, so a switch never fails a request, and the
 // old snapshot is freed when its last request finishes.
 //
@@ -21,14 +22,15 @@
 
 #include "common/status.h"
 #include "server/search/index_snapshot.h"
+#include "server/search/warmer.h"
 
 namespace ayc::search {
 
 class SnapshotHolder {
  public:
   // `on_swap` (may be empty) is called after each switch to a new generation.
-  explicit SnapshotHolder(std::filesystem::path index_dir,
-                          std::function<void(const IndexSnapshot&)> on_swap = {}, SnapshotOptions options = {});
+  using OnSwap = std::function<void(const IndexSnapshot&, const WarmStats&)>;
+  explicit SnapshotHolder(std::filesystem::path index_dir, OnSwap on_swap = {}, SnapshotOptions options = {});
   ~SnapshotHolder();
 
   // Null until a generation has been loaded.
@@ -42,7 +44,7 @@ class SnapshotHolder {
 
  private:
   std::filesystem::path index_dir_;
-  std::function<void(const IndexSnapshot&)> on_swap_;
+  OnSwap on_swap_;
   SnapshotOptions options_;
   mutable std::mutex mu_;
   std::shared_ptr<const IndexSnapshot> current_;

@@ -1,0 +1,80 @@
+#include <catch2/catch.hpp>
+
+#include "indexer/generations.h"
+#include "server/search/searcher.h"
+#include "server/search/warmer.h"
+#include "tests/server/search/search_index_fixture.h"
+
+namespace ayc::search {
+namespace {
+
+// The spelling table's words, most frequent first (ties alphabetically), read directly.
+std::vector<std::string> words_by_frequency(const IndexSnapshot& snap) {
+  auto lease = snap.borrow_xapian();
+  REQUIRE(lease.ok());
+  std::vector<std::pair<Xapian::doccount, std::string>> words;
+  for (auto it = lease->db().spellings_begin(); it != lease->db().spellings_end(); ++it) {
+    words.emplace_back(it.get_termfreq(), *it);
+  }
+  std::sort(words.begin(), words.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  std::vector<std::string> out;
+  for (auto& w : words) out.push_back(w.second);
+  return out;
+}
+
+TEST_CASE("warming searches the most frequent words, so their searches find everything cached") {
+  ayc::testing::SearchIndexFixture fx;
+  const IndexSnapshot& snap = *fx.snapshot;
+  const std::vector<std::string> words = words_by_frequency(snap);
+  REQUIRE(words.size() > 3);
+
+  auto none = warm(snap, 0);
+  REQUIRE(none.ok());
+  CHECK(none->searches == 0);
+  CHECK(snap.postings().stats().misses == 0);
+
+  auto warmed = warm(snap, 2);
+  REQUIRE(warmed.ok());
+  CHECK(warmed->searches == 2);
+  const PostingsCacheStats after_warm = snap.postings().stats();
+  CHECK(after_warm.misses > 0);
+  CHECK(after_warm.terms > 0);
+
+  // The two most frequent words were searched: nothing of theirs is read again.
+  for (std::size_t i = 0; i < 2; ++i) {
+    SearchRequest req;
+    req.q = words[i];
+    INFO(req.q);
+    auto result = run_search(snap, req);
+    REQUIRE(result.ok());
+    CHECK(result->total > 0);
+  }
+  CHECK(snap.postings().stats().misses == after_warm.misses);
+
+  // A word that was not warmed is read now.
+  SearchRequest cold;
+  cold.q = words.back();
+  REQUIRE(run_search(snap, cold).ok());
+  CHECK(snap.postings().stats().misses > after_warm.misses);
+
+  // Asking for more words than the catalogue has searches each once.
+  auto all = warm(snap, 1'000'000);
+  REQUIRE(all.ok());
+  CHECK(all->searches == words.size());
+}
+
+TEST_CASE("warming stops once the posting lists fill half of their cache") {
+  ayc::testing::SearchIndexFixture fx;
+  indexer::Generations gens(fx.dir.path() / "index");
+  SnapshotOptions options;
+  options.postings_cache_bytes = 2;  // the first word's lists alone are over half of it
+  auto tiny = IndexSnapshot::load(gens.path_of(**gens.current()), options);
+  REQUIRE(tiny.ok());
+  auto warmed = warm(**tiny, 1'000'000);
+  REQUIRE(warmed.ok());
+  CHECK(warmed->searches == 1);
+}
+
+}  // namespace
+}  // namespace ayc::search
