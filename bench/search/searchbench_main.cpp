@@ -7,7 +7,11 @@
 // again (its facet counts and products cached).
 //
 //   ayurvedacart-searchbench --index-dir var/bench-http/index --queries FILE [--warmup 10000] [--limit 20000]
-//                            [--passes 2] [--slowest 20] [--postings-cache-mb 256]
+//                            [--passes 2] [--slowest 20] [--postings-cache-mb 256] [--warm-words 0]
+//
+// --warm-words N warms the generation as the server does before a switch
+// (server/search/warmer.h; the server's default is 5000, this tool's 0 so
+// that its own --warmup lines alone decide what is cached).
 //
 // FILE holds one query a line; anything after a tab is ignored (the request
 // lists of bench/http/run.sh fit).
