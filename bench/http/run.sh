@@ -228,18 +228,31 @@ pg_scenario pg_best10 "PostgreSQL FTS, all-distinct queries, best 10 (pgbench)" 
 pg_scenario pg_page "PostgreSQL FTS, all-distinct queries, best 10 + total + facets (pgbench)" "$WORK/fts-page.sql" 1 "$NQ"
 pg_scenario pg_combinations "PostgreSQL FTS, combination list, best 10 + total + facets (pgbench)" "$WORK/fts-page.sql" 2 "$NC"
 
-say "server without PostgreSQL logging (--pg unreachable, rows held in memory), then with it again"
-start_server "$UNREACHABLE_PG" --log-queue-size 100000000
-scenario warmup "warm-up" warmup "/search?q=" list 3
-scenario log_off "/search, all-distinct, search log NOT written (PostgreSQL unreachable)" distinct "/search?q=" list
-logged_off="$(log_metrics)"
-stop_server
-rm -rf "$WORK/spool"  # rows the logging-off server spooled at shutdown are not search history
-start_server "$PG_URL"
-scenario warmup "warm-up" warmup "/search?q=" list 3
-scenario log_on "/search, all-distinct, search log written to PostgreSQL (again)" distinct "/search?q=" list
-logged_after="$(log_metrics)"
-stop_server
+# Logging on against off: one noisy pair of 10-second runs swung from 0.75 to
+# 0.99 on this shared machine, so four sessions in the order off, on, on, off
+# (a drift of the machine's speed during them cancels out) and their totals.
+log_session() {  # off|on, round
+  if [ "$1" = off ]; then
+    start_server "$UNREACHABLE_PG" --log-queue-size 100000000
+    scenario warmup "warm-up" warmup "/search?q=" list 3
+    scenario "log_off_$2" "/search, all-distinct, search log NOT written (PostgreSQL unreachable), round $2" distinct "/search?q=" list
+    logged_off="${logged_off:+$logged_off; }$(log_metrics)"
+    stop_server
+    rm -rf "$WORK/spool"  # rows the logging-off server spooled at shutdown are not search history
+  else
+    start_server "$PG_URL"
+    scenario warmup "warm-up" warmup "/search?q=" list 3
+    scenario "log_on_$2" "/search, all-distinct, search log written to PostgreSQL (again), round $2" distinct "/search?q=" list
+    logged_after="${logged_after:+$logged_after; }$(log_metrics)"
+    stop_server
+  fi
+}
+say "servers without PostgreSQL logging (--pg unreachable, rows held in memory) and with it, alternately"
+logged_off="" logged_after=""
+log_session off 1
+log_session on 1
+log_session on 2
+log_session off 2
 
 say "server with the answer cache off (every /autocomplete and /related computed)"
 start_server "$PG_URL" --response-cache-entries 0
@@ -273,13 +286,15 @@ stop_server
             fast("distinct", "pg_page"))
       ratio("combination list: search / PostgreSQL FTS page with facets", rps["combinations"], rps["pg_combinations"],
             "(>= 20 with p99 < 20 ms)", fast("combinations", "pg_combinations"))
-      ratio("search-distinct logging on / off", rps["log_on"], rps["log_off"], ">= 0.90 (logging costs < 10%)",
-            rps["log_on"] / rps["log_off"] >= 0.9)
+      on = rps["log_on_1"] + rps["log_on_2"]; off = rps["log_off_1"] + rps["log_off_2"]
+      ratio(sprintf("search-distinct logging on / off (both rounds; round 1 %.2f, round 2 %.2f)",
+                    rps["log_on_1"] / rps["log_off_1"], rps["log_on_2"] / rps["log_off_2"]),
+            on, off, ">= 0.90 (logging costs < 10%)", on / off >= 0.9)
     }' "$RESULTS"
   echo
   echo "Catalogue: $N products; $(cat "$WORK/indexer.out")"
   echo "PostgreSQL FTS finds no product for ${PG_EMPTY}% of the all-distinct queries and ${PG_EMPTY_COMBINATIONS}% of the combination list (first 5,000 of each; no synonyms, other names of a herb or typo tolerance)."
   echo "Machine: $(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), shared; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "wrk -t$CLIENT_THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s; pgbench -c $CONNECTIONS -j $CLIENT_THREADS -T $SECONDS_PER_RUN -M prepared; server --threads 2; client, server and PostgreSQL share the same CPUs."
-  echo "Search log rows (from /metrics before each stop): logging server, first session: $logged_before; logging-off server: $logged_off; logging server, last session: $logged_after."
+  echo "Search log rows (from /metrics before each stop): logging server, first session: $logged_before; logging-off servers: $logged_off; logging servers, last sessions: $logged_after."
 } | tee "$WORK/results.md"
