@@ -5,6 +5,7 @@
 
 #include "common/text.h"
 #include "indexer/index_schema.h"
+#include "server/search/most_frequent.h"
 
 namespace ayc::search {
 
@@ -66,12 +67,7 @@ std::vector<std::string> prefix_terms(const std::string& prefix, Xapian::Databas
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && scanned < kPrefixScan; ++t, ++scanned) {
     found.emplace_back(t.get_termfreq(), *t);
   }
-  std::size_t keep = std::min(kPrefixTerms, found.size());
-  std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(keep), found.end(),
-                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < keep; ++i) out.push_back(std::move(found[i].second));
-  return out;
+  return most_frequent(std::move(found), kPrefixTerms);
 }
 
 struct KnownPhrase {

@@ -1,11 +1,11 @@
 #include "server/search/warmer.h"
 
-#include <algorithm>
 #include <chrono>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "server/search/most_frequent.h"
 #include "server/search/searcher.h"
 
 namespace ayc::search {
@@ -23,19 +23,7 @@ Result<std::vector<std::string>> frequent_words(const IndexSnapshot& snap, std::
   } catch (const Xapian::Error& e) {
     return Status::DataLoss("reading the spelling table: " + e.get_description());
   }
-  const auto more_frequent = [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  };
-  if (words.size() > n) {
-    std::partial_sort(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(n), words.end(), more_frequent);
-    words.resize(n);
-  } else {
-    std::sort(words.begin(), words.end(), more_frequent);
-  }
-  std::vector<std::string> out;
-  out.reserve(words.size());
-  for (auto& w : words) out.push_back(std::move(w.second));
-  return out;
+  return most_frequent(std::move(words), n);
 }
 
 }  // namespace
