@@ -88,6 +88,36 @@ Result<FacetColumns> FacetColumns::build(Xapian::Database& db) {
   return f;
 }
 
+void FacetColumns::pack(const std::vector<double>& band_edges) {
+  rows_.clear();
+  row_band_edges_ = band_edges;
+  constexpr std::size_t kMaxIds = 0xFFFF;  // ids + 1 must fit 16 bits
+  if (brand_.names.size() >= kMaxIds || form_.names.size() >= kMaxIds || category_.names.size() >= kMaxIds ||
+      band_edges.size() + 1 >= Row::kNoBand) {
+    return;
+  }
+  rows_.resize(price_.size());
+  for (std::size_t d = 0; d < rows_.size(); ++d) {
+    Row& r = rows_[d];
+    if (d < brand_.single.size()) r.brand = static_cast<std::uint16_t>(brand_.single[d]);
+    if (d < form_.single.size()) r.form = static_cast<std::uint16_t>(form_.single[d]);
+    if (d + 1 < category_.offsets.size()) {
+      const std::uint32_t begin = category_.offsets[d], end = category_.offsets[d + 1];
+      if (end - begin > Row::kInline) {
+        r.categories = Row::kSpilled;
+      } else {
+        r.categories = static_cast<std::uint8_t>(end - begin);
+        for (std::uint32_t i = begin; i < end; ++i) r.category[i - begin] = static_cast<std::uint16_t>(category_.ids[i]);
+      }
+    }
+    if (price_[d] >= 0) {
+      std::uint8_t band = 0;
+      while (band < band_edges.size() && price_[d] >= band_edges[band]) ++band;
+      r.band = band;
+    }
+  }
+}
+
 PriceBands::PriceBands(const CurrencyTable& fx, const std::string& currency) {
   for (double inr : {250.0, 500.0, 1000.0, 2000.0}) {
     double base = fx.to_base(inr, "INR").value_or(inr);
@@ -109,7 +139,40 @@ FacetCounter::FacetCounter(const FacetColumns& columns, const PriceBands& bands)
   counts_[static_cast<int>(FacetKind::kPrice)].assign(bands.count(), 0);
 }
 
+void FacetCounter::add_rows(const std::vector<Xapian::docid>& docs, unsigned which) {
+  const auto& rows = columns_.rows();
+  const FacetColumns::Column& category = columns_.category();
+  auto& brands = counts_[static_cast<int>(FacetKind::kBrand)];
+  auto& forms = counts_[static_cast<int>(FacetKind::kForm)];
+  auto& categories = counts_[static_cast<int>(FacetKind::kCategory)];
+  auto& prices = counts_[static_cast<int>(FacetKind::kPrice)];
+  const bool want_brand = which & facet_bit(FacetKind::kBrand), want_form = which & facet_bit(FacetKind::kForm),
+             want_category = which & facet_bit(FacetKind::kCategory),
+             want_price = which & facet_bit(FacetKind::kPrice);
+  for (Xapian::docid d : docs) {
+    if (d >= rows.size()) continue;
+    const FacetColumns::Row& r = rows[d];
+    if (want_brand && r.brand != 0) ++brands[r.brand - 1];
+    if (want_form && r.form != 0) ++forms[r.form - 1];
+    if (want_category) {
+      if (r.categories != FacetColumns::Row::kSpilled) {
+        for (std::uint8_t i = 0; i < r.categories; ++i) ++categories[r.category[i]];
+      } else {
+        for (std::uint32_t i = category.offsets[d]; i < category.offsets[d + 1]; ++i) ++categories[category.ids[i]];
+      }
+    }
+    if (want_price && r.band != FacetColumns::Row::kNoBand) ++prices[r.band];
+  }
+}
+
 void FacetCounter::add(const std::vector<Xapian::docid>& docs, unsigned which) {
+  // The rows' price bands are the base currency's: other currencies' bands
+  // (edges rounded in that currency) are computed from the price.
+  if (!columns_.rows().empty() &&
+      (!(which & facet_bit(FacetKind::kPrice)) || columns_.row_band_edges() == bands_.base_edges())) {
+    add_rows(docs, which);
+    return;
+  }
   const auto& brand = columns_.brand().single;
   const auto& form = columns_.form().single;
   const FacetColumns::Column& category = columns_.category();

@@ -38,18 +38,34 @@ std::string highlight(std::string_view text, const std::vector<std::string>& ste
                       const std::vector<std::string>& words, std::string_view typing_prefix) {
   std::string out;
   out.reserve(text.size() + 32);
+  // A word can only match when its first byte starts a query word, a stem
+  // or the prefix: the English stemmer changes endings only, never the
+  // first letter. Most words of a text are passed over on that test alone.
+  bool may_start[256] = {};
+  for (const auto* list : {&words, &stems}) {
+    for (const auto& w : *list)
+      if (!w.empty()) may_start[static_cast<unsigned char>(w[0])] = true;
+  }
+  if (typing_prefix.size() >= 2) may_start[static_cast<unsigned char>(typing_prefix[0])] = true;
   std::string lower;  // the word as text::normalize() gives it: ASCII lower-cased
   std::size_t i = 0;
   while (i < text.size()) {
     if (!word_char(static_cast<unsigned char>(text[i]))) {
-      ayc::text::append_html_escaped(out, text.substr(i, 1));
-      ++i;
+      std::size_t start = i;
+      while (i < text.size() && !word_char(static_cast<unsigned char>(text[i]))) ++i;
+      ayc::text::append_html_escaped(out, text.substr(start, i - start));
       continue;
     }
     std::size_t start = i;
     while (i < text.size() && word_char(static_cast<unsigned char>(text[i]))) ++i;
     // Word characters never need HTML escaping.
     std::string_view word = text.substr(start, i - start);
+    unsigned char first = static_cast<unsigned char>(word[0]);
+    if (first >= 'A' && first <= 'Z') first = static_cast<unsigned char>(first - 'A' + 'a');
+    if (!may_start[first]) {
+      out += word;
+      continue;
+    }
     lower.assign(word);
     for (char& c : lower) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');

@@ -7,18 +7,6 @@
 
 namespace ayc::search {
 
-namespace {
-
-// The next NUL-terminated field of `rest` (the whole rest for the last one).
-std::string_view next_field(std::string_view& rest) {
-  std::size_t end = rest.find('\0');
-  std::string_view field = rest.substr(0, end);
-  rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-  return field;
-}
-
-}  // namespace
-
 Result<HitCards> HitCards::build(const indexer::FeatureStore& store, const DocTable& docs) {
   std::unordered_map<std::string_view, Xapian::docid> docid_of;
   docid_of.reserve(docs.live().size());
@@ -29,7 +17,7 @@ Result<HitCards> HitCards::build(const indexer::FeatureStore& store, const DocTa
   }
   HitCards cards;
   cards.start_.assign(last + 1, 0);
-  cards.length_.assign(last + 1, 0);
+  cards.ends_.assign(last + 1, Ends{});
   cards.numbers_.assign(last + 1, Numbers{});
   Status bad;
   Status scanned = store.for_each(indexer::FeatureStore::Family::kProducts, [&](std::string_view key, std::string_view v) {
@@ -41,9 +29,13 @@ Result<HitCards> HitCards::build(const indexer::FeatureStore& store, const DocTa
       return false;
     }
     const Xapian::docid d = it->second;
-    cards.start_[d] = cards.text_.size();
+    const std::size_t start = cards.text_.size();
+    cards.start_[d] = start;
+    Ends& ends = cards.ends_[d];
+    int i = 0;
     for (const std::string* field : {&p->slug, &p->name, &p->brand_name, &p->short_description}) {
       cards.text_ += *field;
+      ends[i++] = static_cast<std::uint32_t>(cards.text_.size() - start);
       cards.text_ += '\0';
     }
     bool first = true;
@@ -53,7 +45,8 @@ Result<HitCards> HitCards::build(const indexer::FeatureStore& store, const DocTa
       cards.text_ += country;
       first = false;
     }
-    cards.length_[d] = static_cast<std::uint32_t>(cards.text_.size() - cards.start_[d]);
+    // Never 0, even for a product with empty texts: it has the separators.
+    ends[kFields - 1] = static_cast<std::uint32_t>(cards.text_.size() - start);
     cards.numbers_[d] = Numbers{p->price, p->rating, p->review_count};
     return true;
   });
@@ -63,20 +56,20 @@ Result<HitCards> HitCards::build(const indexer::FeatureStore& store, const DocTa
   return cards;
 }
 
-std::string_view HitCards::record(Xapian::docid d) const {
-  if (d >= length_.size() || length_[d] == 0) return {};
-  return std::string_view(text_).substr(start_[d], length_[d]);
+std::string_view HitCards::field(Xapian::docid d, int i) const {
+  const Ends& ends = ends_[d];
+  const std::uint32_t begin = i == 0 ? 0 : ends[i - 1] + 1;  // after the previous field's NUL
+  return std::string_view(text_).substr(start_[d] + begin, ends[i] - begin);
 }
 
 HitCard HitCards::at(Xapian::docid d) const {
   HitCard card;
-  std::string_view rest = record(d);
-  if (rest.empty()) return card;
+  if (d >= ends_.size() || ends_[d][kFields - 1] == 0) return card;
   card.present = true;
-  card.slug = next_field(rest);
-  card.name = next_field(rest);
-  card.brand_name = next_field(rest);
-  card.short_description = next_field(rest);
+  card.slug = field(d, 0);
+  card.name = field(d, 1);
+  card.brand_name = field(d, 2);
+  card.short_description = field(d, 3);
   const Numbers& n = numbers_[d];
   card.price = n.price;
   card.rating = n.rating;
@@ -85,9 +78,8 @@ HitCard HitCards::at(Xapian::docid d) const {
 }
 
 bool HitCards::in_stock_in(Xapian::docid d, std::string_view country) const {
-  std::string_view rest = record(d);
-  if (rest.empty()) return false;
-  for (int i = 0; i < 4; ++i) next_field(rest);
+  if (d >= ends_.size() || ends_[d][kFields - 1] == 0) return false;
+  std::string_view rest = field(d, 4);
   if (country.empty()) return !rest.empty();  // units are never negative: in stock somewhere
   while (!rest.empty()) {
     std::size_t space = rest.find(' ');
@@ -98,7 +90,7 @@ bool HitCards::in_stock_in(Xapian::docid d, std::string_view country) const {
 }
 
 std::size_t HitCards::bytes() const {
-  return text_.capacity() + start_.capacity() * sizeof(std::uint64_t) + length_.capacity() * sizeof(std::uint32_t) +
+  return text_.capacity() + start_.capacity() * sizeof(std::uint64_t) + ends_.capacity() * sizeof(Ends) +
          numbers_.capacity() * sizeof(Numbers);
 }
 

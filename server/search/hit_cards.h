@@ -8,6 +8,7 @@
 // Thread-safety: immutable after build().
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -45,14 +46,18 @@ class HitCards {
     double rating = 0;
     std::uint32_t review_count = 0;
   };
-  std::string_view record(Xapian::docid d) const;
-
   // Per docid: one record "slug\0name\0brand\0short description\0countries"
   // in `text_` (countries in stock, space-separated: none when out of stock
-  // everywhere); PostgreSQL text never holds a NUL byte.
+  // everywhere); PostgreSQL text never holds a NUL byte. `ends_` holds where
+  // each field ends, from the record's start (the last: the record's
+  // length, 0 when the docid has no product), so a hit is read without
+  // scanning its texts.
+  static constexpr int kFields = 5;
+  using Ends = std::array<std::uint32_t, kFields>;
+  std::string_view field(Xapian::docid d, int i) const;
   std::string text_;
   std::vector<std::uint64_t> start_;
-  std::vector<std::uint32_t> length_;
+  std::vector<Ends> ends_;
   std::vector<Numbers> numbers_;
 };
 

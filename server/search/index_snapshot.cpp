@@ -16,13 +16,16 @@ XapianLease::~XapianLease() {
 namespace {
 
 Status load_synonyms(Xapian::Database& db, std::unordered_map<std::string, std::vector<std::string>>& out,
-                     std::size_t& longest) {
+                     std::unordered_map<std::string, std::size_t>& longest_from) {
   try {
     for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) {
       std::string key = *k;
       auto& values = out[key];
       for (auto v = db.synonyms_begin(key); v != db.synonyms_end(key); ++v) values.push_back(*v);
-      longest = std::max(longest, text::split_words(key).size());
+      const auto words = text::split_words(key);
+      if (words.empty()) continue;
+      std::size_t& longest = longest_from[words.front()];
+      longest = std::max(longest, words.size());
     }
   } catch (const Xapian::Error& e) {
     return Status::DataLoss("reading synonyms: " + e.get_description());
@@ -78,10 +81,11 @@ Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path&
   auto lease = snap->borrow_xapian();
   if (!lease.ok()) return lease.status();
   snap->doc_count_ = lease->db().get_doccount();
-  AYC_RETURN_IF_ERROR(load_synonyms(lease->db(), snap->synonyms_, snap->longest_synonym_words_));
+  AYC_RETURN_IF_ERROR(load_synonyms(lease->db(), snap->synonyms_, snap->longest_synonym_from_));
   auto facets = FacetColumns::build(lease->db());
   if (!facets.ok()) return facets.status();
   snap->facets_ = std::move(facets).value();
+  snap->facets_.pack(PriceBands(snap->currencies_, snap->currencies_.base()).base_edges());
   auto docs = DocTable::build(lease->db());
   if (!docs.ok()) return docs.status();
   snap->docs_ = std::move(docs).value();
@@ -119,6 +123,11 @@ ScoredListPtr IndexSnapshot::scored_list(FeatureStore::Family family, const std:
   auto fresh = std::make_shared<const std::vector<features::ScoredItem>>(std::move(items));
   lists_.put(cache_key, fresh);
   return fresh;
+}
+
+std::size_t IndexSnapshot::longest_synonym_words(const std::string& first_word) const {
+  auto it = longest_synonym_from_.find(first_word);
+  return it == longest_synonym_from_.end() ? 0 : it->second;
 }
 
 const std::vector<std::string>* IndexSnapshot::synonyms_of(const std::string& phrase) const {

@@ -59,6 +59,9 @@ struct SnapshotOptions {
   std::size_t response_cache_entries = 32768;     // rendered answers of pure routes (LRU)
   std::size_t facet_cache_entries = 65536;        // facet counts of recurring match sets (LRU, ~0.5 KiB each)
   std::size_t text_group_entries = 65536;         // query phrases turned into groups of alternatives (LRU)
+  std::size_t spelling_entries = 65536;           // spelling suggestions of words the index lacks (LRU)
+  std::size_t prefix_entries = 65536;             // unfinished last words' completions (LRU)
+  std::size_t ranked_entries = 16384;             // best candidates of recurring match sets (LRU, ~3 KiB each)
   std::size_t warm_words = 0;                     // SnapshotHolder: one-word searches run before a switch (warmer.h)
 };
 
@@ -77,7 +80,10 @@ class IndexSnapshot {
         lists_(options.list_cache_entries),
         responses_(options.response_cache_entries),
         facets_cache_(options.facet_cache_entries),
-        text_groups_(options.text_group_entries) {}
+        text_groups_(options.text_group_entries),
+        spellings_(options.spelling_entries),
+        prefixes_(options.prefix_entries),
+        ranked_(options.ranked_entries) {}
 
   const std::string& generation() const { return generation_; }
   std::int64_t built_at() const { return built_at_; }
@@ -106,9 +112,23 @@ class IndexSnapshot {
   const SharedLru<FacetIds>& facet_cache() const { return facets_cache_; }
   // What a phrase or word of a query stands for (query_builder.h), by its text.
   const SharedLru<TextGroup>& text_groups() const { return text_groups_; }
+  // Xapian's spelling suggestion for a word ("" when none), by the word: a
+  // misspelling recurs ("ashwagndha", "ashwagndha churna") and each
+  // suggestion walks the spelling table.
+  const SharedLru<std::string>& spellings() const { return spellings_; }
+  // The indexed terms an unfinished word may complete to (query_builder.h),
+  // by the word: each is a scan of the term list.
+  const SharedLru<std::vector<std::string>>& prefixes() const { return prefixes_; }
+  // The best candidates of a match set under filters and a sort, before the
+  // exact-match boost (searcher.cpp): the names of a herb, a herb with or
+  // without a form word, a brand typed in full or not all rank the same set.
+  const SharedLru<std::vector<RankedDoc>>& ranked_cache() const { return ranked_; }
   // Phrases that mean the same as `phrase` (normalised), from the index's synonym table.
   const std::vector<std::string>* synonyms_of(const std::string& phrase) const;
-  std::size_t longest_synonym_words() const { return longest_synonym_words_; }
+  // How many words the longest synonym-table phrase starting with
+  // `first_word` has (0: none starts with it), so a query's words are looked
+  // up as phrases only as long as some phrase could be.
+  std::size_t longest_synonym_words(const std::string& first_word) const;
 
   Result<XapianLease> borrow_xapian() const;
 
@@ -133,8 +153,11 @@ class IndexSnapshot {
   SharedLru<std::string> responses_;
   SharedLru<FacetIds> facets_cache_;
   SharedLru<TextGroup> text_groups_;
+  SharedLru<std::string> spellings_;
+  SharedLru<std::vector<std::string>> prefixes_;
+  SharedLru<std::vector<RankedDoc>> ranked_;
   std::unordered_map<std::string, std::vector<std::string>> synonyms_;
-  std::size_t longest_synonym_words_ = 1;
+  std::unordered_map<std::string, std::size_t> longest_synonym_from_;  // by first word
   mutable std::mutex pool_mu_;
   mutable std::vector<std::unique_ptr<Xapian::Database>> pool_;
 };

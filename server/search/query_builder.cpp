@@ -79,7 +79,7 @@ struct KnownPhrase {
 // The longest phrase starting at w[i] that the synonym table knows (else the word alone).
 KnownPhrase phrase_at(const std::vector<std::string>& w, std::size_t i, const IndexSnapshot& snap) {
   KnownPhrase out{1, nullptr, w[i]};
-  for (std::size_t n = std::min(snap.longest_synonym_words(), w.size() - i); n >= 1; --n) {
+  for (std::size_t n = std::min(snap.longest_synonym_words(w[i]), w.size() - i); n >= 1; --n) {
     std::string candidate = w[i];
     for (std::size_t k = 1; k < n; ++k) candidate += " " + w[i + k];
     if (const auto* alts = snap.synonyms_of(candidate)) return KnownPhrase{n, alts, std::move(candidate)};
@@ -137,7 +137,8 @@ TextPlan build_text_plan(const ParsedQuery& parsed, const IndexSnapshot& snap, c
     bool last = i + taken == w.size();
     // While typing, an unfinished last word matches as a prefix ("ashwag").
     if (last && typing && taken == 1 && w[i].size() >= 3 && !matcher.term_exists(stemmer()(w[i]))) {
-      for (auto& t : prefix_terms(w[i], db)) group.alternatives.push_back({std::move(t)});
+      auto completions = snap.prefixes().get_or_compute(w[i], [&] { return prefix_terms(w[i], db); });
+      for (const auto& t : *completions) group.alternatives.push_back({t});
     }
     if (!group.alternatives.empty()) plan.groups.push_back(std::move(group));  // else only stop words
     i += taken;
@@ -161,7 +162,9 @@ std::vector<std::string> spelling_corrected(const ParsedQuery& parsed, const Ind
       continue;
     }
     std::string fix;
-    if (w[i].size() >= 3 && !matcher.term_exists(stemmer()(w[i]))) fix = db.get_spelling_suggestion(w[i], 2);
+    if (w[i].size() >= 3 && !matcher.term_exists(stemmer()(w[i]))) {
+      fix = *snap.spellings().get_or_compute(w[i], [&] { return db.get_spelling_suggestion(w[i], 2); });
+    }
     if (!fix.empty() && fix != w[i]) {
       out.push_back(fix);
       changed = true;

@@ -32,6 +32,14 @@ struct SearchRequest {
   bool typing = false;                 // the last word is still being typed (prefix match)
 };
 
+// A result-page candidate before the exact-match boost: its sort key (for
+// sorts other than relevance), its relevance and its document (a docid).
+struct RankedDoc {
+  double key = 0;
+  double score = 0;
+  std::uint32_t doc = 0;
+};
+
 struct SearchHit {
   std::string id;
   std::string slug;

@@ -114,11 +114,7 @@ Plan plan_text(const ParsedQuery& parsed, const SearchRequest& req, const IndexS
   return plan;
 }
 
-struct Ranked {
-  double key;    // the sort value (sorts other than relevance)
-  double score;  // relevance
-  Xapian::docid doc;
-};
+using Ranked = RankedDoc;
 
 // The first `n` hits in the requested order (ties: higher score, then lower docid).
 std::vector<Ranked> top(const Matches& hits, const SearchRequest& req, bool has_text, const DocTable& docs,
@@ -253,7 +249,20 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
     bool rerank = has_text && req.sort == SortOrder::kRelevance && req.offset + req.limit <= kRerankWindow;
     std::size_t wanted = rerank ? std::min(kRerankWindow, std::max<std::size_t>(req.offset + req.limit, 30))
                                 : req.offset + req.limit;
-    std::vector<Ranked> ranked = top(hits, req, has_text, docs, snap.facet_columns(), blend, wanted);
+    std::vector<Ranked> ranked;
+    if (wanted <= kRerankWindow) {
+      // The best kRerankWindow once per match set, filters and order; a page
+      // takes the first `wanted` of them (the same as ranking for `wanted`).
+      std::string key = hits.signature + '\x1d' + filters_signature(filters) + '\x1d' +
+                        std::to_string(static_cast<int>(req.sort)) + (has_text ? "t" : "") + '\x1d' +
+                        std::to_string(blend.prior_weight);
+      auto best = snap.ranked_cache().get_or_compute(key, [&] {
+        return top(hits, req, has_text, docs, snap.facet_columns(), blend, kRerankWindow);
+      });
+      ranked.assign(best->begin(), best->begin() + static_cast<std::ptrdiff_t>(std::min(wanted, best->size())));
+    } else {
+      ranked = top(hits, req, has_text, docs, snap.facet_columns(), blend, wanted);
+    }
     if (rerank) {
       const ranking::ExactMatch exact(text::normalize(plan.corrected.value_or(req.q)), blend);
       for (auto& r : ranked) r.score += exact.boost(docs.name(r.doc), docs.brand_name(r.doc));

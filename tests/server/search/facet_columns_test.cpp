@@ -1,7 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+
+#include <xapian.h>
+
+#include "indexer/index_schema.h"
 #include "server/search/facet_columns.h"
 #include "tests/server/search/search_index_fixture.h"
+#include "tests/support/temp_dir.h"
 
 namespace ayc::search {
 namespace {
@@ -46,6 +52,67 @@ TEST_CASE("facet values come most frequent first, ties by name, named from their
   for (const auto& p : prices) priced += p.count;
   CHECK(priced == 3);
   CHECK(prices.front().value == "0-250");  // the churna, INR 150
+}
+
+// Every facet's counts as named values, over every document of `columns`.
+std::map<std::string, std::uint32_t> count_all(const FacetColumns& columns, const PriceBands& bands,
+                                               const std::vector<Xapian::docid>& docs) {
+  FacetCounter counter(columns, bands);
+  counter.add(docs, kAllFacets);
+  std::map<std::string, std::uint32_t> out;
+  const char* names[] = {"brand", "category", "form", "price"};
+  for (auto kind : {FacetKind::kBrand, FacetKind::kCategory, FacetKind::kForm, FacetKind::kPrice}) {
+    for (const auto& v : name_facet(columns, bands, kind, counter.top(kind, 100))) {
+      out[std::string(names[static_cast<int>(kind)]) + ":" + v.value] = v.count;
+    }
+  }
+  return out;
+}
+
+TEST_CASE("packed facet rows count what the columns count, in any currency and with many categories") {
+  testing::TempDir dir;
+  {
+    Xapian::WritableDatabase w(dir.path().string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    auto add = [&](const char* brand, const char* form, const std::string& categories, double price) {
+      Xapian::Document doc;
+      if (*brand) doc.add_value(index::kSlotBrand, brand);
+      if (*form) doc.add_value(index::kSlotForm, form);
+      if (!categories.empty()) doc.add_value(index::kSlotCategories, categories);
+      if (price >= 0) doc.add_value(index::kSlotPrice, Xapian::sortable_serialise(price));
+      w.add_document(doc);
+    };
+    const std::string sep(1, index::kListSeparator);
+    add("dabur", "oil", "hair" + sep + "care", 150);
+    add("dabur", "churna", "digestion", 600);
+    add("", "", "", -1);  // nothing known
+    // Seven categories: more than a row holds.
+    add("zandu", "oil", "a" + sep + "b" + sep + "c" + sep + "d" + sep + "e" + sep + "f" + sep + "care", 2500);
+    add("zandu", "", "care", 250);
+    w.commit();
+  }
+  Xapian::Database db(dir.path().string());
+  const FacetColumns plain = FacetColumns::build(db).value();
+  FacetColumns packed = FacetColumns::build(db).value();
+  const CurrencyTable fx = rates();
+  packed.pack(PriceBands(fx, "INR").base_edges());
+  REQUIRE(packed.rows().size() == 6);  // docids 1..5, and 0
+  CHECK(packed.rows()[4].categories == FacetColumns::Row::kSpilled);
+  const std::vector<Xapian::docid> every{1, 2, 3, 4, 5};
+  for (const char* currency : {"INR", "USD"}) {
+    INFO(currency);
+    const PriceBands bands(fx, currency);
+    auto counts = count_all(packed, bands, every);
+    CHECK(counts == count_all(plain, bands, every));
+    CHECK(counts["brand:dabur"] == 2);
+    CHECK(counts["form:oil"] == 2);
+    CHECK(counts["category:care"] == 3);
+    CHECK(counts["category:f"] == 1);
+  }
+  auto inr = count_all(packed, PriceBands(fx, "INR"), every);
+  CHECK(inr["price:0-250"] == 1);
+  CHECK(inr["price:250-500"] == 1);
+  CHECK(inr["price:500-1000"] == 1);
+  CHECK(inr["price:2000+"] == 1);
 }
 
 }  // namespace

@@ -13,5 +13,13 @@ TEST_CASE("matched words are marked, everything is escaped") {
   CHECK(highlight("", {"x"}, {"x"}, "") == "");
 }
 
+TEST_CASE("words are matched by stem whatever their case, others pass through untouched") {
+  // "Dabur" and "&" start with no query word's letter; "Tablets" stems to "tablet".
+  CHECK(highlight("Dabur Ashwagandha Tablets & \"More\"", {"ashwagandha", "tablet"}, {"ashwagandha", "tablet"}, "") ==
+        "Dabur <mark>Ashwagandha</mark> <mark>Tablets</mark> &amp; &quot;More&quot;");
+  CHECK(highlight("Tabletop tablets", {"tablet"}, {"tablet"}, "") == "Tabletop <mark>tablets</mark>");
+  CHECK(highlight("Yoga, yogic; YOGA", {"yoga"}, {"yoga"}, "") == "<mark>Yoga</mark>, yogic; <mark>YOGA</mark>");
+}
+
 }  // namespace
 }  // namespace ayc::search
