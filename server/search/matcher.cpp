@@ -143,13 +143,21 @@ std::string group_key(const TextGroup& g) {
   return key;
 }
 
-// Keeps the documents of `out` that `p` has, adding p's weights. Lists of
+// Keeps the documents of `out` that `p` has, adding p's weights. A long `p`
+// has a bitmap: one bit test per document of `out`. Otherwise lists of
 // similar length are intersected through a dense scratch array (sequential
 // writes and reads, no unpredictable branches); a much longer `p` is
 // galloped through.
 void narrow(PostingList& out, const PostingList& p) {
   std::size_t w = 0;
-  if (out.docs.size() >= 256 && !p.docs.empty() && p.docs.size() <= 8 * out.docs.size()) {
+  if (!p.bits.empty()) {
+    for (std::size_t i = 0; i < out.docs.size(); ++i) {
+      const std::ptrdiff_t at = p.position(out.docs[i]);
+      if (at < 0) continue;
+      out.docs[w] = out.docs[i];
+      out.weights[w++] = out.weights[i] + p.weights[static_cast<std::size_t>(at)];
+    }
+  } else if (out.docs.size() >= 256 && !p.docs.empty() && p.docs.size() <= 8 * out.docs.size()) {
     thread_local std::vector<float> dense;  // weight + 1 by docid; 0 = absent
     const Xapian::docid hi = std::max(out.docs.back(), p.docs.back());
     if (dense.size() <= hi) dense.resize(hi + 1, 0.0f);
@@ -268,6 +276,11 @@ PostingPtr Matcher::scored_group(const TextGroup& g, const std::string& key) con
       out->weights[i] = static_cast<float>(
           ranking::bm25_weight(idf, base->wdfs[i], docs_.length(base->docs[i]), avg, bm25_));
     }
+    // Long groups ("oil", a popular herb) are intersected with many others:
+    // a bitmap (~1.5 bits per docid of the collection) makes that a bit test
+    // per candidate instead of a search. Worth it once the list holds more
+    // than 1/32 of the docids up to its last.
+    if (!out->docs.empty() && out->docs.size() * 32 >= out->docs.back()) add_bitmap(*out);
     return PostingPtr(std::move(out));
   });
 }

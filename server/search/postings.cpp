@@ -19,6 +19,21 @@ PostingPtr read_postings(Xapian::Database& db, const std::string& term) {
 
 }  // namespace
 
+void add_bitmap(PostingList& list) {
+  list.bits.clear();
+  list.ranks.clear();
+  if (list.docs.empty()) return;
+  const std::size_t words = (list.docs.back() >> 6) + 1;
+  list.bits.assign(words, 0);
+  for (Xapian::docid d : list.docs) list.bits[d >> 6] |= std::uint64_t{1} << (d & 63u);
+  list.ranks.resize(words);
+  std::uint32_t below = 0;
+  for (std::size_t w = 0; w < words; ++w) {
+    list.ranks[w] = below;
+    below += static_cast<std::uint32_t>(__builtin_popcountll(list.bits[w]));
+  }
+}
+
 const PostingPtr& empty_postings() {
   static const PostingPtr empty = std::make_shared<PostingList>();
   return empty;

@@ -26,12 +26,30 @@ struct PostingList {
   std::vector<Xapian::docid> docs;   // ascending
   std::vector<std::uint32_t> wdfs;   // parallel to docs (empty in a scored list)
   std::vector<float> weights;        // a scored list's BM25 weights, parallel to docs (else empty)
+  // Optional membership bitmap of a long list (add_bitmap()): bit d of
+  // `bits` is set when d is in docs; `ranks[w]` counts the docs below word w,
+  // so a document's position in docs is found without a search.
+  std::vector<std::uint64_t> bits;
+  std::vector<std::uint32_t> ranks;
   // What it holds in memory (capacity, not size: a list narrowed in place keeps its first length).
   std::size_t bytes() const {
     return docs.capacity() * sizeof(Xapian::docid) + wdfs.capacity() * sizeof(std::uint32_t) +
-           weights.capacity() * sizeof(float) + 64;
+           weights.capacity() * sizeof(float) + bits.capacity() * sizeof(std::uint64_t) +
+           ranks.capacity() * sizeof(std::uint32_t) + 64;
+  }
+  // The position of `d` in docs, or -1 when absent. Needs the bitmap.
+  std::ptrdiff_t position(Xapian::docid d) const {
+    const std::size_t w = d >> 6;
+    if (w >= bits.size()) return -1;
+    const std::uint64_t word = bits[w];
+    const unsigned b = d & 63u;
+    if (((word >> b) & 1u) == 0) return -1;
+    return static_cast<std::ptrdiff_t>(ranks[w]) + __builtin_popcountll(word & ((std::uint64_t{1} << b) - 1));
   }
 };
+
+// Adds the membership bitmap to `list` (docs ascending).
+void add_bitmap(PostingList& list);
 using PostingPtr = std::shared_ptr<const PostingList>;
 // One shared empty list.
 const PostingPtr& empty_postings();

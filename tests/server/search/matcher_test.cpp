@@ -250,5 +250,47 @@ TEST_CASE("a group asked twice counts once, in either mode") {
   CHECK(m.match(TextPlan{{oil, oil}}).weights() == m.match(TextPlan{{oil}}).weights());
 }
 
+TEST_CASE("a bitmap finds a document's position in its list") {
+  PostingList list;
+  list.docs = {1, 63, 64, 65, 127, 128, 500};
+  add_bitmap(list);
+  for (std::size_t i = 0; i < list.docs.size(); ++i) CHECK(list.position(list.docs[i]) == static_cast<std::ptrdiff_t>(i));
+  for (Xapian::docid absent : {0u, 2u, 62u, 66u, 129u, 499u, 501u, 100000u}) CHECK(list.position(absent) == -1);
+  PostingList empty;
+  add_bitmap(empty);
+  CHECK(empty.bits.empty());
+}
+
+TEST_CASE("intersections through a long group's bitmap keep the same documents and weights") {
+  // "common" is in every document (a bitmap), "rare" in every seventh,
+  // "mid" in every third: both narrowing paths, checked against each other.
+  std::vector<SmallIndex::Doc> docs;
+  for (int i = 1; i <= 700; ++i) {
+    SmallIndex::Doc d;
+    d.terms.push_back({"common", static_cast<unsigned>(1 + i % 3)});
+    if (i % 7 == 0) d.terms.push_back({"rare", 1});
+    if (i % 3 == 0) d.terms.push_back({"mid", 2});
+    docs.push_back(d);
+  }
+  SmallIndex idx(docs, 8 << 20);
+  auto m = idx.matcher();
+  TextGroup common{{{"common"}}}, rare{{{"rare"}}}, mid{{{"mid"}}};
+  auto rare_common = m.match(TextPlan{{rare, common}});
+  REQUIRE(rare_common.size() == 100);
+  auto alone = m.match(TextPlan{{rare}});
+  auto all_common = m.match(TextPlan{{common}});
+  REQUIRE_FALSE(all_common.list->bits.empty());
+  for (std::size_t i = 0; i < rare_common.size(); ++i) {
+    const Xapian::docid d = rare_common.docs()[i];
+    CHECK(d % 7 == 0);
+    const auto at = all_common.list->position(d);
+    REQUIRE(at >= 0);
+    CHECK(rare_common.weights()[i] == Approx(alone.weights()[i] + all_common.weights()[static_cast<std::size_t>(at)]));
+  }
+  auto three = m.match(TextPlan{{common, mid, rare}});
+  CHECK(three.size() == 700 / 21);
+  for (Xapian::docid d : three.docs()) CHECK(d % 21 == 0);
+}
+
 }  // namespace
 }  // namespace ayc::search
