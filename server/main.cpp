@@ -3,21 +3,15 @@
 #include <csignal>
 #include <iostream>
 
-#include <malloc.h>
 #include <pthread.h>
 
+#include "common/allocator.h"
 #include "server/config.h"
 #include "server/log.h"
 #include "server/server_app.h"
 
 int main(int argc, char** argv) {
-  // A search allocates and frees match lists of up to a few hundred KiB.
-  // glibc's defaults hand such blocks back to the kernel (mmap/munmap, heap
-  // trimming) and fault them in again on the next search: ~4% of the
-  // server's CPU under load went to those page faults. Keep freed memory
-  // for reuse instead; the process's size is set by its caches anyway.
-  mallopt(M_MMAP_THRESHOLD, 64 << 20);
-  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  ayc::keep_freed_memory();  // before any thread starts
   // Block the shutdown signals before any thread starts, so every thread
   // inherits the mask and main() alone receives them, in sigwait().
   sigset_t shutdown_signals;

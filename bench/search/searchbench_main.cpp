@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "common/allocator.h"
 #include "common/flags.h"
 #include "server/search/index_snapshot.h"
 #include "server/search/snapshot_holder.h"
@@ -82,6 +83,7 @@ void report(const char* label, std::vector<double> t) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  ayc::keep_freed_memory();  // as the server does
   Config c;
   ayc::FlagSet flags(kProgram,
                      "Times the search engine and /search's JSON rendering over a query list on one thread\n"

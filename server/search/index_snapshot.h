@@ -61,7 +61,7 @@ struct SnapshotOptions {
   std::size_t text_group_entries = 65536;         // query phrases turned into groups of alternatives (LRU)
   std::size_t spelling_entries = 65536;           // spelling suggestions of words the index lacks (LRU)
   std::size_t prefix_entries = 65536;             // unfinished last words' completions (LRU)
-  std::size_t ranked_entries = 16384;             // best candidates of recurring match sets (LRU, ~3 KiB each)
+  std::size_t ranked_entries = 16384;             // best candidates of recurring match sets (LRU, ~1.5 KiB each)
   std::size_t warm_words = 0;                     // SnapshotHolder: one-word searches run before a switch (warmer.h)
 };
 

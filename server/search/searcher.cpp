@@ -15,6 +15,10 @@ namespace ayc::search {
 namespace {
 
 constexpr std::size_t kRerankWindow = 200;  // best hits the exact-match boost may reorder
+constexpr std::size_t kRerankDefault = 30;  // ... at least, for a first page
+// Candidates cached per match set: every page a shopper usually sees (a
+// first page, reranked over 30, or the first pages of a category).
+constexpr std::size_t kCachedCandidates = 60;
 constexpr std::size_t kFacetValues = 20;
 
 std::vector<FilterPart> build_filters(const SearchRequest& req, const CurrencyTable& fx, const std::string& currency) {
@@ -247,17 +251,17 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
     }
 
     bool rerank = has_text && req.sort == SortOrder::kRelevance && req.offset + req.limit <= kRerankWindow;
-    std::size_t wanted = rerank ? std::min(kRerankWindow, std::max<std::size_t>(req.offset + req.limit, 30))
+    std::size_t wanted = rerank ? std::min(kRerankWindow, std::max(req.offset + req.limit, kRerankDefault))
                                 : req.offset + req.limit;
     std::vector<Ranked> ranked;
-    if (wanted <= kRerankWindow) {
-      // The best kRerankWindow once per match set, filters and order; a page
-      // takes the first `wanted` of them (the same as ranking for `wanted`).
+    if (wanted <= kCachedCandidates) {
+      // The best kCachedCandidates once per match set, filters and order; a
+      // page takes the first `wanted` of them (the same as ranking for `wanted`).
       std::string key = hits.signature + '\x1d' + filters_signature(filters) + '\x1d' +
                         std::to_string(static_cast<int>(req.sort)) + (has_text ? "t" : "") + '\x1d' +
                         std::to_string(blend.prior_weight);
       auto best = snap.ranked_cache().get_or_compute(key, [&] {
-        return top(hits, req, has_text, docs, snap.facet_columns(), blend, kRerankWindow);
+        return top(hits, req, has_text, docs, snap.facet_columns(), blend, kCachedCandidates);
       });
       ranked.assign(best->begin(), best->begin() + static_cast<std::ptrdiff_t>(std::min(wanted, best->size())));
     } else {

@@ -161,6 +161,28 @@ TEST_CASE("an empty query lists products by popularity; sorts and pagination wor
   CHECK(ids(must_search(*fx.snapshot, page)) == std::vector<std::string>{kChyawanprash});
 }
 
+TEST_CASE("pages agree whether their candidates were cached or ranked for a deep page") {
+  ayc::testing::SearchIndexFixture fx;
+  for (auto sort : {SortOrder::kRelevance, SortOrder::kPriceAsc, SortOrder::kPriceDesc, SortOrder::kRating,
+                    SortOrder::kNewest, SortOrder::kPopularity}) {
+    for (const char* text : {"", "oil", "ashwagandha churna"}) {
+      INFO(static_cast<int>(sort) << " '" << text << "'");
+      SearchRequest deep = q(text);
+      deep.sort = sort;
+      deep.limit = 100;  // past the cached candidates: ranked for this request
+      const auto whole = ids(must_search(*fx.snapshot, deep));
+      std::vector<std::string> paged;
+      for (std::size_t offset = 0; offset < whole.size() + 1; ++offset) {
+        SearchRequest one = deep;
+        one.limit = 1;
+        one.offset = offset;
+        for (const auto& id : ids(must_search(*fx.snapshot, one))) paged.push_back(id);
+      }
+      CHECK(paged == whole);
+    }
+  }
+}
+
 TEST_CASE("hits carry highlighted, escaped names") {
   ayc::testing::SearchIndexFixture fx;
   auto r = must_search(*fx.snapshot, q("mahanarayan oils"));
