@@ -43,39 +43,58 @@ PostingPtr PostingsCache::get(Xapian::Database& db, const std::string& term) con
   return get_or_compute(term, [&] { return read_postings(db, term); });
 }
 
+PostingsCache::PostingsCache(std::size_t max_bytes) : max_bytes_(max_bytes) {
+  const std::size_t count = std::clamp<std::size_t>(max_bytes / (std::size_t{8} << 20), 1, 16);
+  for (std::size_t i = 0; i < count; ++i) {
+    auto s = std::make_unique<Shard>();
+    s->max_bytes = max_bytes / count;
+    s->entries.reserve(std::min<std::size_t>(s->max_bytes / 1024, std::size_t{1} << 22));
+    shards_.push_back(std::move(s));
+  }
+}
+
 PostingPtr PostingsCache::get_or_compute(const std::string& term, const std::function<PostingPtr()>& compute) const {
+  Shard& s = shard(term);
   {
-    std::lock_guard<std::mutex> lock(mu_);
-    auto it = entries_.find(term);
-    if (it != entries_.end()) {
-      lru_.splice(lru_.begin(), lru_, it->second.lru);
-      ++stats_.hits;
+    std::lock_guard<std::mutex> lock(s.mu);
+    auto it = s.entries.find(term);
+    if (it != s.entries.end()) {
+      s.lru.splice(s.lru.begin(), s.lru, it->second.lru);
+      ++s.stats.hits;
       return it->second.list;
     }
-    ++stats_.misses;
+    ++s.stats.misses;
   }
   PostingPtr list = compute();  // outside the lock: other requests go on
-  std::lock_guard<std::mutex> lock(mu_);
-  auto [it, inserted] = entries_.try_emplace(term);
+  std::lock_guard<std::mutex> lock(s.mu);
+  auto [it, inserted] = s.entries.try_emplace(term);
   if (!inserted) return it->second.list;  // another request read it meanwhile
-  lru_.push_front(term);
-  it->second = Entry{list, lru_.begin()};
-  stats_.bytes += list->bytes() + term.size();
-  ++stats_.terms;
-  while (stats_.bytes > max_bytes_ && lru_.size() > 1) {
-    auto victim = entries_.find(lru_.back());
-    stats_.bytes -= victim->second.list->bytes() + victim->first.size();
-    --stats_.terms;
-    ++stats_.evictions;
-    entries_.erase(victim);
-    lru_.pop_back();
+  s.lru.push_front(term);
+  it->second = Entry{list, s.lru.begin()};
+  s.stats.bytes += list->bytes() + term.size();
+  ++s.stats.terms;
+  while (s.stats.bytes > s.max_bytes && s.lru.size() > 1) {
+    auto victim = s.entries.find(s.lru.back());
+    s.stats.bytes -= victim->second.list->bytes() + victim->first.size();
+    --s.stats.terms;
+    ++s.stats.evictions;
+    s.entries.erase(victim);
+    s.lru.pop_back();
   }
   return list;
 }
 
 PostingsCacheStats PostingsCache::stats() const {
-  std::lock_guard<std::mutex> lock(mu_);
-  return stats_;
+  PostingsCacheStats total;
+  for (const auto& s : shards_) {
+    std::lock_guard<std::mutex> lock(s->mu);
+    total.hits += s->stats.hits;
+    total.misses += s->stats.misses;
+    total.evictions += s->stats.evictions;
+    total.bytes += s->stats.bytes;
+    total.terms += s->stats.terms;
+  }
+  return total;
 }
 
 }  // namespace ayc::search

@@ -62,10 +62,11 @@ class PostingsCache {
  public:
   // Buckets for a list per KiB of max_bytes (lists average several KiB)
   // are reserved up front: rehashing tens of thousands of entries as the
-  // cache fills stalled a search for ~12 ms.
-  explicit PostingsCache(std::size_t max_bytes) : max_bytes_(max_bytes) {
-    entries_.reserve(std::min<std::size_t>(max_bytes / 1024, std::size_t{1} << 22));
-  }
+  // cache fills stalled a search for ~12 ms. The lists are spread over
+  // shards by key, each with its own lock, recency list and share of the
+  // budget (one shard per 8 MiB, at most 16): a search looks up tens of
+  // lists, and with one lock the worker threads queued on it.
+  explicit PostingsCache(std::size_t max_bytes);
 
   // The term's posting list (empty when the term is not in the index).
   // Throws Xapian::Error when the database cannot be read.
@@ -81,11 +82,17 @@ class PostingsCache {
     PostingPtr list;
     std::list<std::string>::iterator lru;
   };
+  struct Shard {
+    std::mutex mu;
+    std::size_t max_bytes = 0;
+    std::list<std::string> lru;  // most recently used first
+    std::unordered_map<std::string, Entry> entries;
+    PostingsCacheStats stats;
+  };
+  Shard& shard(const std::string& key) const { return *shards_[std::hash<std::string>{}(key) % shards_.size()]; }
+
   std::size_t max_bytes_;
-  mutable std::mutex mu_;
-  mutable std::list<std::string> lru_;  // most recently used first
-  mutable std::unordered_map<std::string, Entry> entries_;
-  mutable PostingsCacheStats stats_;
+  std::vector<std::unique_ptr<Shard>> shards_;
 };
 
 }  // namespace ayc::search

@@ -162,9 +162,21 @@ std::vector<Ranked> top(const Matches& hits, const SearchRequest& req, bool has_
   return best;
 }
 
-// A hit with its texts still plain; mark_matches() highlights the returned page.
+// What a page's highlighting marks: the words shown (as corrected), their
+// stems, and the unfinished last word while the shopper types.
+struct Marks {
+  ParsedQuery shown;
+  std::vector<std::string> stems;
+  std::string prefix;
+  Marks(ParsedQuery words, bool typing)
+      : shown(std::move(words)),
+        stems(highlight_stems(shown)),
+        prefix(typing && !shown.words.empty() ? shown.words.back() : "") {}
+};
+
+// A hit of the page, its name and short description highlighted.
 SearchHit make_hit(std::string_view id, const HitCard& card, bool in_stock, const CurrencyTable& fx,
-                   const std::string& currency) {
+                   const std::string& currency, const Marks& marks) {
   SearchHit h;
   h.id = id;
   h.slug = card.slug;
@@ -175,18 +187,9 @@ SearchHit make_hit(std::string_view id, const HitCard& card, bool in_stock, cons
   h.rating = card.rating;
   h.review_count = card.review_count;
   h.in_stock = in_stock;
-  h.highlight_name = card.name;
-  h.highlight_short_description = card.short_description;
+  h.highlight_name = highlight(card.name, marks.stems, marks.shown.words, marks.prefix);
+  h.highlight_short_description = highlight(card.short_description, marks.stems, marks.shown.words, marks.prefix);
   return h;
-}
-
-void mark_matches(std::vector<SearchHit>& hits, const ParsedQuery& shown, bool typing) {
-  auto stems = highlight_stems(shown);
-  std::string prefix = typing && !shown.words.empty() ? shown.words.back() : "";
-  for (auto& h : hits) {
-    h.highlight_name = highlight(h.highlight_name, stems, shown.words, prefix);
-    h.highlight_short_description = highlight(h.highlight_short_description, stems, shown.words, prefix);
-  }
 }
 
 constexpr std::pair<const char*, FacetKind> kFacetKinds[] = {
@@ -273,16 +276,17 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
       std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
     }
     const HitCards& cards = snap.hit_cards();
+    const Marks marks(plan.corrected ? ParsedQuery{text::split_words(*plan.corrected)} : parsed, req.typing);
+    result.hits.reserve(std::min(req.limit, ranked.size()));
     for (std::size_t i = req.offset; i < ranked.size() && i < req.offset + req.limit; ++i) {
       const Xapian::docid d = ranked[i].doc;
       const HitCard card = cards.at(d);
       if (!card.present) continue;  // cannot happen in a verified generation; skip rather than fail
       const bool in_stock = cards.in_stock_in(d, req.country) || cards.in_stock_in(d, "*");
-      SearchHit hit = make_hit(docs.id(d), card, in_stock, fx, currency);
+      SearchHit hit = make_hit(docs.id(d), card, in_stock, fx, currency, marks);
       hit.score = ranked[i].score;
       result.hits.push_back(std::move(hit));
     }
-    mark_matches(result.hits, plan.corrected ? ParsedQuery{text::split_words(*plan.corrected)} : parsed, req.typing);
   } catch (const Xapian::Error& e) {
     return Status::Internal("search failed: " + e.get_description());
   }

@@ -221,6 +221,27 @@ TEST_CASE("the postings cache reads a term once and drops the least recently use
   CHECK(idx.cache.get(idx.db, "absent")->docs.empty());
 }
 
+TEST_CASE("a large postings cache spreads its lists over shards and keeps within its whole budget") {
+  PostingsCache cache(std::size_t{32} << 20);  // four shards of 8 MiB
+  int computed = 0;
+  auto big = [&] {  // 4 MiB of docids
+    ++computed;
+    auto l = std::make_shared<PostingList>();
+    l->docs.resize(std::size_t{1} << 20);
+    return PostingPtr(std::move(l));
+  };
+  for (int i = 0; i < 40; ++i) cache.get_or_compute("\x05list" + std::to_string(i), big);
+  CHECK(computed == 40);
+  auto s = cache.stats();
+  CHECK(s.bytes <= cache.max_bytes());
+  CHECK(s.terms >= 4);  // each shard keeps at least its latest list
+  CHECK(s.evictions == 40 - s.terms);
+  CHECK(s.misses == 40);
+  cache.get_or_compute("\x05list39", big);  // the last one stored is still there
+  CHECK(computed == 40);
+  CHECK(cache.stats().hits == 1);
+}
+
 TEST_CASE("a match set is computed once per signature, whatever words led to it") {
   SmallIndex idx({{{{"oil", 1}, {"joint", 1}}}, {{{"oil", 1}}}, {{{"joint", 2}, {"taila", 1}}}});
   auto m = idx.matcher();
