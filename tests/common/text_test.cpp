@@ -30,6 +30,18 @@ TEST_CASE("UTF-8 validation") {
   CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
   CHECK_FALSE(is_valid_utf8("abc\xE2\x82"));       // truncated
   CHECK_FALSE(is_valid_utf8("\xFF"));
+  // The bad byte anywhere in a long ASCII text (read eight bytes at a time).
+  for (std::size_t at = 0; at < 30; ++at) {
+    std::string text(30, 'x');
+    CHECK(is_valid_utf8(text));
+    text[at] = '\xFF';
+    CHECK_FALSE(is_valid_utf8(text));
+    text[at] = 'x';
+    text.insert(at, "\xE0\xA4\xA4");
+    CHECK(is_valid_utf8(text));
+    text.erase(at + 2, 1);  // truncated in the middle
+    CHECK_FALSE(is_valid_utf8(text));
+  }
 }
 
 TEST_CASE("control characters and HTML escaping") {

@@ -1,5 +1,7 @@
 #include "server/json_text.h"
 
+#include <cstdio>
+
 #include <catch2/catch.hpp>
 
 #include "server/uuid.h"
@@ -15,6 +17,43 @@ TEST_CASE("json_quote escapes and always yields valid JSON") {
   for (const char* hostile : {"\xff", "\xC0\xAF", "\xED\xA0\x80", "ab\xE0\xA4", "\x7f"}) {
     CHECK(testing::is_valid_json("[" + json_quote(hostile) + "]"));
   }
+}
+
+// Escapes byte by byte: what append_json_quoted must give for valid UTF-8.
+std::string reference_quote(std::string_view in) {
+  std::string out = "\"";
+  for (char ch : in) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '"') out += "\\\"";
+    else if (c == '\\') out += "\\\\";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += ch;
+    }
+  }
+  return out + "\"";
+}
+
+TEST_CASE("escaping is the same wherever the special bytes fall in long texts") {
+  const std::string specials[] = {"\"", "\\", "\n", "\t", "\x01", "\x1f", "\x7f", "\xE0\xA4\xA4", " ", "~", "\x20"};
+  for (std::size_t len = 0; len < 40; ++len) {
+    for (const auto& special : specials) {
+      for (std::size_t at = 0; at <= len; ++at) {
+        std::string text(len, 'a');
+        text.insert(at, special);
+        INFO(len << " " << at);
+        REQUIRE(json_quote(text) == reference_quote(text));
+      }
+    }
+  }
+  CHECK(json_quote("Ashwagandha \"KSM-66\" 500 mg\tcapsules, 60's") ==
+        "\"Ashwagandha \\\"KSM-66\\\" 500 mg\\tcapsules, 60's\"");
 }
 
 TEST_CASE("to_valid_utf8 replaces bad bytes and drops NULs") {
