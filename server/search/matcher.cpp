@@ -143,62 +143,75 @@ std::string group_key(const TextGroup& g) {
   return key;
 }
 
-// Keeps the documents of `out` that `p` has, adding p's weights. A long `p`
-// has a bitmap: one bit test per document of `out`. Otherwise lists of
-// similar length are intersected through a dense scratch array (sequential
-// writes and reads, no unpredictable branches); a much longer `p` is
-// galloped through.
-void narrow(PostingList& out, const PostingList& p) {
+// Writes to out_docs/out_weights the documents of the n in docs/weights
+// that `p` has, p's weights added, and returns how many. The output may be
+// the input itself (narrowing in place). A long `p` has a bitmap: one bit
+// test per document. Otherwise lists of similar length are intersected
+// through a dense scratch array (sequential writes and reads, no
+// unpredictable branches); a much longer `p` is galloped through.
+std::size_t narrow(const Xapian::docid* docs, const float* weights, std::size_t n, const PostingList& p,
+                   Xapian::docid* out_docs, float* out_weights) {
   std::size_t w = 0;
   if (!p.bits.empty()) {
-    for (std::size_t i = 0; i < out.docs.size(); ++i) {
-      const std::ptrdiff_t at = p.position(out.docs[i]);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::ptrdiff_t at = p.position(docs[i]);
       if (at < 0) continue;
-      out.docs[w] = out.docs[i];
-      out.weights[w++] = out.weights[i] + p.weights[static_cast<std::size_t>(at)];
+      out_docs[w] = docs[i];
+      out_weights[w++] = weights[i] + p.weights[static_cast<std::size_t>(at)];
     }
-  } else if (out.docs.size() >= 256 && !p.docs.empty() && p.docs.size() <= 8 * out.docs.size()) {
+  } else if (n >= 256 && !p.docs.empty() && p.docs.size() <= 8 * n) {
     thread_local std::vector<float> dense;  // weight + 1 by docid; 0 = absent
-    const Xapian::docid hi = std::max(out.docs.back(), p.docs.back());
+    const Xapian::docid hi = std::max(docs[n - 1], p.docs.back());
     if (dense.size() <= hi) dense.resize(hi + 1, 0.0f);
     for (std::size_t j = 0; j < p.docs.size(); ++j) dense[p.docs[j]] = p.weights[j] + 1.0f;
-    for (std::size_t i = 0; i < out.docs.size(); ++i) {
-      const float v = dense[out.docs[i]];
+    for (std::size_t i = 0; i < n; ++i) {
+      const float v = dense[docs[i]];
       if (v == 0.0f) continue;
-      out.docs[w] = out.docs[i];
-      out.weights[w++] = out.weights[i] + (v - 1.0f);
+      out_docs[w] = docs[i];
+      out_weights[w++] = weights[i] + (v - 1.0f);
     }
     for (Xapian::docid d : p.docs) dense[d] = 0.0f;
   } else {
     std::size_t j = 0;
-    for (std::size_t i = 0; i < out.docs.size(); ++i) {
-      Xapian::docid d = out.docs[i];
+    for (std::size_t i = 0; i < n; ++i) {
+      const Xapian::docid d = docs[i];
       j = skip_to(p.docs, j, d);
       if (j == p.docs.size()) break;
       if (p.docs[j] != d) continue;
-      out.docs[w] = d;
-      out.weights[w++] = out.weights[i] + p.weights[j];
+      out_docs[w] = d;
+      out_weights[w++] = weights[i] + p.weights[j];
     }
   }
-  out.docs.resize(w);
-  out.weights.resize(w);
+  return w;
 }
 
-// Documents of every group (scored lists), their weights added: from the
-// rarest, narrowed by each of the others.
+// Documents of every group (scored lists), their weights added: the rarest
+// narrowed by each of the others.
 PostingPtr intersect_scored(std::vector<PostingPtr> groups) {
+  if (groups.size() == 1) return groups[0];
   std::sort(groups.begin(), groups.end(), [](const PostingPtr& a, const PostingPtr& b) {
     return a->docs.size() < b->docs.size();
   });
-  // Narrowed in a scratch list that keeps its capacity (no fresh pages per
-  // search), then copied at its final, usually much smaller, size.
-  thread_local PostingList scratch;
-  scratch.docs.assign(groups[0]->docs.begin(), groups[0]->docs.end());
-  scratch.weights.assign(groups[0]->weights.begin(), groups[0]->weights.end());
-  for (std::size_t g = 1; g < groups.size() && !scratch.docs.empty(); ++g) narrow(scratch, *groups[g]);
+  // Narrowed into scratch arrays that only ever grow (no fresh pages per
+  // search; the rarest list is read, not copied), then copied out at the
+  // final, usually much smaller, size.
+  thread_local std::vector<Xapian::docid> scratch_docs;
+  thread_local std::vector<float> scratch_weights;
+  const PostingList& rarest = *groups[0];
+  const std::size_t n = rarest.docs.size();
+  if (scratch_docs.size() < n) {
+    scratch_docs.resize(n);
+    scratch_weights.resize(n);
+  }
+  std::size_t kept = narrow(rarest.docs.data(), rarest.weights.data(), n, *groups[1], scratch_docs.data(),
+                            scratch_weights.data());
+  for (std::size_t g = 2; g < groups.size() && kept > 0; ++g) {
+    kept = narrow(scratch_docs.data(), scratch_weights.data(), kept, *groups[g], scratch_docs.data(),
+                  scratch_weights.data());
+  }
   auto out = std::make_shared<PostingList>();
-  out->docs.assign(scratch.docs.begin(), scratch.docs.end());
-  out->weights.assign(scratch.weights.begin(), scratch.weights.end());
+  out->docs.assign(scratch_docs.begin(), scratch_docs.begin() + static_cast<std::ptrdiff_t>(kept));
+  out->weights.assign(scratch_weights.begin(), scratch_weights.begin() + static_cast<std::ptrdiff_t>(kept));
   return out;
 }
 
