@@ -43,8 +43,16 @@ class DocTable {
   const std::vector<Xapian::docid>& live() const { return live_; }  // ascending
   std::uint64_t count() const { return live_.size(); }
   double length(Xapian::docid d) const { return d < length_.size() ? length_[d] : 0; }
+  void prefetch_length(Xapian::docid d) const {
+    if (d < length_.size()) __builtin_prefetch(&length_[d]);
+  }
   double average_length() const { return average_length_; }
   double prior(Xapian::docid d) const { return at(prior_, d); }
+  // Asks the memory for d's prior and popularity ahead of a pass reading them.
+  void prefetch(Xapian::docid d) const {
+    if (d < prior_.size()) __builtin_prefetch(&prior_[d]);
+    if (d < popularity_.size()) __builtin_prefetch(&popularity_[d]);
+  }
   double popularity(Xapian::docid d) const { return at(popularity_, d); }
   double rating(Xapian::docid d) const { return at(rating_, d); }
   double created_at(Xapian::docid d) const { return d < created_at_.size() ? created_at_[d] : 0; }

@@ -285,7 +285,9 @@ PostingPtr Matcher::scored_group(const TextGroup& g, const std::string& key) con
     out->weights.resize(base->docs.size());
     const double idf = ranking::bm25_idf(base->docs.size(), docs_.count());
     const double avg = docs_.average_length();
+    constexpr std::size_t kAhead = 16;  // lengths of scattered documents, asked for early
     for (std::size_t i = 0; i < base->docs.size(); ++i) {
+      if (i + kAhead < base->docs.size()) docs_.prefetch_length(base->docs[i + kAhead]);
       out->weights[i] = static_cast<float>(
           ranking::bm25_weight(idf, base->wdfs[i], docs_.length(base->docs[i]), avg, bm25_));
     }

@@ -135,7 +135,9 @@ std::vector<Ranked> top(const Matches& hits, const SearchRequest& req, bool has_
   double direction = req.sort == SortOrder::kPriceAsc ? -1.0 : 1.0;  // larger key first
   const auto& hit_docs = hits.docs();
   const auto& hit_weights = hits.weights();
+  constexpr std::size_t kAhead = 16;  // the documents are scattered: their values are asked for early
   for (std::size_t i = 0; i < hit_docs.size() && n > 0; ++i) {
+    if (i + kAhead < hit_docs.size()) docs.prefetch(hit_docs[i + kAhead]);
     Xapian::docid d = hit_docs[i];
     // The exact-match boost is added to the best of these later (run_search).
     double score = has_text ? ranking::final_score(hit_weights[i], docs.prior(d), 0, blend) : docs.popularity(d);
