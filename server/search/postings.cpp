@@ -44,7 +44,7 @@ PostingPtr PostingsCache::get(Xapian::Database& db, const std::string& term) con
 }
 
 PostingsCache::PostingsCache(std::size_t max_bytes) : max_bytes_(max_bytes) {
-  const std::size_t count = std::clamp<std::size_t>(max_bytes / (std::size_t{8} << 20), 1, 16);
+  const std::size_t count = std::clamp<std::size_t>(max_bytes / (std::size_t{32} << 20), 1, 8);
   for (std::size_t i = 0; i < count; ++i) {
     auto s = std::make_unique<Shard>();
     s->max_bytes = max_bytes / count;

@@ -64,8 +64,9 @@ class PostingsCache {
   // are reserved up front: rehashing tens of thousands of entries as the
   // cache fills stalled a search for ~12 ms. The lists are spread over
   // shards by key, each with its own lock, recency list and share of the
-  // budget (one shard per 8 MiB, at most 16): a search looks up tens of
-  // lists, and with one lock the worker threads queued on it.
+  // budget (one shard per 32 MiB, at most 8, so a shard still holds the
+  // longest lists of a large catalogue): a search looks up tens of lists,
+  // and with one lock the worker threads queued on it.
   explicit PostingsCache(std::size_t max_bytes);
 
   // The term's posting list (empty when the term is not in the index).
