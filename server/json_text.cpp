@@ -3,8 +3,6 @@
 #include <cstdint>
 #include <cstring>
 
-#include <cstdint>
-
 #include "common/text.h"
 
 namespace ayc::server {

@@ -88,12 +88,12 @@ Result<FacetColumns> FacetColumns::build(Xapian::Database& db) {
   return f;
 }
 
-void FacetColumns::pack(const std::vector<double>& band_edges) {
+void FacetColumns::pack(const PriceBands& bands) {
   rows_.clear();
-  row_band_edges_ = band_edges;
+  row_band_edges_ = bands.base_edges();
   constexpr std::size_t kMaxIds = 0xFFFF;  // ids + 1 must fit 16 bits
   if (brand_.names.size() >= kMaxIds || form_.names.size() >= kMaxIds || category_.names.size() >= kMaxIds ||
-      band_edges.size() + 1 >= Row::kNoBand) {
+      bands.count() >= Row::kNoBand) {
     return;
   }
   rows_.resize(price_.size());
@@ -110,11 +110,7 @@ void FacetColumns::pack(const std::vector<double>& band_edges) {
         for (std::uint32_t i = begin; i < end; ++i) r.category[i - begin] = static_cast<std::uint16_t>(category_.ids[i]);
       }
     }
-    if (price_[d] >= 0) {
-      std::uint8_t band = 0;
-      while (band < band_edges.size() && price_[d] >= band_edges[band]) ++band;
-      r.band = band;
-    }
+    if (price_[d] >= 0) r.band = static_cast<std::uint8_t>(bands.band(price_[d]));
   }
 }
 
@@ -149,6 +145,9 @@ void FacetCounter::add_rows(const std::vector<Xapian::docid>& docs, unsigned whi
   const bool want_brand = which & facet_bit(FacetKind::kBrand), want_form = which & facet_bit(FacetKind::kForm),
              want_category = which & facet_bit(FacetKind::kCategory),
              want_price = which & facet_bit(FacetKind::kPrice);
+  // The rows' price bands are the base currency's; another currency's bands
+  // (edges rounded in that currency) come from the price.
+  const bool row_bands = columns_.row_band_edges() == bands_.base_edges();
   // A match set's documents are scattered over the rows: each row is asked
   // for well before it is counted, so the memory reads overlap.
   constexpr std::size_t kAhead = 16;
@@ -166,18 +165,16 @@ void FacetCounter::add_rows(const std::vector<Xapian::docid>& docs, unsigned whi
         for (std::uint32_t i = category.offsets[d]; i < category.offsets[d + 1]; ++i) ++categories[category.ids[i]];
       }
     }
-    if (want_price && r.band != FacetColumns::Row::kNoBand) ++prices[r.band];
+    if (want_price && r.band != FacetColumns::Row::kNoBand) ++prices[row_bands ? r.band : bands_.band(columns_.price(d))];
   }
 }
 
 void FacetCounter::add(const std::vector<Xapian::docid>& docs, unsigned which) {
-  // The rows' price bands are the base currency's: other currencies' bands
-  // (edges rounded in that currency) are computed from the price.
-  if (!columns_.rows().empty() &&
-      (!(which & facet_bit(FacetKind::kPrice)) || columns_.row_band_edges() == bands_.base_edges())) {
+  if (!columns_.rows().empty()) {
     add_rows(docs, which);
     return;
   }
+  // No rows (a column with more values than a row holds): column by column.
   const auto& brand = columns_.brand().single;
   const auto& form = columns_.form().single;
   const FacetColumns::Column& category = columns_.category();

@@ -21,6 +21,8 @@
 
 namespace ayc::search {
 
+class PriceBands;
+
 class FacetColumns {
  public:
   static Result<FacetColumns> build(Xapian::Database& db);
@@ -58,7 +60,7 @@ class FacetColumns {
   static_assert(sizeof(Row) == 32, "two rows to a cache line");
   // Builds the rows, price bands by `bands` (the base currency's). Leaves
   // none when a column has too many values for a row (rows() empty).
-  void pack(const std::vector<double>& band_edges);
+  void pack(const PriceBands& bands);
   const std::vector<Row>& rows() const { return rows_; }
   // The base-currency band edges the rows' bands were computed with.
   const std::vector<double>& row_band_edges() const { return row_band_edges_; }

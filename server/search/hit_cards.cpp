@@ -64,7 +64,7 @@ std::string_view HitCards::field(Xapian::docid d, int i) const {
 
 HitCard HitCards::at(Xapian::docid d) const {
   HitCard card;
-  if (d >= ends_.size() || ends_[d][kFields - 1] == 0) return card;
+  if (!has(d)) return card;
   card.present = true;
   card.slug = field(d, 0);
   card.name = field(d, 1);
@@ -78,7 +78,7 @@ HitCard HitCards::at(Xapian::docid d) const {
 }
 
 bool HitCards::in_stock_in(Xapian::docid d, std::string_view country) const {
-  if (d >= ends_.size() || ends_[d][kFields - 1] == 0) return false;
+  if (!has(d)) return false;
   std::string_view rest = field(d, 4);
   if (country.empty()) return !rest.empty();  // units are never negative: in stock somewhere
   while (!rest.empty()) {

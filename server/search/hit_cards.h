@@ -54,6 +54,7 @@ class HitCards {
   // scanning its texts.
   static constexpr int kFields = 5;
   using Ends = std::array<std::uint32_t, kFields>;
+  bool has(Xapian::docid d) const { return d < ends_.size() && ends_[d][kFields - 1] != 0; }
   std::string_view field(Xapian::docid d, int i) const;
   std::string text_;
   std::vector<std::uint64_t> start_;

@@ -85,7 +85,7 @@ Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path&
   auto facets = FacetColumns::build(lease->db());
   if (!facets.ok()) return facets.status();
   snap->facets_ = std::move(facets).value();
-  snap->facets_.pack(PriceBands(snap->currencies_, snap->currencies_.base()).base_edges());
+  snap->facets_.pack(PriceBands(snap->currencies_, snap->currencies_.base()));
   auto docs = DocTable::build(lease->db());
   if (!docs.ok()) return docs.status();
   snap->docs_ = std::move(docs).value();

@@ -96,7 +96,7 @@ TEST_CASE("packed facet rows count what the columns count, in any currency and w
   const FacetColumns plain = FacetColumns::build(db).value();
   FacetColumns packed = FacetColumns::build(db).value();
   const CurrencyTable fx = rates();
-  packed.pack(PriceBands(fx, "INR").base_edges());
+  packed.pack(PriceBands(fx, "INR"));
   REQUIRE(packed.rows().size() == 6);  // docids 1..5, and 0
   CHECK(packed.rows()[4].categories == FacetColumns::Row::kSpilled);
   const std::vector<Xapian::docid> every{1, 2, 3, 4, 5};
