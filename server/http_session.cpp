@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <boost/asio/error.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 
 #include "server/error_response.h"
@@ -203,7 +204,18 @@ void HttpSession::handle_request(http::request<http::string_body>&& request) {
 
 void HttpSession::queue_response(HttpResponse&& response, unsigned version, bool close, bool head) {
   queue_.push_back({to_beast(std::move(response), version, close, head), close});
-  if (!writing_) do_write();
+  // The write is posted behind the requests this worker has already read, so
+  // it sends its answers in a burst after handling them: a client thread
+  // waiting on many connections is then woken once for several answers
+  // instead of once per answer (each wake-up is an interrupt to another CPU,
+  // costly in a VM). All-distinct /search: 8-37% more answers per second and
+  // 2-20% less server CPU per answer (bench/RESULTS.md).
+  if (writing_ || write_posted_) return;
+  write_posted_ = true;
+  net::post(stream_.get_executor(), [self = shared_from_this()] {
+    self->write_posted_ = false;
+    if (!self->writing_ && !self->queue_.empty()) self->do_write();
+  });
 }
 
 void HttpSession::do_write() {

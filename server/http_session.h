@@ -2,7 +2,9 @@
 //
 // The advanced-server design of the Beast examples: a read is outstanding
 // while earlier responses are being written; responses queue in order, and
-// once pipeline_limit are queued reading pauses until a write completes.
+// once pipeline_limit are queued reading pauses until a write completes. A
+// response's write is posted behind the requests already read (answers go
+// out in bursts; see queue_response).
 //
 // Thread-safety: a session and its WorkerState live on one worker thread;
 // ConnectionTracker is shared and thread-safe.
@@ -107,6 +109,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   std::string remote_ip_;
   bool reading_ = false;
   bool writing_ = false;
+  bool write_posted_ = false;  // a do_write is posted and has not run yet
   bool read_done_ = false;  // no further requests will be read
   bool closing_ = false;
   std::size_t lingered_ = 0;
