@@ -61,6 +61,9 @@ class ExactMatch {
   double boost(std::string_view name, std::string_view brand) const;
 
  private:
+  bool is_word(std::string_view token) const;                // one of the query's words
+  bool name_has_every_word(std::string_view name) const;     // every query word is a word of `name`
+
   std::string query_;
   std::vector<std::string_view> words_;  // into query_
   BlendParams p_;

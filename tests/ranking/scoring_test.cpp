@@ -2,6 +2,10 @@
 
 #include "ranking/scoring.h"
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 namespace ayc::ranking {
 namespace {
 
@@ -54,6 +58,60 @@ TEST_CASE("one ExactMatch scores many products as the one-off function does") {
   CHECK(ExactMatch("sri").boost("brahmi vati", "sri sri tattva") == 0);  // first word too short to name it
   CHECK(ExactMatch("oil").boost("oils", "") == 0);
   CHECK(ExactMatch("").boost("anything", "any") == 0);
+}
+
+// The boost's definition, written plainly (substring searches).
+double plain_boost(const std::string& query, const std::string& name, const std::string& brand) {
+  BlendParams p;
+  auto has = [](const std::string& text, const std::string& phrase) {
+    if (phrase.empty()) return false;
+    for (auto pos = text.find(phrase); pos != std::string::npos; pos = text.find(phrase, pos + 1)) {
+      auto end = pos + phrase.size();
+      if ((pos == 0 || text[pos - 1] == ' ') && (end == text.size() || text[end] == ' ')) return true;
+    }
+    return false;
+  };
+  if (query.empty()) return 0;
+  double boost = 0;
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < query.size();) {
+    auto end = query.find(' ', i);
+    if (end == std::string::npos) end = query.size();
+    if (end > i) words.push_back(query.substr(i, end - i));
+    i = end + 1;
+  }
+  const bool starts = name.size() >= query.size() && name.compare(0, query.size(), query) == 0 &&
+                      (name.size() == query.size() || name[query.size()] == ' ');
+  if (starts) {
+    boost += p.exact_name_boost;
+  } else if (!words.empty() && std::all_of(words.begin(), words.end(), [&](const std::string& w) { return has(name, w); })) {
+    boost += p.name_contains_boost;
+  }
+  if (!brand.empty()) {
+    std::string first = brand.substr(0, brand.find(' '));
+    if (has(query, brand) || (first.size() >= 4 && has(query, first))) boost += p.brand_boost;
+  }
+  return boost;
+}
+
+TEST_CASE("ExactMatch agrees with the plain definition on every pairing") {
+  const std::vector<std::string> queries = {"", "oil", "mahanarayan oil", "oil mahanarayan", "sri", "sri sri tattva",
+                                            "kottakkal", "himalaya neem", "neem neem", "tattva sri", "a b c d",
+                                            "mahanarayan oil 200 ml extra", "oils", "dabur chyawanprash"};
+  const std::vector<std::string> names = {"", "oil", "oils", "mahanarayan oil 200 ml", "mahanarayanoil",
+                                          "oil of mahanarayan by kottakkal", "neem face wash", "brahmi vati",
+                                          "a b c d", "d c b a e", "dabur chyawanprash 1 kg", "sri sri tattva neem"};
+  const std::vector<std::string> brands = {"", "dabur", "himalaya", "sri sri tattva", "kottakkal arya vaidya sala",
+                                           "sri", "oil", "himalaya wellness"};
+  for (const auto& q : queries) {
+    const ExactMatch exact(q);
+    for (const auto& n : names) {
+      for (const auto& b : brands) {
+        INFO("query '" << q << "', name '" << n << "', brand '" << b << "'");
+        CHECK(exact.boost(n, b) == plain_boost(q, n, b));
+      }
+    }
+  }
 }
 
 TEST_CASE("final score adds the weighted prior and the boost to BM25") {
