@@ -8,6 +8,7 @@
 // Thread-safety: immutable after build().
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string_view>
@@ -35,6 +36,20 @@ class HitCards {
   static Result<HitCards> build(const indexer::FeatureStore& store, const DocTable& docs);
 
   HitCard at(Xapian::docid d) const;
+  // A page's cards are read one after another: ask for every card's
+  // position and numbers first, then (those arrived) for its text.
+  void prefetch(Xapian::docid d) const {
+    if (d >= ends_.size()) return;
+    __builtin_prefetch(&start_[d]);
+    __builtin_prefetch(&ends_[d]);
+    __builtin_prefetch(&numbers_[d]);
+  }
+  void prefetch_text(Xapian::docid d) const {
+    if (d >= ends_.size()) return;
+    const char* record = text_.data() + start_[d];
+    const std::uint32_t length = std::min<std::uint32_t>(ends_[d][kFields - 1], 512);  // what a hit shows
+    for (std::uint32_t at = 0; at < length; at += 64) __builtin_prefetch(record + at);
+  }
   // As features::ProductFeatures::in_stock_in: in stock in `country` (ISO
   // code); an empty country means anywhere.
   bool in_stock_in(Xapian::docid d, std::string_view country) const;

@@ -274,12 +274,17 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
     }
     if (rerank) {
       const ranking::ExactMatch exact(text::normalize(plan.corrected.value_or(req.q)), blend);
+      for (const auto& r : ranked) docs.prefetch_name_offsets(r.doc);
+      for (const auto& r : ranked) docs.prefetch_name_bytes(r.doc);
       for (auto& r : ranked) r.score += exact.boost(docs.name(r.doc), docs.brand_name(r.doc));
       std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
     }
     const HitCards& cards = snap.hit_cards();
     const Marks marks(plan.corrected ? ParsedQuery{text::split_words(*plan.corrected)} : parsed, req.typing);
     result.hits.reserve(std::min(req.limit, ranked.size()));
+    const std::size_t page_end = std::min(ranked.size(), req.offset + req.limit);
+    for (std::size_t i = req.offset; i < page_end; ++i) cards.prefetch(ranked[i].doc);
+    for (std::size_t i = req.offset; i < page_end; ++i) cards.prefetch_text(ranked[i].doc);
     for (std::size_t i = req.offset; i < ranked.size() && i < req.offset + req.limit; ++i) {
       const Xapian::docid d = ranked[i].doc;
       const HitCard card = cards.at(d);
