@@ -15,6 +15,13 @@ void StringColumn::finish() {
   bytes_.shrink_to_fit();
 }
 
+void InternedColumn::set(Xapian::docid d, std::string_view v) {
+  if (d >= index_.size() || v.empty()) return;
+  auto [it, added] = numbers_.try_emplace(std::string(v), static_cast<std::uint32_t>(values_.size()));
+  if (added) values_.emplace_back(v);
+  index_[d] = it->second;
+}
+
 namespace {
 
 template <typename T>
@@ -28,6 +35,12 @@ void read_numbers(Xapian::Database& db, Xapian::valueno slot, std::vector<T>& ou
 void read_strings(Xapian::Database& db, Xapian::valueno slot, StringColumn& out, std::size_t size) {
   out.resize(size);
   for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) out.append(it.get_docid(), *it);
+  out.finish();
+}
+
+void read_interned(Xapian::Database& db, Xapian::valueno slot, InternedColumn& out, std::size_t size) {
+  out.resize(size);
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) out.set(it.get_docid(), *it);
   out.finish();
 }
 
@@ -50,7 +63,7 @@ Result<DocTable> DocTable::build(Xapian::Database& db) {
     read_numbers(db, index::kSlotCreatedAt, t.created_at_, size);
     read_strings(db, index::kSlotId, t.ids_, size);
     read_strings(db, index::kSlotName, t.names_, size);
-    read_strings(db, index::kSlotBrandName, t.brand_names_, size);
+    read_interned(db, index::kSlotBrandName, t.brand_names_, size);
   } catch (const Xapian::Error& e) {
     return Status::DataLoss("reading document values: " + e.get_description());
   }

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -44,6 +45,25 @@ class StringColumn {
   Xapian::docid filled_ = 0;
 };
 
+// Strings shared by many documents (brand names), each kept once: a
+// document holds a number into a small table that stays in the CPU caches.
+class InternedColumn {
+ public:
+  void resize(std::size_t n) { index_.assign(n, 0); }
+  std::string_view at(Xapian::docid d) const { return d < index_.size() ? values_[index_[d]] : std::string_view(); }
+  void set(Xapian::docid d, std::string_view v);
+  void finish() { numbers_ = {}; }
+  void prefetch(Xapian::docid d) const {
+    if (d < index_.size()) __builtin_prefetch(&index_[d]);
+  }
+  std::size_t distinct() const { return values_.size(); }
+
+ private:
+  std::vector<std::uint32_t> index_;       // by docid; 0: no value
+  std::vector<std::string> values_{""};   // values_[0] is the empty string
+  std::unordered_map<std::string, std::uint32_t> numbers_;  // until finish()
+};
+
 class DocTable {
  public:
   static Result<DocTable> build(Xapian::Database& db);
@@ -72,12 +92,9 @@ class DocTable {
   // for their bytes, so the cache misses overlap instead of queueing.
   void prefetch_name_offsets(Xapian::docid d) const {
     names_.prefetch_offsets(d);
-    brand_names_.prefetch_offsets(d);
+    brand_names_.prefetch(d);
   }
-  void prefetch_name_bytes(Xapian::docid d) const {
-    names_.prefetch_bytes(d);
-    brand_names_.prefetch_bytes(d);
-  }
+  void prefetch_name_bytes(Xapian::docid d) const { names_.prefetch_bytes(d); }
 
  private:
   static double at(const std::vector<float>& v, Xapian::docid d) { return d < v.size() ? v[d] : 0; }
@@ -87,7 +104,10 @@ class DocTable {
   double average_length_ = 0;
   std::vector<float> prior_, popularity_, rating_;
   std::vector<double> created_at_;  // seconds: float would round to minutes
-  StringColumn ids_, names_, brand_names_;
+  StringColumn ids_, names_;
+  // A few hundred brands for the whole catalogue: their names were a cache
+  // miss per document in the exact-match boost, now a hit.
+  InternedColumn brand_names_;
 };
 
 }  // namespace ayc::search
