@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ayc::search {
@@ -40,11 +41,15 @@ struct RankedDoc {
   std::uint32_t doc = 0;
 };
 
+// id, slug, name and brand view the generation's in-memory tables (the
+// document table and the hit cards): they are valid while the IndexSnapshot
+// the search ran on is, which a handler holds until its answer is rendered.
+// Not copied per hit: the copies were ~4% of the server's CPU.
 struct SearchHit {
-  std::string id;
-  std::string slug;
-  std::string name;
-  std::string brand;
+  std::string_view id;
+  std::string_view slug;
+  std::string_view name;
+  std::string_view brand;
   double price = 0;
   std::string currency;
   double rating = 0;

@@ -17,6 +17,8 @@
 namespace ayc::search {
 
 // InvalidArgument for unknown currency; Internal/DataLoss for index trouble.
+// The hits view `snap`'s tables (SearchHit): keep `snap` alive while the
+// result is read.
 Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& req,
                                 const ranking::BlendParams& blend = {});
 

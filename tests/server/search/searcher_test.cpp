@@ -15,7 +15,7 @@ using ayc::testing::kMahanarayanOil;
 
 std::vector<std::string> ids(const SearchResult& r) {
   std::vector<std::string> out;
-  for (const auto& h : r.hits) out.push_back(h.id);
+  for (const auto& h : r.hits) out.emplace_back(h.id);
   return out;
 }
 
