@@ -208,8 +208,9 @@ void HttpSession::queue_response(HttpResponse&& response, unsigned version, bool
   // it sends its answers in a burst after handling them: a client thread
   // waiting on many connections is then woken once for several answers
   // instead of once per answer (each wake-up is an interrupt to another CPU,
-  // costly in a VM). All-distinct /search: 8-37% more answers per second and
-  // 2-20% less server CPU per answer (bench/RESULTS.md).
+  // costly in a VM). All-distinct /search, six alternating pairs: +14% answers
+  // per second (geometric mean; more in five of six), less server CPU per
+  // answer in five of six (bench/RESULTS.md).
   if (writing_ || write_posted_) return;
   write_posted_ = true;
   net::post(stream_.get_executor(), [self = shared_from_this()] {

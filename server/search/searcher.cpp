@@ -285,7 +285,7 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
     const std::size_t page_end = std::min(ranked.size(), req.offset + req.limit);
     for (std::size_t i = req.offset; i < page_end; ++i) cards.prefetch(ranked[i].doc);
     for (std::size_t i = req.offset; i < page_end; ++i) cards.prefetch_text(ranked[i].doc);
-    for (std::size_t i = req.offset; i < ranked.size() && i < req.offset + req.limit; ++i) {
+    for (std::size_t i = req.offset; i < page_end; ++i) {
       const Xapian::docid d = ranked[i].doc;
       const HitCard card = cards.at(d);
       if (!card.present) continue;  // cannot happen in a verified generation; skip rather than fail
