@@ -58,13 +58,13 @@ bool ExactMatch::is_word(std::string_view token) const {
 
 bool ExactMatch::name_has_every_word(std::string_view name) const {
   if (words_.empty()) return false;
-  if (words_.size() > 64) {
+  if (words_.size() >= 64) {  // one bit a word below
     return std::all_of(words_.begin(), words_.end(), [&](std::string_view w) { return has_words(name, w); });
   }
   // Each query word must be one of the name's words: the name is split once
   // and its words compared by length first, instead of a substring search
   // per query word (a search boosts its best 30-200 hits).
-  const std::uint64_t all = words_.size() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << words_.size()) - 1;
+  const std::uint64_t all = (std::uint64_t{1} << words_.size()) - 1;
   std::uint64_t seen = 0;
   std::size_t i = 0;
   while (i < name.size()) {

@@ -1,10 +1,10 @@
-#include <catch2/catch.hpp>
-
-#include "ranking/scoring.h"
-
 #include <algorithm>
 #include <string>
 #include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "ranking/scoring.h"
 
 namespace ayc::ranking {
 namespace {
