@@ -130,15 +130,16 @@ void append_html_escaped(std::string& out, std::string_view in) {
 }
 
 void append_copy_field(std::string& out, std::string_view in) {
-  for (char c : in) {
-    switch (c) {
-      case '\\': out.append("\\\\"); break;
-      case '\t': out.append("\\t"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      default: out.push_back(c);
-    }
+  std::size_t plain_from = 0;  // bytes from here on are appended in one piece
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const char c = in[i];
+    const char* escaped = c == '\\' ? "\\\\" : c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : nullptr;
+    if (escaped == nullptr) continue;
+    out.append(in.data() + plain_from, i - plain_from);
+    out.append(escaped, 2);
+    plain_from = i + 1;
   }
+  out.append(in.data() + plain_from, in.size() - plain_from);
 }
 
 }  // namespace ayc::text

@@ -2,6 +2,7 @@
 #include "server/search_log_store.h"
 
 #include <array>
+#include <charconv>
 #include <ctime>
 #include <functional>
 #include <optional>
@@ -108,6 +109,90 @@ void add_row_params(Params& p, const SearchLogRow& row) {
   for (auto& value : storable(row)) p.add(std::move(value));
 }
 
+// The same values as storable(), appended to a COPY text buffer without a
+// string per value (the writer formats every logged search: this is most of
+// its work). The timestamp's date and time of day are formatted once a second.
+class CopyRowFormatter {
+ public:
+  void append(std::string& out, const SearchLogRow& row, bool user_known) {
+    text::append_copy_field(out, row.id);
+    out += '\t';
+    if (user_known) {
+      out += lowercase_uuid(*row.user_id);
+    } else {
+      out += "\\N";
+    }
+    out += '\t';
+    append_text(out, row.query);
+    out += '\t';
+    char number[16];
+    const auto end = std::to_chars(number, number + sizeof(number), row.results_count).ptr;
+    out.append(number, end);
+    out += '\t';
+    if (row.session_id) {
+      if (storable_as_is(*row.session_id)) {
+        text::append_copy_field(out, truncate_utf8(*row.session_id, kSessionIdChars));
+      } else {
+        text::append_copy_field(out, truncate_utf8(to_valid_utf8(*row.session_id), kSessionIdChars));
+      }
+    } else {
+      out += "\\N";
+    }
+    out += '\t';
+    if (row.ip_address && !row.ip_address->empty()) {
+      text::append_copy_field(out, *row.ip_address);
+    } else {
+      out += "\\N";
+    }
+    out += '\t';
+    if (row.user_agent) {
+      append_text(out, *row.user_agent);
+    } else {
+      out += "\\N";
+    }
+    out += '\t';
+    append_timestamp(out, row.created_at);
+    out += '\n';
+  }
+
+ private:
+  // What to_valid_utf8() would return unchanged.
+  static bool storable_as_is(std::string_view value) {
+    return text::is_valid_utf8(value) && value.find('\0') == std::string_view::npos;
+  }
+
+  static void append_text(std::string& out, const std::string& value) {
+    if (storable_as_is(value)) {
+      text::append_copy_field(out, value);
+    } else {
+      text::append_copy_field(out, to_valid_utf8(value));
+    }
+  }
+
+  void append_timestamp(std::string& out, std::chrono::system_clock::time_point tp) {
+    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(tp.time_since_epoch()).count();
+    std::int64_t secs = us / 1'000'000;
+    std::int64_t frac = us % 1'000'000;
+    if (frac < 0) {
+      frac += 1'000'000;
+      --secs;
+    }
+    if (secs != second_ || second_text_.empty()) {
+      second_ = secs;
+      const std::string full = format_timestamp(std::chrono::system_clock::time_point(std::chrono::seconds(secs)));
+      second_text_ = full.substr(0, full.find('.'));  // "YYYY-MM-DD HH:MM:SS"
+    }
+    out += second_text_;
+    char fraction[8] = {'.', '0', '0', '0', '0', '0', '0', '0'};
+    for (int i = 6; i >= 1; --i, frac /= 10) fraction[i] = static_cast<char>('0' + frac % 10);
+    out.append(fraction, 7);
+    out += "+00";
+  }
+
+  std::int64_t second_ = 0;
+  std::string second_text_;
+};
+
 std::string placeholders(std::size_t rows, std::size_t per_row, const std::vector<const char*>& casts) {
   std::string out;
   std::size_t n = 1;
@@ -194,13 +279,10 @@ class PgSearchLogStore final : public SearchLogStore {
   }
 
   void copy_rows(pqxx::work& tx, const std::vector<SearchLogRow>& rows) {
-    std::vector<RowValues> values;
-    values.reserve(rows.size());
-    for (const auto& row : rows) values.push_back(storable(row));
     // user_id must name an existing user (foreign key): others are stored as NULL.
     std::string wanted;
-    for (const auto& v : values) {
-      if (v[kUserIdColumn]) wanted += (wanted.empty() ? "" : ",") + *v[kUserIdColumn];
+    for (const auto& row : rows) {
+      if (row.user_id && is_uuid(*row.user_id)) wanted += (wanted.empty() ? "" : ",") + lowercase_uuid(*row.user_id);
     }
     std::unordered_set<std::string> known;
     if (!wanted.empty()) {
@@ -209,17 +291,11 @@ class PgSearchLogStore final : public SearchLogStore {
       }
     }
     std::string data;
-    data.reserve(rows.size() * 256);
-    for (auto& v : values) {
-      if (v[kUserIdColumn] && known.count(*v[kUserIdColumn]) == 0) v[kUserIdColumn].reset();
-      for (std::size_t c = 0; c < kColumnCount; ++c) {
-        if (v[c]) {
-          text::append_copy_field(data, *v[c]);
-        } else {
-          data += "\\N";
-        }
-        data += c + 1 == kColumnCount ? '\n' : '\t';
-      }
+    data.reserve(rows.size() * 160);
+    CopyRowFormatter format;
+    for (const auto& row : rows) {
+      const bool user_known = row.user_id && is_uuid(*row.user_id) && known.count(lowercase_uuid(*row.user_id)) > 0;
+      format.append(data, row, user_known);
     }
     // pqxx::tablewriter is deprecated for stream_to, but only it takes COPY
     // text already escaped, in one piece (as data/datagen/copy_writer.cpp).

@@ -247,18 +247,49 @@ pg_scenario pg_combinations "PostgreSQL FTS, combination list, best 10 + total +
 # Logging on against off: one noisy pair of 10-second runs swung from 0.75 to
 # 0.99 on this shared machine, so four sessions in the order off, on, on, off
 # (a drift of the machine's speed during them cancels out) and their totals.
+# Each session also reports where the CPU went: the server's per search, and
+# PostgreSQL's (every process of the cluster: the backend writing the rows,
+# WAL writer, checkpointer, autovacuum) per row the server wrote meanwhile.
+CLK_TCK="$(getconf CLK_TCK)"
+cpu_ticks() {  # utime + stime of the given pids
+  local pid total=0 fields
+  for pid in "$@"; do
+    fields="$(cut -d' ' -f14,15 "/proc/$pid/stat" 2>/dev/null)" || continue
+    total=$((total + ${fields% *} + ${fields#* }))
+  done
+  echo "$total"
+}
+pg_ticks() {
+  local postmaster
+  postmaster="$(head -1 "$AYC_PG_DIR/data/postmaster.pid")"
+  # shellcheck disable=SC2046
+  cpu_ticks "$postmaster" $(pgrep -P "$postmaster")
+}
+written_rows() { curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^ayurvedacart_search_log_written_rows_total / { print $2 }'; }
+COSTS="$WORK/costs.txt"
+: >"$COSTS"
 log_session() {  # off|on, round
+  local key="log_$1_$2" server0 pg0 rows0 requests
   if [ "$1" = off ]; then
     start_server "$UNREACHABLE_PG" --log-queue-size 100000000
-    scenario warmup "warm-up" warmup "/search?q=" list 3
-    scenario "log_off_$2" "/search, all-distinct, search log NOT written (PostgreSQL unreachable), round $2" distinct "/search?q=" list
+  else
+    start_server "$PG_URL"
+  fi
+  scenario warmup "warm-up" warmup "/search?q=" list 3
+  sleep 1  # the warm-up's rows are written
+  server0="$(cpu_ticks "$SERVER_PID")" pg0="$(pg_ticks)" rows0="$(written_rows)"
+  if [ "$1" = off ]; then
+    scenario "$key" "/search, all-distinct, search log NOT written (PostgreSQL unreachable), round $2" distinct "/search?q=" list
+  else
+    scenario "$key" "/search, all-distinct, search log written to PostgreSQL (again), round $2" distinct "/search?q=" list
+  fi
+  requests="$(tail -1 "$RESULTS" | cut -d'|' -f6)"
+  echo "$key|$requests|$(( $(cpu_ticks "$SERVER_PID") - server0 ))|$(( $(pg_ticks) - pg0 ))|$(( $(written_rows) - rows0 ))" >>"$COSTS"
+  if [ "$1" = off ]; then
     logged_off="${logged_off:+$logged_off; }$(log_metrics)"
     stop_server
     rm -rf "$WORK/spool"  # rows the logging-off server spooled at shutdown are not search history
   else
-    start_server "$PG_URL"
-    scenario warmup "warm-up" warmup "/search?q=" list 3
-    scenario "log_on_$2" "/search, all-distinct, search log written to PostgreSQL (again), round $2" distinct "/search?q=" list
     logged_after="${logged_after:+$logged_after; }$(log_metrics)"
     stop_server
   fi
@@ -307,6 +338,11 @@ stop_server
                     rps["log_on_1"] / rps["log_off_1"], rps["log_on_2"] / rps["log_off_2"]),
             on, off, ">= 0.90 (logging costs < 10%)", on / off >= 0.9)
     }' "$RESULTS"
+  echo
+  echo "| logging session | searches | server CPU µs / search | rows written | PostgreSQL CPU µs / row written |"
+  echo "|---|---:|---:|---:|---:|"
+  awk -F'|' -v tck="$CLK_TCK" '{
+    printf "| %s | %d | %.0f | %d | %s |\n", $1, $2, $3 * 1e6 / tck / $2, $5, $5 > 0 ? sprintf("%.1f", $4 * 1e6 / tck / $5) : "-" }' "$COSTS"
   echo
   echo "Catalogue: $N products; $(cat "$WORK/indexer.out")"
   echo "PostgreSQL FTS finds no product for ${PG_EMPTY}% of the all-distinct queries and ${PG_EMPTY_COMBINATIONS}% of the combination list (first 5,000 of each; no synonyms, other names of a herb or typo tolerance)."

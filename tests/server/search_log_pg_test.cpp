@@ -130,11 +130,32 @@ TEST_CASE("pg store: text is made storable - data PostgreSQL refuses is InvalidA
           escaped.query);
   }
 
+  // A batch holding a row that is there already is written by INSERT instead
+  // of COPY: both store the same values.
+  SearchLogRow again = row;
+  again.id = new_uuid_v4();
+  again.session_id = std::string(60, 's') + "\xe0\xa4\xb8" + std::string(60, 't');  // cut inside: 100 characters
+  again.created_at = row.created_at + std::chrono::microseconds(999'999);
+  SearchLogRow copied = again;
+  copied.id = new_uuid_v4();
+  REQUIRE(store->insert_rows({copied}).ok());
+  REQUIRE(store->insert_rows({row, again}).ok());
+  {
+    pqxx::nontransaction tx(db.conn());
+    const std::string columns =
+        "query, results_count, session_id, host(ip_address), user_agent, created_at, user_id IS NULL";
+    const auto by_copy = tx.exec1("SELECT " + columns + " FROM search_logs WHERE id = '" + copied.id + "'");
+    const auto by_insert = tx.exec1("SELECT " + columns + " FROM search_logs WHERE id = '" + again.id + "'");
+    for (int c = 0; c < 7; ++c) CHECK(by_copy[c].c_str() == std::string(by_insert[c].c_str()));
+    CHECK(by_copy[2].as<std::string>() == std::string(60, 's') + "\xe0\xa4\xb8" + std::string(39, 't'));
+  }
+  CHECK(count(db.conn()) == 4);
+
   SearchLogRow bad = make_row();
   bad.ip_address = "not-an-ip";
   Status s = store->insert_rows({make_row(), bad});
   CHECK(s.code() == StatusCode::kInvalidArgument);
-  CHECK(count(db.conn()) == 2);  // all or nothing
+  CHECK(count(db.conn()) == 4);  // all or nothing
 }
 
 TEST_CASE("pg store: clicks set clicked_product_id - unknown products and searches are reported") {
