@@ -29,7 +29,7 @@ void DocumentBuilder::index_field(const std::string& text, unsigned weight, bool
   tg_.increase_termpos(kFieldGap);
   if (spelling) {
     for (auto& w : text::split_words(text::normalize(text))) {
-      if (w.size() >= 3 && w.size() <= 40) ++spelling_[std::move(w)];
+      if (index::is_spelling_word(w)) ++spelling_[std::move(w)];
     }
   }
 }

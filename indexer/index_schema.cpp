@@ -35,6 +35,8 @@ bool is_stop_word(std::string_view word) {
   return false;
 }
 
+bool is_spelling_word(std::string_view word) { return word.size() >= 3 && word.size() <= 40 && !is_stop_word(word); }
+
 std::string facet_value(std::string_view raw) { return text::slugify(raw); }
 
 std::string id_term(std::string_view product_id) { return join(kPrefixId, lower(product_id)); }

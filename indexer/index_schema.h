@@ -21,6 +21,10 @@ inline constexpr int kIndexFormatVersion = 5;
 // stemmed the same way. No per-field prefixes and no unstemmed copies: each
 // would double the terms of a document.
 bool is_stop_word(std::string_view word);
+
+// Whether a normalised word belongs in the spelling dictionary: 3 to 40
+// bytes and not a stop word (a correction to "and" or "for" finds anything).
+bool is_spelling_word(std::string_view word);
 const char* const* stop_words();  // null-terminated list, for Xapian::SimpleStopper
 
 // Exact, unstemmed, lower-case boolean terms.

@@ -1,6 +1,7 @@
 #include "indexer/xapian_files.h"
 
 #include <cstdlib>
+#include <unordered_set>
 
 #include "common/text.h"
 #include "indexer/index_schema.h"
@@ -60,12 +61,21 @@ Status XapianShards::merge_into(const fs::path& dest) {
 
 Status write_synonyms(Xapian::WritableDatabase& db, const std::vector<SynonymGroup>& groups) {
   try {
+    std::unordered_set<std::string> spelled;
     for (const auto& g : groups) {
       // An ingredient's names also point at its canonical term (XK<slug>), which
       // every product containing it carries: the server matches that one term
       // instead of every name.
       std::string marker = g.kind == "ingredient" ? index::canonical_ingredient_term(text::slugify(g.canonical)) : "";
       for (const auto& key : g.terms) {
+        // The words of every name are also spelling suggestions, each with
+        // the least weight (once, however many names share it, so the
+        // catalogue's own words stay the most frequent): a misspelling of a
+        // name no product spells that way ("trifla" for the listed
+        // "trifala") is corrected to it.
+        for (auto& word : text::split_words(key)) {
+          if (index::is_spelling_word(word) && spelled.insert(word).second) db.add_spelling(word, 1);
+        }
         if (!marker.empty()) db.add_synonym(key, marker);
         for (const auto& value : g.terms) {
           if (value != key) db.add_synonym(key, value);

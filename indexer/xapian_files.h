@@ -32,6 +32,7 @@ class XapianShards {
 
 // Writes every synonym group into the database's synonym table: each term of
 // a group maps to all the others (keys and values are normalised phrases).
+// The terms' words also go into the spelling dictionary.
 Status write_synonyms(Xapian::WritableDatabase& db, const std::vector<SynonymGroup>& groups);
 
 // Opens the database at `path` read-only and returns its document count.

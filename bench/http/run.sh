@@ -342,7 +342,8 @@ stop_server
   echo "| logging session | searches | server CPU µs / search | rows written | PostgreSQL CPU µs / row written |"
   echo "|---|---:|---:|---:|---:|"
   awk -F'|' -v tck="$CLK_TCK" '{
-    printf "| %s | %d | %.0f | %d | %s |\n", $1, $2, $3 * 1e6 / tck / $2, $5, $5 > 0 ? sprintf("%.1f", $4 * 1e6 / tck / $5) : "-" }' "$COSTS"
+    per_row = ($5 > 0) ? sprintf("%.1f", $4 * 1e6 / tck / $5) : "-"
+    printf "| %s | %d | %.0f | %d | %s |\n", $1, $2, $3 * 1e6 / tck / $2, $5, per_row }' "$COSTS"
   echo
   echo "Catalogue: $N products; $(cat "$WORK/indexer.out")"
   echo "PostgreSQL FTS finds no product for ${PG_EMPTY}% of the all-distinct queries and ${PG_EMPTY_COMBINATIONS}% of the combination list (first 5,000 of each; no synonyms, other names of a herb or typo tolerance)."

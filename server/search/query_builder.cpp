@@ -164,6 +164,7 @@ std::vector<std::string> spelling_corrected(const ParsedQuery& parsed, const Ind
     std::string fix;
     if (w[i].size() >= 3 && !matcher.term_exists(stemmer()(w[i]))) {
       fix = *snap.spellings().get_or_compute(w[i], [&] { return db.get_spelling_suggestion(w[i], 2); });
+      if (index::is_stop_word(fix)) fix.clear();  // older indexes suggest "and" for "wand"
     }
     if (!fix.empty() && fix != w[i]) {
       out.push_back(fix);

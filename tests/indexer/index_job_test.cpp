@@ -44,6 +44,23 @@ double price_of(const Xapian::Document& doc) {
   return Xapian::sortable_unserialise(doc.get_value(index::kSlotPrice));
 }
 
+TEST_CASE("the spelling dictionary holds the knowledge base's names and no stop words") {
+  ayc::testing::TempDatabase db;
+  ayc::testing::load_small_catalog(db.conn());
+  ayc::testing::TempDir dir;
+  REQUIRE(run_full(config_for(db, dir)).ok());
+  auto xdb = ayc::testing::open_current_xapian(dir.path() / "index");
+  std::vector<std::string> words;
+  for (auto it = xdb.spellings_begin(); it != xdb.spellings_end(); ++it) words.push_back(*it);
+  CHECK(contains(words, "ashwagandha"));  // a product's name
+  CHECK(contains(words, "trifala"));      // a listed spelling no product uses
+  for (const auto& w : words) {
+    INFO(w);
+    CHECK_FALSE(index::is_stop_word(w));  // "cuts and wounds" is a synonym phrase
+  }
+  CHECK(xdb.get_spelling_suggestion("trifla", 2) == "trifala");
+}
+
 TEST_CASE("a full run indexes only active products and publishes a generation") {
   ayc::testing::TempDatabase db;
   ayc::testing::load_small_catalog(db.conn());
