@@ -27,6 +27,23 @@ std::vector<std::string> one_edit_variants(const std::string& p, std::size_t fro
   }
   return out;
 }
+// Prefixes spelt the other common way in Latin letters within the last word
+// (Indian names are transliterated freely: "trifala"/"triphala",
+// "shatawari"/"shatavari", "gokhru"/"gokharu" is a typo, not this): one
+// pattern occurrence swapped at a time.
+std::vector<std::string> transliteration_variants(const std::string& p, std::size_t from) {
+  static const std::pair<std::string_view, std::string_view> kSwaps[] = {
+      {"f", "ph"}, {"ph", "f"}, {"w", "v"}, {"v", "w"}, {"ee", "i"}, {"oo", "u"}, {"z", "j"}, {"j", "z"},
+      {"c", "k"},  {"k", "c"},  {"q", "k"}, {"x", "ksh"}, {"ksh", "x"}};
+  std::vector<std::string> out;
+  for (const auto& [from_text, to_text] : kSwaps) {
+    for (std::size_t at = p.find(from_text, from); at != std::string::npos; at = p.find(from_text, at + 1)) {
+      out.push_back(p.substr(0, at) + std::string(to_text) + p.substr(at + from_text.size()));
+    }
+  }
+  return out;
+}
+
 // The first 8 bytes of `s` as a big-endian integer, zero-padded: integers
 // compare like the strings' first 8 bytes.
 std::uint64_t head_of(std::string_view s) {
@@ -166,6 +183,13 @@ std::vector<Completion> Autocomplete::complete(std::string_view query, std::size
   collect(prefix, 100.0, limit * 2, out, taken, {0, entries_.size()});
   std::size_t last_space = prefix.rfind(' ');
   std::size_t last_len = prefix.size() - (last_space == std::string::npos ? 0 : last_space + 1);
+  // The other spelling of a transliterated name ranks between the prefix as
+  // typed and typos: "trif" offers Triphala before Tribulus.
+  if (out.size() < limit && last_len >= 3) {
+    for (const auto& variant : transliteration_variants(prefix, prefix.size() - last_len)) {
+      collect(variant, 50.0, limit, out, taken, {0, entries_.size()});
+    }
+  }
   // Typo tolerance only when the prefix as typed finds (almost) nothing: it is
   // the expensive path (hundreds of variant prefixes).
   if (out.size() < std::min<std::size_t>(limit, 2) && last_len >= 4) {

@@ -5,9 +5,11 @@
 // Ashwagandha Capsules" and "holy bas" finds Tulsi. Entries sit in one sorted
 // array; a prefix is a range of it, and a max-segment-tree over the entries'
 // weights yields the range's best entries in O(k log n) however many match.
-// When a prefix of 4+ characters finds almost nothing, prefixes one edit away
-// (deletion, substitution, insertion, transposition) are tried too. No Xapian
-// or PostgreSQL work per request.
+// When a prefix of 3+ characters does not fill the answer, its last word spelt
+// the other common ways (f/ph, v/w, ee/i, ...) is tried, ranked after the
+// prefix as typed; when one of 4+ characters finds almost nothing, prefixes one
+// edit away (deletion, substitution, insertion, transposition) are tried too,
+// ranked last. No Xapian or PostgreSQL work per request.
 //
 // Thread-safety: immutable after build(); lookups may run concurrently.
 #pragma once

@@ -46,6 +46,30 @@ TEST_CASE("one typo is tolerated in prefixes of four or more characters") {
   CHECK(ac.complete("asj", 5).empty());                  // too short for typo tolerance
 }
 
+TEST_CASE("a name spelt the other common way completes, after the prefix as typed, before typos") {
+  auto make = [](bool with_query) {
+    Autocomplete ac;
+    ac.add(sug("Triphala Churna", {"triphala churna"}, features::SuggestionKind::kProduct, 2));
+    ac.add(sug("Gokshura", {"gokshura", "tribulus terrestris"}, features::SuggestionKind::kIngredient, 9));
+    ac.add(sug("Shatavari", {"shatavari"}, features::SuggestionKind::kIngredient, 3));
+    if (with_query) ac.add(sug("trifala", {"trifala"}, features::SuggestionKind::kQuery, 1));
+    ac.build();
+    return ac;
+  };
+  const Autocomplete ac = make(false);
+  auto trif = ac.complete("trif", 5);
+  REQUIRE(trif.size() == 2);
+  CHECK(trif[0].text == "Triphala Churna");  // f spelt ph
+  CHECK(trif[1].text == "Gokshura");         // one edit ("trib"), however popular
+  CHECK(has(ac.complete("shataw", 5), "Shatavari"));
+  CHECK_FALSE(has(ac.complete("tf", 5), "Triphala Churna"));  // too short to guess
+
+  auto typed = make(true).complete("trif", 5);
+  REQUIRE(typed.size() == 2);
+  CHECK(typed[0].text == "trifala");          // as typed first
+  CHECK(typed[1].text == "Triphala Churna");  // typos only when almost nothing is found
+}
+
 TEST_CASE("completions rank by popularity and respect the limit") {
   auto ac = sample();
   auto r = ac.complete("t", 2);
