@@ -129,6 +129,52 @@ void append_html_escaped(std::string& out, std::string_view in) {
   }
 }
 
+namespace {
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_unit(std::string_view letters) {
+  static const char* const kUnits[] = {"g",   "gm",   "gms",  "gram",   "grams",   "kg",     "kgs",      "mg",
+                                       "mcg", "ml",   "l",    "lt",     "ltr",     "litre",  "litres",   "liter",
+                                       "liters", "oz", "cap", "caps",   "capsule", "capsules", "tab",    "tabs",
+                                       "tablet", "tablets", "pc", "pcs", nullptr};
+  if (letters.size() > 8) return false;
+  char lower[8];
+  for (std::size_t i = 0; i < letters.size(); ++i) lower[i] = static_cast<char>(letters[i] | 0x20);
+  const std::string_view folded(lower, letters.size());
+  for (const char* const* u = kUnits; *u != nullptr; ++u)
+    if (folded == *u) return true;
+  return false;
+}
+}  // namespace
+
+std::string split_quantities(std::string_view in) {
+  std::string out;
+  out.reserve(in.size() + 4);
+  std::size_t i = 0;
+  while (i < in.size()) {
+    const bool word_start = i == 0 || !(is_ascii_letter(in[i - 1]) || is_ascii_digit(in[i - 1]) || in[i - 1] == '.');
+    if (!word_start || !is_ascii_digit(in[i])) {
+      out += in[i++];
+      continue;
+    }
+    std::size_t number_end = i;
+    while (number_end < in.size() && is_ascii_digit(in[number_end])) ++number_end;
+    if (number_end + 1 < in.size() && (in[number_end] == '.' || in[number_end] == ',') &&
+        is_ascii_digit(in[number_end + 1])) {
+      ++number_end;
+      while (number_end < in.size() && is_ascii_digit(in[number_end])) ++number_end;
+    }
+    std::size_t letters_end = number_end;
+    while (letters_end < in.size() && is_ascii_letter(in[letters_end])) ++letters_end;
+    const bool word_end = letters_end == in.size() || !is_ascii_digit(in[letters_end]);
+    out.append(in.substr(i, number_end - i));
+    if (letters_end > number_end && word_end && is_unit(in.substr(number_end, letters_end - number_end))) out += ' ';
+    out.append(in.substr(number_end, letters_end - number_end));
+    i = letters_end;
+  }
+  return out;
+}
+
 void append_copy_field(std::string& out, std::string_view in) {
   std::size_t plain_from = 0;  // bytes from here on are appended in one piece
   for (std::size_t i = 0; i < in.size(); ++i) {

@@ -19,6 +19,14 @@ std::string normalize(std::string_view in);
 // URL slug: "Mahanarayan Oil 200 ml" -> "mahanarayan-oil-200-ml".
 std::string slugify(std::string_view in);
 
+// Puts a space between a quantity and the unit written against it, so
+// "Chyawanprash 500g" and a shopper's "500ml" have the words of "500 g" and
+// "500 ml": "1.5kg" -> "1.5 kg", "60Caps" -> "60 Caps". Only known units
+// (g, gm, kg, mg, mcg, ml, l, ltr, litre, oz, cap(s), capsule(s), tab(s),
+// tablet(s), pc(s)) after a number that starts a word; other mixes of letters
+// and digits ("a2", "b12", "liv52", "500mgx") are left alone.
+std::string split_quantities(std::string_view in);
+
 // Splits on ASCII whitespace, dropping empty pieces.
 std::vector<std::string> split_words(std::string_view in);
 

@@ -19,8 +19,9 @@ DocumentBuilder::DocumentBuilder(const KnowledgeBase& kb, ranking::PriorParams p
   tg_.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
 }
 
-void DocumentBuilder::index_field(const std::string& text, unsigned weight, bool positions, bool spelling) {
-  if (text.empty()) return;
+void DocumentBuilder::index_field(const std::string& raw, unsigned weight, bool positions, bool spelling) {
+  if (raw.empty()) return;
+  const std::string text = text::split_quantities(raw);  // "500g" is indexed as "500 g", as the server reads queries
   if (positions) {
     tg_.index_text(text, weight);
   } else {

@@ -37,7 +37,7 @@ class DocumentBuilder {
   const std::unordered_map<std::string, unsigned>& spelling_words() const { return spelling_; }
 
  private:
-  void index_field(const std::string& text, unsigned weight, bool positions, bool spelling);
+  void index_field(const std::string& raw, unsigned weight, bool positions, bool spelling);
   void add_values(const ProductRecord& p, Xapian::Document& doc, double prior) const;
 
   const KnowledgeBase& kb_;

@@ -14,7 +14,7 @@ double product_weight(const ProductRecord& p) { return std::log1p(std::max(p.pop
 std::pair<std::string, features::Suggestion> SuggestionBuilder::product_suggestion(const ProductRecord& p) {
   features::Suggestion s;
   s.text = p.name;
-  s.keys.push_back(text::normalize(p.name));
+  s.keys.push_back(text::normalize(text::split_quantities(p.name)));  // as autocomplete reads "500ml"
   s.kind = features::SuggestionKind::kProduct;
   s.slug = p.slug;
   s.weight = product_weight(p);

@@ -176,7 +176,7 @@ void Autocomplete::collect(std::string_view prefix, double bonus, std::size_t wa
 }
 
 std::vector<Completion> Autocomplete::complete(std::string_view query, std::size_t limit) const {
-  std::string prefix = text::normalize(query);
+  std::string prefix = text::normalize(text::split_quantities(query));  // "1kg" as the keys have it: "1 kg"
   if (prefix.empty() || limit == 0 || entries_.empty()) return {};
   std::vector<Completion> out;
   std::vector<std::uint32_t> taken;

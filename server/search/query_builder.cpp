@@ -114,7 +114,7 @@ TextGroup group_of(const KnownPhrase& known) {
 
 ParsedQuery parse_query(const std::string& q) {
   ParsedQuery out;
-  auto words = text::split_words(text::normalize(q));
+  auto words = text::split_words(text::normalize(text::split_quantities(q)));  // "500ml" -> "500 ml"
   for (auto& w : words) {
     if (words.size() > 1 && query_noise(w)) continue;
     out.words.push_back(std::move(w));

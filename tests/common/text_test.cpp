@@ -51,6 +51,19 @@ TEST_CASE("control characters and HTML escaping") {
   CHECK(html_escape("<b>\"A&B\"</b>'") == "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;&#39;");
 }
 
+TEST_CASE("quantities are split from the units written against them") {
+  CHECK(split_quantities("Chyawanprash 500g") == "Chyawanprash 500 g");
+  CHECK(split_quantities("500ml, 1.5kg and 60Caps") == "500 ml, 1.5 kg and 60 Caps");
+  CHECK(split_quantities("250mg/100ML") == "250 mg/100 ML");
+  CHECK(split_quantities("100 g") == "100 g");
+  // Not a number and a known unit: left alone.
+  for (const char* same : {"A2 Desi Cow Ghee", "vitamin b12", "liv52", "500mgx", "2x60", "500ml2", "ml500", "60s"}) {
+    INFO(same);
+    CHECK(split_quantities(same) == same);
+  }
+  CHECK(split_quantities("") == "");
+}
+
 TEST_CASE("COPY text fields escape backslash, tab, newline and carriage return") {
   std::string out = "x\t";
   append_copy_field(out, "a\tb\nc\rd\\N");

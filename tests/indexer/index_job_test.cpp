@@ -61,6 +61,22 @@ TEST_CASE("the spelling dictionary holds the knowledge base's names and no stop 
   CHECK(xdb.get_spelling_suggestion("trifla", 2) == "trifala");
 }
 
+TEST_CASE("a quantity written against its unit is indexed as the number and the unit") {
+  ayc::testing::TempDatabase db;
+  ayc::testing::load_small_catalog(db.conn());
+  {
+    pqxx::work tx(db.conn());
+    tx.exec("UPDATE products SET name = 'Mahanarayan Oil 450ml' WHERE id = '" + std::string(kMahanarayanOil) + "'");
+    tx.commit();
+  }
+  ayc::testing::TempDir dir;
+  REQUIRE(run_full(config_for(db, dir)).ok());
+  auto xdb = ayc::testing::open_current_xapian(dir.path() / "index");
+  CHECK(xdb.term_exists("450"));
+  CHECK(xdb.term_exists("ml"));
+  CHECK_FALSE(xdb.term_exists("450ml"));
+}
+
 TEST_CASE("a full run indexes only active products and publishes a generation") {
   ayc::testing::TempDatabase db;
   ayc::testing::load_small_catalog(db.conn());

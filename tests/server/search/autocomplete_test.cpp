@@ -38,6 +38,14 @@ TEST_CASE("prefixes complete from any word start and any name") {
   CHECK(ac.complete("zzzz", 5).empty());
 }
 
+TEST_CASE("a quantity typed against its unit completes names that write it apart") {
+  Autocomplete ac;
+  ac.add(sug("Dabur Chyawanprash 1 kg", {"dabur chyawanprash 1 kg"}, features::SuggestionKind::kProduct, 1));
+  ac.build();
+  CHECK(has(ac.complete("chyawanprash 1kg", 5), "Dabur Chyawanprash 1 kg"));
+  CHECK(has(ac.complete("chyawanprash 1", 5), "Dabur Chyawanprash 1 kg"));
+}
+
 TEST_CASE("one typo is tolerated in prefixes of four or more characters") {
   auto ac = sample();
   CHECK(has(ac.complete("ashwg", 5), "Ashwagandha"));    // deletion

@@ -55,6 +55,18 @@ TEST_CASE("searches by name, brand, ingredient name in any language and indicati
   CHECK(ids(must_search(s, q("DAB-ASH-100"))) == std::vector<std::string>{kAshwagandhaChurna});
 }
 
+TEST_CASE("a quantity typed against its unit finds what the name writes apart") {
+  ayc::testing::SearchIndexFixture fx;
+  const auto& s = *fx.snapshot;
+  const auto apart = must_search(s, q("mahanarayan oil 200 ml"));
+  REQUIRE_FALSE(apart.hits.empty());
+  CHECK(apart.hits.front().id == kMahanarayanOil);
+  const auto together = must_search(s, q("mahanarayan oil 200ML"));
+  CHECK(ids(together) == ids(apart));
+  CHECK(together.total == apart.total);
+  CHECK_FALSE(together.corrected_query);
+}
+
 TEST_CASE("a misspelled query is corrected and the correction reported") {
   ayc::testing::SearchIndexFixture fx;
   auto r = must_search(*fx.snapshot, q("mahanarayn oil"));
