@@ -21,9 +21,9 @@
 -- Indications: digestion and gut
 -- ---------------------------------------------------------------------------
 INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
-('acidity',        ARRAY['hyperacidity','heartburn','acid reflux','gerd','amlapitta','acid indigestion','sour belching'], 'indication'),
+('acidity',        ARRAY['hyperacidity','heartburn','acid reflux','gerd','amlapitta','acid indigestion','sour belching','pet me jalan','seene me jalan','khatti dakar'], 'indication'),
 ('digestion',      ARRAY['indigestion','dyspepsia','poor digestion','weak digestion','digestive','digestive health','digestive care','agnimandya','ajirna'], 'indication'),
-('gas',            ARRAY['flatulence','bloating','gas trouble','gastric trouble','abdominal bloating','adhmana'], 'indication'),
+('gas',            ARRAY['flatulence','bloating','gas trouble','gastric trouble','abdominal bloating','adhmana','pet ki gas'], 'indication'),
 ('constipation',   ARRAY['irregular bowel','irregular bowels','sluggish bowels','hard stools','vibandha','kabz','kabj','qabz'], 'indication'),
 ('diarrhea',       ARRAY['diarrhoea','loose motion','loose motions','loose stools','atisara','atisar','dast'], 'indication'),
 ('piles',          ARRAY['hemorrhoids','haemorrhoids','arsha','bawasir','bavaseer','bawaseer'], 'indication'),
@@ -42,13 +42,13 @@ ON CONFLICT (canonical) DO NOTHING;
 -- Indications: joints, bones, muscles and pain
 -- ---------------------------------------------------------------------------
 INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
-('joint pain',     ARRAY['arthritis','osteoarthritis','knee pain','joint ache','joint aches','joint stiffness','joint care','joint health','joints','sandhivata'], 'indication'),
+('joint pain',     ARRAY['arthritis','osteoarthritis','knee pain','joint ache','joint aches','joint stiffness','joint care','joint health','joints','sandhivata','jodon ka dard','jodo ka dard','jod dard','ghutno ka dard','ghutne ka dard','gathiya'], 'indication'),
 ('rheumatism',     ARRAY['rheumatoid arthritis','rheumatic pain','amavata'], 'indication'),
 ('gout',           ARRAY['uric acid','high uric acid','hyperuricemia','gouty arthritis','vatarakta'], 'indication'),
 ('back pain',      ARRAY['backache','lower back pain','lumbago','kamar dard','kati shool'], 'indication'),
 ('sciatica',       ARRAY['sciatic pain','sciatic nerve pain','gridhrasi'], 'indication'),
 ('muscle pain',    ARRAY['muscle ache','sore muscles','muscle soreness','myalgia','body ache','body pain','badan dard'], 'indication'),
-('pain',           ARRAY['pain relief','pain reliever','painkiller','analgesic','aches','shool','vedana'], 'indication'),
+('pain',           ARRAY['pain relief','pain reliever','painkiller','analgesic','aches','shool','vedana','dard'], 'indication'),
 ('inflammation',   ARRAY['swelling','anti-inflammatory','anti inflammatory','shotha','shoth'], 'indication'),
 ('headache',       ARRAY['head ache','head pain','sir dard','sar dard','shirashool','shiroshool'], 'indication'),
 ('migraine',       ARRAY['migraine headache','migraine pain','ardhavabhedaka'], 'indication'),
@@ -61,14 +61,14 @@ ON CONFLICT (canonical) DO NOTHING;
 -- Indications: mind, sleep, immunity and vitality
 -- ---------------------------------------------------------------------------
 INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
-('sleep',          ARRAY['insomnia','sleeplessness','sleep aid','sleep support','better sleep','sound sleep','sleep problems','anidra','nidra'], 'indication'),
-('stress',         ARRAY['anxiety','tension','stress relief','mental stress','anxiousness','nervousness','restlessness','chinta'], 'indication'),
+('sleep',          ARRAY['insomnia','sleeplessness','sleep aid','sleep support','better sleep','sound sleep','sleep problems','anidra','nidra','neend'], 'indication'),
+('stress',         ARRAY['anxiety','tension','stress relief','mental stress','anxiousness','nervousness','restlessness','chinta','tanav'], 'indication'),
 ('depression',     ARRAY['low mood','mood','mood support','sadness','vishada'], 'indication'),
-('memory',         ARRAY['concentration','focus','brain tonic','brain health','brain booster','memory booster','memory power','cognition','cognitive support','medha','medhya','smriti'], 'indication'),
-('immunity',       ARRAY['immune booster','immunity booster','immune support','immune system','immune health','ojas','vyadhikshamatva','rog pratirodhak kshamata'], 'indication'),
+('memory',         ARRAY['concentration','focus','brain tonic','brain health','brain booster','memory booster','memory power','cognition','cognitive support','medha','medhya','smriti','yaddasht'], 'indication'),
+('immunity',       ARRAY['immune booster','immunity booster','immune support','immune system','immune health','ojas','vyadhikshamatva','rog pratirodhak kshamata','rog pratirodhak shakti'], 'indication'),
 ('vitality',       ARRAY['stamina','vigour','vigor','virility','libido','male vitality','sexual wellness','sexual health','men''s health','mens health','male health','vajikarana'], 'indication'),
 ('energy',         ARRAY['fatigue','tiredness','weakness','low energy','exhaustion','energy booster','general debility','debility','daurbalya'], 'indication'),
-('weight loss',    ARRAY['obesity','overweight','fat loss','fat burner','belly fat','slimming','weight management','weight control','sthaulya','medoroga'], 'indication'),
+('weight loss',    ARRAY['obesity','overweight','fat loss','fat burner','belly fat','slimming','weight management','weight control','sthaulya','medoroga','motapa'], 'indication'),
 ('weight gain',    ARRAY['underweight','mass gain','weight gainer','healthy weight gain','karshya'], 'indication'),
 ('anti aging',     ARRAY['anti-aging','anti ageing','anti-ageing','wrinkles','fine lines','rejuvenation','rejuvenating','youthfulness','rasayana'], 'indication'),
 ('detox',          ARRAY['detoxification','body detox','cleanse','body cleanse','toxin removal','shodhana','ama','ama pachana'], 'indication'),
@@ -96,7 +96,7 @@ ON CONFLICT (canonical) DO NOTHING;
 -- Indications: skin
 -- ---------------------------------------------------------------------------
 INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
-('skin',           ARRAY['skin care','skincare','skin health','skin problems','skin disorders','skin disease','skin diseases'], 'indication'),
+('skin',           ARRAY['skin care','skincare','skin health','skin problems','skin disorders','skin disease','skin diseases','twacha','tvacha'], 'indication'),
 ('skin glow',      ARRAY['glow','glowing skin','radiance','fairness','complexion','brightening','skin brightening','skin whitening','even skin tone','varnya'], 'indication'),
 ('acne',           ARRAY['pimples','pimple','breakouts','zits','mukhadushika','yauvan pidika'], 'indication'),
 ('pigmentation',   ARRAY['hyperpigmentation','dark spots','blemishes','melasma','freckles','age spots','vyanga'], 'indication'),
@@ -118,7 +118,7 @@ ON CONFLICT (canonical) DO NOTHING;
 -- Indications: hair
 -- ---------------------------------------------------------------------------
 INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
-('hair fall',      ARRAY['hairfall','hair loss','hair falling','hair thinning','hair fall control','alopecia','baldness','khalitya'], 'indication'),
+('hair fall',      ARRAY['hairfall','hair loss','hair falling','hair thinning','hair fall control','alopecia','baldness','khalitya','baal jhadna','balon ka jhadna','baal girna','balon ka girna'], 'indication'),
 ('dandruff',       ARRAY['dandruf','flaky scalp','scalp flakes','itchy scalp','rusi','darunaka'], 'indication'),
 ('grey hair',      ARRAY['gray hair','grey hairs','white hair','greying','graying','premature greying','premature graying','palitya'], 'indication'),
 ('hair growth',    ARRAY['hair regrowth','hair density','thick hair','thicker hair','long hair','hair nourishment'], 'indication')
@@ -129,7 +129,7 @@ ON CONFLICT (canonical) DO NOTHING;
 -- Indications: metabolic, heart, kidney and urinary
 -- ---------------------------------------------------------------------------
 INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
-('diabetes',       ARRAY['blood sugar','blood glucose','sugar control','glucose control','high sugar','diabetic','diabetic care','type 2 diabetes','madhumeha','prameha'], 'indication'),
+('diabetes',       ARRAY['blood sugar','blood glucose','sugar control','glucose control','high sugar','diabetic','diabetic care','type 2 diabetes','madhumeha','prameha','madhumeh'], 'indication'),
 ('cholesterol',    ARRAY['high cholesterol','cholesterol control','hyperlipidemia','triglycerides','lipid profile','lipids','ldl'], 'indication'),
 ('blood pressure', ARRAY['hypertension','high blood pressure','high bp','bp','bp control','raktachapa','uccha raktachap'], 'indication'),
 ('heart',          ARRAY['heart health','heart care','heart tonic','cardiac','cardiac care','cardiac health','cardio','hridya'], 'indication'),
@@ -175,7 +175,7 @@ INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
 ('capsule',        ARRAY['capsules','caps','veg capsules','vegetarian capsules'], 'form'),
 ('powder',         ARRAY['powders','churna','churnam','choorna','choornam','chooranam','churan'], 'form'),
 ('oil',            ARRAY['oils','taila','tailam','thaila','thailam','thylam','tel','tela'], 'form'),
-('hair oil',       ARRAY['hair oils','scalp oil','hair tel','kesh tel','kesh taila','keshya taila'], 'form'),
+('hair oil',       ARRAY['hair oils','scalp oil','hair tel','kesh tel','kesh taila','keshya taila','balon ka tel','baalon ka tel','baal ka tel'], 'form'),
 ('massage oil',    ARRAY['body oil','body massage oil','abhyanga oil','abhyanga taila','malish tel'], 'form'),
 ('decoction',      ARRAY['kwath','kwatha','kwath churna','kashayam','kashaya','kashay','kasayam','kadha','kudineer'], 'form'),
 ('fermented tonic', ARRAY['arishta','arishtam','arishtham','aristha','arishtas','asava','asavam','asav','asavarishta'], 'form'),

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "common/text.h"
+#include "server/search/devanagari.h"
 
 namespace ayc::search {
 
@@ -176,7 +177,8 @@ void Autocomplete::collect(std::string_view prefix, double bonus, std::size_t wa
 }
 
 std::vector<Completion> Autocomplete::complete(std::string_view query, std::size_t limit) const {
-  std::string prefix = text::normalize(text::split_quantities(query));  // "1kg" as the keys have it: "1 kg"
+  // "1kg" as the keys have it ("1 kg"); Devanagari in Latin letters
+  std::string prefix = text::normalize(text::split_quantities(devanagari_to_latin(query)));
   if (prefix.empty() || limit == 0 || entries_.empty()) return {};
   std::vector<Completion> out;
   std::vector<std::uint32_t> taken;

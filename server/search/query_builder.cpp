@@ -5,6 +5,7 @@
 
 #include "common/text.h"
 #include "indexer/index_schema.h"
+#include "server/search/devanagari.h"
 #include "server/search/most_frequent.h"
 
 namespace ayc::search {
@@ -114,7 +115,8 @@ TextGroup group_of(const KnownPhrase& known) {
 
 ParsedQuery parse_query(const std::string& q) {
   ParsedQuery out;
-  auto words = text::split_words(text::normalize(text::split_quantities(q)));  // "500ml" -> "500 ml"
+  // "तुलसी" -> "tulsi", "500ml" -> "500 ml"
+  auto words = text::split_words(text::normalize(text::split_quantities(devanagari_to_latin(q))));
   for (auto& w : words) {
     if (words.size() > 1 && query_noise(w)) continue;
     out.words.push_back(std::move(w));

@@ -44,7 +44,8 @@ TEST_CASE("searches by name, brand, ingredient name in any language and indicati
   const auto& s = *fx.snapshot;
   CHECK(ids(must_search(s, q("mahanarayan oil"))).front() == kMahanarayanOil);
   CHECK(ids(must_search(s, q("kottakkal"))).front() == kMahanarayanOil);
-  for (const char* name : {"ashwagandha", "Withania somnifera", "indian ginseng", "asgandh"}) {
+  CHECK(ids(must_search(s, q("महानारायण तेल"))).front() == kMahanarayanOil);  // Devanagari, "tel" for oil
+  for (const char* name : {"ashwagandha", "Withania somnifera", "indian ginseng", "asgandh", "अश्वगंधा", "असगंध"}) {
     INFO(name);
     CHECK(ids(must_search(s, q(name))).front() == kAshwagandhaChurna);
   }
@@ -52,6 +53,9 @@ TEST_CASE("searches by name, brand, ingredient name in any language and indicati
   auto arthritis = ids(must_search(s, q("arthritis")));  // a synonym of the oil's "joint pain"
   REQUIRE_FALSE(arthritis.empty());
   CHECK(arthritis.front() == kMahanarayanOil);
+  auto in_hindi = ids(must_search(s, q("जोड़ों का दर्द")));  // "jodon ka dard", joint pain
+  REQUIRE_FALSE(in_hindi.empty());
+  CHECK(in_hindi.front() == kMahanarayanOil);
   CHECK(ids(must_search(s, q("DAB-ASH-100"))) == std::vector<std::string>{kAshwagandhaChurna});
 }
 

@@ -1,0 +1,35 @@
+#include <catch2/catch.hpp>
+
+#include "server/search/devanagari.h"
+
+namespace ayc::search {
+namespace {
+
+TEST_CASE("herb, formulation and symptom names in Devanagari read as their common Latin spellings") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"अश्वगंधा", "ashwagandha"},  {"तुलसी", "tulsi"},       {"गिलोय", "giloy"},
+      {"नीम", "neem"},              {"हल्दी", "haldi"},       {"त्रिफला", "triphla"},
+      {"ब्राह्मी", "brahmi"},         {"मुलेठी", "mulethi"},     {"शिलाजीत", "shilajeet"},
+      {"गोखरू", "gokhru"},           {"हरड़", "harad"},         {"च्यवनप्राश", "chyavanprash"},
+      {"महानारायण तेल", "mahanarayan tel"}, {"कब्ज", "kabj"}, {"बवासीर", "bavaseer"},
+      {"अर्जुन", "arjun"},            {"जीरा", "jeera"},         {"कुमकुम", "kumkum"},
+      {"संधि", "sandhi"},            {"चंपा", "champa"},         {"अदरक", "adrak"},
+      {"समझना", "samajhna"},         {"चन्द्रप्रभा", "chandraprabha"}, {"कमल", "kamal"},
+  };
+  for (const auto& [devanagari, latin] : cases) {
+    INFO(devanagari);
+    CHECK(devanagari_to_latin(devanagari) == latin);
+  }
+}
+
+TEST_CASE("text without Devanagari is unchanged; mixed text keeps its other parts") {
+  CHECK(devanagari_to_latin("Ashwagandha 500 g") == "Ashwagandha 500 g");
+  CHECK(devanagari_to_latin("") == "");
+  CHECK(devanagari_to_latin("Dabur तुलसी drops ५०") == "Dabur tulsi drops 50");
+  CHECK(devanagari_to_latin("नीम।तुलसी") == "neem tulsi");
+  CHECK(devanagari_to_latin("tulsi \xff") == "tulsi \xff");              // not Devanagari: as it was
+  CHECK(devanagari_to_latin(std::string("\xe0\xa4", 2)) == "\xe0\xa4");  // a cut sequence, kept
+}
+
+}  // namespace
+}  // namespace ayc::search
