@@ -28,10 +28,10 @@ std::vector<std::string> one_edit_variants(const std::string& p, std::size_t fro
   }
   return out;
 }
-// Prefixes spelt the other common way in Latin letters within the last word
-// (Indian names are transliterated freely: "trifala"/"triphala",
-// "shatawari"/"shatavari", "gokhru"/"gokharu" is a typo, not this): one
-// pattern occurrence swapped at a time.
+// Prefixes spelt the other common way in Latin letters within the last word,
+// which starts at `from` (Indian names are transliterated freely:
+// "trifala"/"triphala", "shatawari"/"shatavari"): one occurrence of one
+// pattern swapped at a time.
 std::vector<std::string> transliteration_variants(const std::string& p, std::size_t from) {
   static const std::pair<std::string_view, std::string_view> kSwaps[] = {
       {"f", "ph"}, {"ph", "f"}, {"w", "v"}, {"v", "w"}, {"ee", "i"}, {"oo", "u"}, {"z", "j"}, {"j", "z"},
