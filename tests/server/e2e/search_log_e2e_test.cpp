@@ -140,12 +140,20 @@ TEST_CASE("with PostgreSQL unreachable searches answer and their rows arrive onc
   INFO(server.log());
   CHECK(eventually([&] { return late.count_rows(ids) == static_cast<long>(ids.size()); }, std::chrono::seconds(20)));
   CHECK(metric_value(server.port(), "ayurvedacart_search_log_dropped_rows_total") == 0.0);
-  CHECK(eventually([&] {
+  const bool click_stored = eventually([&] {
     pqxx::connection c(late.url());
     pqxx::nontransaction tx(c);
     return tx.exec1("SELECT count(*) FROM search_logs WHERE clicked_product_id IS NOT NULL AND id = '" + clicked +
                     "'")[0].as<long>() == 1;
-  }, std::chrono::seconds(10)));
+  }, std::chrono::seconds(10));
+  // Should it fail, what the writer did with the click.
+  auto metric = [&](const char* name) { return std::to_string(metric_value(server.port(), name).value_or(-1)); };
+  INFO("clicks applied " << metric("ayurvedacart_search_log_clicks_applied_total") << ", dropped "
+                         << metric("ayurvedacart_search_log_clicks_dropped_total") << "; rows written "
+                         << metric("ayurvedacart_search_log_written_rows_total") << ", replayed "
+                         << metric("ayurvedacart_search_log_replayed_rows_total") << "; write failures "
+                         << metric("ayurvedacart_search_log_write_failures_total"));
+  CHECK(click_stored);
   CHECK(server.terminate() == 0);
 }
 
