@@ -79,10 +79,20 @@ class Params {
   std::vector<std::optional<std::string>> values_;
 };
 
-std::optional<std::string> optional_text(const std::optional<std::string>& v) {
-  if (!v) return std::nullopt;
-  return to_valid_utf8(*v);
+// Text as PostgreSQL can store it: `value` itself when it is valid UTF-8
+// without NUL bytes (almost always), otherwise its repair, kept in `scratch`.
+std::string_view storable_text(const std::string& value, std::string& scratch) {
+  if (text::is_valid_utf8(value) && value.find('\0') == std::string::npos) return value;
+  scratch = to_valid_utf8(value);
+  return scratch;
 }
+
+// session_id is VARCHAR(100): cut at a character boundary.
+std::string_view storable_session_id(const std::string& value, std::string& scratch) {
+  return truncate_utf8(storable_text(value, scratch), kSessionIdChars);
+}
+
+bool has_ip_address(const SearchLogRow& row) { return row.ip_address && !row.ip_address->empty(); }
 
 // A row's values as PostgreSQL will take them, in kColumns order: text made
 // valid UTF-8, session_id cut to its column, a malformed user_id left out.
@@ -94,13 +104,14 @@ using RowValues = std::array<std::optional<std::string>, kColumnCount>;
 
 RowValues storable(const SearchLogRow& row) {
   RowValues v;
+  std::string scratch;
   v[0] = row.id;
   if (row.user_id && is_uuid(*row.user_id)) v[kUserIdColumn] = lowercase_uuid(*row.user_id);
-  v[2] = to_valid_utf8(row.query);
+  v[2] = std::string(storable_text(row.query, scratch));
   v[3] = std::to_string(row.results_count);
-  if (row.session_id) v[4] = std::string(truncate_utf8(to_valid_utf8(*row.session_id), kSessionIdChars));
-  if (row.ip_address && !row.ip_address->empty()) v[5] = row.ip_address;
-  v[6] = optional_text(row.user_agent);
+  if (row.session_id) v[4] = std::string(storable_session_id(*row.session_id, scratch));
+  if (has_ip_address(row)) v[5] = row.ip_address;
+  if (row.user_agent) v[6] = std::string(storable_text(*row.user_agent, scratch));
   v[7] = format_timestamp(row.created_at);
   return v;
 }
@@ -109,9 +120,10 @@ void add_row_params(Params& p, const SearchLogRow& row) {
   for (auto& value : storable(row)) p.add(std::move(value));
 }
 
-// The same values as storable(), appended to a COPY text buffer without a
-// string per value (the writer formats every logged search: this is most of
-// its work). The timestamp's date and time of day are formatted once a second.
+// The values storable() gives, by the same rules, appended to a COPY text
+// buffer without a string per value (the writer formats every logged search:
+// this is most of its work). The timestamp's date and time of day are
+// formatted once a second.
 class CopyRowFormatter {
  public:
   void append(std::string& out, const SearchLogRow& row, bool user_known) {
@@ -123,30 +135,26 @@ class CopyRowFormatter {
       out += "\\N";
     }
     out += '\t';
-    append_text(out, row.query);
+    text::append_copy_field(out, storable_text(row.query, scratch_));
     out += '\t';
     char number[16];
     const auto end = std::to_chars(number, number + sizeof(number), row.results_count).ptr;
     out.append(number, end);
     out += '\t';
     if (row.session_id) {
-      if (storable_as_is(*row.session_id)) {
-        text::append_copy_field(out, truncate_utf8(*row.session_id, kSessionIdChars));
-      } else {
-        text::append_copy_field(out, truncate_utf8(to_valid_utf8(*row.session_id), kSessionIdChars));
-      }
+      text::append_copy_field(out, storable_session_id(*row.session_id, scratch_));
     } else {
       out += "\\N";
     }
     out += '\t';
-    if (row.ip_address && !row.ip_address->empty()) {
+    if (has_ip_address(row)) {
       text::append_copy_field(out, *row.ip_address);
     } else {
       out += "\\N";
     }
     out += '\t';
     if (row.user_agent) {
-      append_text(out, *row.user_agent);
+      text::append_copy_field(out, storable_text(*row.user_agent, scratch_));
     } else {
       out += "\\N";
     }
@@ -156,19 +164,6 @@ class CopyRowFormatter {
   }
 
  private:
-  // What to_valid_utf8() would return unchanged.
-  static bool storable_as_is(std::string_view value) {
-    return text::is_valid_utf8(value) && value.find('\0') == std::string_view::npos;
-  }
-
-  static void append_text(std::string& out, const std::string& value) {
-    if (storable_as_is(value)) {
-      text::append_copy_field(out, value);
-    } else {
-      text::append_copy_field(out, to_valid_utf8(value));
-    }
-  }
-
   void append_timestamp(std::string& out, std::chrono::system_clock::time_point tp) {
     const auto us = std::chrono::duration_cast<std::chrono::microseconds>(tp.time_since_epoch()).count();
     std::int64_t secs = us / 1'000'000;
@@ -189,6 +184,7 @@ class CopyRowFormatter {
     out += "+00";
   }
 
+  std::string scratch_;  // a repaired text value
   std::int64_t second_ = 0;
   std::string second_text_;
 };

@@ -6,7 +6,7 @@
 #include <unordered_set>
 
 #include "common/text.h"
-#include "server/search/devanagari.h"
+#include "server/search/query_text.h"
 
 namespace ayc::search {
 
@@ -177,25 +177,24 @@ void Autocomplete::collect(std::string_view prefix, double bonus, std::size_t wa
 }
 
 std::vector<Completion> Autocomplete::complete(std::string_view query, std::size_t limit) const {
-  // "1kg" as the keys have it ("1 kg"); Devanagari in Latin letters
-  std::string prefix = text::normalize(text::split_quantities(devanagari_to_latin(query)));
+  std::string prefix = query_text(query);  // "1kg" as the keys have it ("1 kg"), Devanagari romanized
   if (prefix.empty() || limit == 0 || entries_.empty()) return {};
   std::vector<Completion> out;
   std::vector<std::uint32_t> taken;
   collect(prefix, 100.0, limit * 2, out, taken, {0, entries_.size()});
-  std::size_t last_space = prefix.rfind(' ');
-  std::size_t last_len = prefix.size() - (last_space == std::string::npos ? 0 : last_space + 1);
+  const std::size_t last_space = prefix.rfind(' ');
+  const std::size_t from = last_space == std::string::npos ? 0 : last_space + 1;  // the last word's start
+  const std::size_t last_len = prefix.size() - from;
   // The other spelling of a transliterated name ranks between the prefix as
   // typed and typos: "trif" offers Triphala before Tribulus.
   if (out.size() < limit && last_len >= 3) {
-    for (const auto& variant : transliteration_variants(prefix, prefix.size() - last_len)) {
+    for (const auto& variant : transliteration_variants(prefix, from)) {
       collect(variant, 50.0, limit, out, taken, {0, entries_.size()});
     }
   }
   // Typo tolerance only when the prefix as typed finds (almost) nothing: it is
   // the expensive path (hundreds of variant prefixes).
   if (out.size() < std::min<std::size_t>(limit, 2) && last_len >= 4) {
-    std::size_t from = last_space == std::string::npos ? 0 : last_space + 1;
     // Variants share the typed text before their edit: search only its range.
     std::size_t shared = std::string::npos;
     std::pair<std::size_t, std::size_t> range{0, entries_.size()};

@@ -47,7 +47,7 @@ const char* vowel_of(char32_t c) {
     case 0x0908: case 0x0940: return kLongI;
     case 0x0909: case 0x0941: return "u";
     case 0x090A: case 0x0942: return kLongU;
-    case 0x090B: case 0x0943: case 0x0960: case 0x0944: return "ri";
+    case 0x090B: case 0x0943: case 0x0944: return "ri";
     case 0x090D: case 0x090E: case 0x090F: case 0x0945: case 0x0946: case 0x0947: return "e";
     case 0x0910: case 0x0948: return "ai";
     case 0x0911: case 0x0912: case 0x0913: case 0x0949: case 0x094A: case 0x094B: return "o";

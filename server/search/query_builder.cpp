@@ -5,8 +5,8 @@
 
 #include "common/text.h"
 #include "indexer/index_schema.h"
-#include "server/search/devanagari.h"
 #include "server/search/most_frequent.h"
+#include "server/search/query_text.h"
 
 namespace ayc::search {
 
@@ -115,8 +115,7 @@ TextGroup group_of(const KnownPhrase& known) {
 
 ParsedQuery parse_query(const std::string& q) {
   ParsedQuery out;
-  // "तुलसी" -> "tulsi", "500ml" -> "500 ml"
-  auto words = text::split_words(text::normalize(text::split_quantities(devanagari_to_latin(q))));
+  auto words = text::split_words(query_text(q));
   for (auto& w : words) {
     if (words.size() > 1 && query_noise(w)) continue;
     out.words.push_back(std::move(w));
@@ -165,8 +164,10 @@ std::vector<std::string> spelling_corrected(const ParsedQuery& parsed, const Ind
     }
     std::string fix;
     if (w[i].size() >= 3 && !matcher.term_exists(stemmer()(w[i]))) {
-      fix = *snap.spellings().get_or_compute(w[i], [&] { return db.get_spelling_suggestion(w[i], 2); });
-      if (index::is_stop_word(fix)) fix.clear();  // older indexes suggest "and" for "wand"
+      fix = *snap.spellings().get_or_compute(w[i], [&] {
+        std::string suggestion = db.get_spelling_suggestion(w[i], 2);
+        return index::is_stop_word(suggestion) ? std::string() : suggestion;  // older indexes suggest "and" for "wand"
+      });
     }
     if (!fix.empty() && fix != w[i]) {
       out.push_back(fix);
