@@ -16,7 +16,7 @@ TEST_CASE("COPY text lines split into fields with NULLs and escapes") {
   CHECK(*f[5] == "");
 }
 
-TEST_CASE("octal escapes and a literal \\N inside text") {
+TEST_CASE("octal escapes and a literal backslash-N inside text") {
   auto f = parse_copy_line("\\101B\tx\\Ny");
   REQUIRE(f.size() == 2);
   CHECK(*f[0] == "AB");

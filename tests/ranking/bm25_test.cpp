@@ -20,7 +20,7 @@ TEST_CASE("more occurrences weigh more but saturate", "[ranking][bm25]") {
   CHECK(w80 - w8 < w8 - w1);
 }
 
-TEST_CASE("a match in a shorter document weighs more; very short ones are not over-rewarded", "[ranking][bm25]") {
+TEST_CASE("a match in a shorter document weighs more and very short ones are not over-rewarded", "[ranking][bm25]") {
   double idf = bm25_idf(100, 10000);
   CHECK(bm25_weight(idf, 3, 20, 50) > bm25_weight(idf, 3, 200, 50));
   CHECK(bm25_weight(idf, 3, 1, 50) == Approx(bm25_weight(idf, 3, 25, 50)));  // min_norm_len 0.5

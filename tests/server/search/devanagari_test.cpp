@@ -22,7 +22,7 @@ TEST_CASE("herb, formulation and symptom names in Devanagari read as their commo
   }
 }
 
-TEST_CASE("text without Devanagari is unchanged; mixed text keeps its other parts") {
+TEST_CASE("text without Devanagari is unchanged and mixed text keeps its other parts") {
   CHECK(devanagari_to_latin("Ashwagandha 500 g") == "Ashwagandha 500 g");
   CHECK(devanagari_to_latin("") == "");
   CHECK(devanagari_to_latin("Dabur तुलसी drops ५०") == "Dabur tulsi drops 50");

@@ -78,7 +78,7 @@ TEST_CASE("a document with two alternatives of a group is weighted as one term w
   CHECK(m.weights()[0] == Approx(m.weights()[1]));  // same length, same summed frequency
 }
 
-TEST_CASE("every group must match; in any-group mode weights add up") {
+TEST_CASE("every group must match and in any-group mode weights add up") {
   SmallIndex idx({{{{"oil", 1}, {"joint", 1}}}, {{{"oil", 1}}}, {{{"joint", 1}}}, {{{"churna", 1}}}});
   auto m = idx.matcher();
   TextPlan both{{TextGroup{{{"oil"}}}, TextGroup{{{"joint"}}}}};

@@ -159,7 +159,7 @@ TEST_CASE("prices convert to the requested currency and filter in it") {
   CHECK_THAT(br.status().message(), Catch::Contains("currency"));
 }
 
-TEST_CASE("an empty query lists products by popularity; sorts and pagination work") {
+TEST_CASE("an empty query lists products by popularity and sorts and pagination work") {
   ayc::testing::SearchIndexFixture fx;
   auto all = must_search(*fx.snapshot, SearchRequest{});
   CHECK(all.total == 3);
