@@ -1,5 +1,6 @@
 #include "common/text.h"
 
+#include <cstdint>
 #include <cstring>
 
 namespace ayc::text {
@@ -11,21 +12,64 @@ bool is_alnum_ascii(unsigned char c) {
 char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : char(c); }
 }  // namespace
 
+namespace {
+// Non-ASCII characters that are not letters of a word: Latin-1 punctuation
+// and symbols (except the micro sign of "µg"), the multiplication and
+// division signs, the blocks from General Punctuation to Miscellaneous
+// Symbols and Arrows (dashes, quotes, bullets, currency signs, TM, number
+// forms, arrows, maths, shapes, dingbats), the Devanagari dandas, CJK and
+// full-width punctuation, and emoji.
+bool is_separator(std::uint32_t cp) {
+  return (cp >= 0xA0 && cp <= 0xBF && cp != 0xB5) || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x2BFF) ||
+         cp == 0x964 || cp == 0x965 || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+         (cp >= 0x1F000 && cp <= 0x1FAFF);
+}
+bool is_invisible(std::uint32_t cp) {
+  return cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0xFE0F;
+}
+}  // namespace
+
+CharInfo char_at(std::string_view in, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(in[i]);
+  if (c < 0x80) return {is_alnum_ascii(c) ? CharRole::kWord : CharRole::kSeparator, 1};
+  std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+  if (len == 0 || i + len > in.size()) return {CharRole::kWord, 1};
+  std::uint32_t cp = c & (0x7F >> len);
+  for (std::size_t k = 1; k < len; ++k) {
+    const unsigned char cc = static_cast<unsigned char>(in[i + k]);
+    if ((cc & 0xC0) != 0x80) return {CharRole::kWord, 1};
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  if (is_invisible(cp)) return {CharRole::kInvisible, len};
+  return {is_separator(cp) ? CharRole::kSeparator : CharRole::kWord, len};
+}
+
 std::string normalize(std::string_view in) {
   std::string out;
   out.reserve(in.size());
   bool pending_space = false;
-  for (unsigned char c : in) {
-    bool keep = is_alnum_ascii(c) || c >= 0x80;
-    if (!keep) {
-      pending_space = !out.empty();
+  std::size_t i = 0;
+  while (i < in.size()) {
+    const unsigned char c = static_cast<unsigned char>(in[i]);
+    if (c < 0x80) {
+      ++i;
+      if (!is_alnum_ascii(c)) {
+        pending_space = !out.empty();
+        continue;
+      }
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      out.push_back(lower(c));
       continue;
     }
-    if (pending_space) {
-      out.push_back(' ');
+    const CharInfo ch = char_at(in, i);
+    if (ch.role == CharRole::kSeparator) pending_space = !out.empty();
+    if (ch.role == CharRole::kWord) {
+      if (pending_space) out.push_back(' ');
       pending_space = false;
+      out.append(in.data() + i, ch.length);
     }
-    out.push_back(lower(c));
+    i += ch.length;
   }
   return out;
 }

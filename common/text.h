@@ -12,8 +12,24 @@
 
 namespace ayc::text {
 
-// Lower-cases ASCII letters, turns punctuation into spaces, collapses runs of
-// whitespace and trims: "  Ashwagandha-Churna (100g) " -> "ashwagandha churna 100g".
+// How word splitting sees the character that starts at in[i] (i < size):
+// ASCII letters and digits and the letters of other scripts are part of a
+// word; ASCII punctuation and the Unicode punctuation, symbols and spaces
+// that real copy and phone keyboards are full of (curly quotes, en and em
+// dashes, no-break spaces, bullets, (R), TM, the rupee sign, emoji) separate
+// words; soft hyphens, zero-width characters and byte order marks are
+// invisible (dropped, joining what is around them). A byte that does not
+// start valid UTF-8 is one word byte, so nothing is lost.
+enum class CharRole { kWord, kSeparator, kInvisible };
+struct CharInfo {
+  CharRole role;
+  std::size_t length;  // bytes
+};
+CharInfo char_at(std::string_view in, std::size_t i);
+
+// Lower-cases ASCII letters, turns punctuation (ASCII or Unicode, see
+// char_at) into spaces, drops invisible characters, collapses runs of
+// whitespace and trims: "  Ashwagandha–Churna (100g) " -> "ashwagandha churna 100g".
 std::string normalize(std::string_view in);
 
 // URL slug: "Mahanarayan Oil 200 ml" -> "mahanarayan-oil-200-ml".

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "common/countries.h"
+#include "common/markup.h"
 #include "common/pg.h"
 #include "common/text.h"
 #include "indexer/catalog_sql.h"
@@ -147,9 +148,10 @@ ProductRecord CatalogReader::Impl::to_record(std::vector<std::optional<std::stri
   p.id = str(f[0]);
   p.sku = str(f[1]);
   p.slug = str(f[2]);
-  p.name = str(f[3]);
-  p.short_description = str(f[4]);
-  p.description = str(f[5]);
+  // Copy from a rich-text editor is indexed, highlighted and served as text.
+  p.name = text::markup_to_text(str(f[3]));
+  p.short_description = text::markup_to_text(str(f[4]));
+  p.description = text::markup_to_text(str(f[5]));
   p.type = str(f[6]);
   p.form = str(f[7]);
   p.dosage_form = str(f[8]);

@@ -10,8 +10,13 @@
 namespace ayc::search {
 
 namespace {
-bool word_char(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+// The character at text[i] as text::normalize() sees it (words end at ASCII
+// or Unicode punctuation); ASCII, most of any text, without a call.
+ayc::text::CharInfo char_info(std::string_view text, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c >= 0x80) return ayc::text::char_at(text, i);
+  const bool word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return {word ? ayc::text::CharRole::kWord : ayc::text::CharRole::kSeparator, 1};
 }
 
 // Stemming every word of every hit's name and description was a tenth of a
@@ -50,14 +55,19 @@ std::string highlight(std::string_view text, const std::vector<std::string>& ste
   std::string lower;  // the word as text::normalize() gives it: ASCII lower-cased
   std::size_t i = 0;
   while (i < text.size()) {
-    if (!word_char(static_cast<unsigned char>(text[i]))) {
+    if (char_info(text, i).role == ayc::text::CharRole::kSeparator) {
       std::size_t start = i;
-      while (i < text.size() && !word_char(static_cast<unsigned char>(text[i]))) ++i;
+      for (ayc::text::CharInfo ch; i < text.size() && (ch = char_info(text, i)).role == ayc::text::CharRole::kSeparator;)
+        i += ch.length;
       ayc::text::append_html_escaped(out, text.substr(start, i - start));
       continue;
     }
     std::size_t start = i;
-    while (i < text.size() && word_char(static_cast<unsigned char>(text[i]))) ++i;
+    bool invisible_inside = false;  // a soft hyphen or zero-width character inside the word
+    for (ayc::text::CharInfo ch; i < text.size() && (ch = char_info(text, i)).role != ayc::text::CharRole::kSeparator;) {
+      invisible_inside |= ch.role == ayc::text::CharRole::kInvisible;
+      i += ch.length;
+    }
     // Word characters never need HTML escaping.
     std::string_view word = text.substr(start, i - start);
     unsigned char first = static_cast<unsigned char>(word[0]);
@@ -66,9 +76,13 @@ std::string highlight(std::string_view text, const std::vector<std::string>& ste
       out += word;
       continue;
     }
-    lower.assign(word);
-    for (char& c : lower) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (invisible_inside) {
+      lower = ayc::text::normalize(word);
+    } else {
+      lower.assign(word);
+      for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
     }
     bool hit = std::find(words.begin(), words.end(), lower) != words.end();
     if (!hit && !stems.empty()) {

@@ -12,6 +12,37 @@ TEST_CASE("normalize folds case and punctuation") {
   CHECK(normalize("...") == "");
 }
 
+TEST_CASE("normalize splits words at Unicode punctuation as at ASCII punctuation") {
+  // What phone keyboards and copied product copy put between words.
+  CHECK(normalize("Women\u2019s health") == normalize("Women's health"));
+  CHECK(normalize("Ashwagandha\u2013Brahmi \u2014 tablets") == "ashwagandha brahmi tablets");
+  CHECK(normalize("\u201CTriphala\u201D") == "triphala");
+  CHECK(normalize("Liv.52\u00AE DS\u2122") == "liv 52 ds");
+  CHECK(normalize("neem\u00A0face\u00A0wash \u2022 100\u00A0ml") == "neem face wash 100 ml");
+  CHECK(normalize("\u20B9499 \U0001F33F tulsi") == "499 tulsi");
+  CHECK(normalize("\u091C\u094B\u0921\u093C\u0964 \u0926\u0930\u094D\u0926") ==
+        "\u091C\u094B\u0921\u093C \u0926\u0930\u094D\u0926");  // the danda ends a word
+  // Invisible characters join what is around them.
+  CHECK(normalize("Ashwa\u00ADgandha") == "ashwagandha");
+  CHECK(normalize("\uFEFFtulsi\u200B") == "tulsi");
+  CHECK(normalize("\u0915\u094D\u200D\u0937") == "\u0915\u094D\u0937");
+  // Letters of other scripts, the micro sign and bytes that are not UTF-8 stay.
+  CHECK(normalize("Caf\u00E9 500\u00B5g") == "caf\u00E9 500\u00B5g");
+  CHECK(normalize("bad\xFF byte\xE2\x80") == "bad\xFF byte\xE2\x80");
+}
+
+TEST_CASE("char_at classifies one character and gives its length") {
+  CHECK(char_at("a", 0).role == CharRole::kWord);
+  CHECK(char_at("-", 0).role == CharRole::kSeparator);
+  const std::string dash = "x\u2013y";
+  CHECK(char_at(dash, 1).role == CharRole::kSeparator);
+  CHECK(char_at(dash, 1).length == 3);
+  CHECK(char_at("\u0905", 0).role == CharRole::kWord);
+  CHECK(char_at("\u00AD", 0).role == CharRole::kInvisible);
+  CHECK(char_at("\u00AD", 0).length == 2);
+  CHECK(char_at("\xE2\x80", 0).length == 1);  // cut short: one word byte
+}
+
 TEST_CASE("slugify makes URL slugs") {
   CHECK(slugify("Mahanarayan Oil 200 ml") == "mahanarayan-oil-200-ml");
   CHECK(slugify("  Dhanwantharam Thailam (Kottakkal)!") == "dhanwantharam-thailam-kottakkal");

@@ -77,6 +77,38 @@ TEST_CASE("a quantity written against its unit is indexed as the number and the 
   CHECK_FALSE(xdb.term_exists("450ml"));
 }
 
+TEST_CASE("copy written as HTML is indexed, highlighted and served as text") {
+  ayc::testing::TempDatabase db;
+  ayc::testing::load_small_catalog(db.conn());
+  {
+    pqxx::work tx(db.conn());
+    tx.exec("UPDATE products SET name = 'Mahanarayan Oil &amp; Bala', "
+            "short_description = '<p><strong>Relieves</strong> stiff&nbsp;joints</p>', "
+            "description = '<ul><li>Warm it</li><li>Massage <em>gently</em></li></ul><!-- v2 -->' "
+            "WHERE id = '" + std::string(kMahanarayanOil) + "'");
+    tx.commit();
+  }
+  ayc::testing::TempDir dir;
+  REQUIRE(run_full(config_for(db, dir)).ok());
+  auto xdb = ayc::testing::open_current_xapian(dir.path() / "index");
+  for (const char* markup_word : {"strong", "nbsp", "li", "ul", "em", "amp", "v2"}) {
+    INFO(markup_word);
+    CHECK(ayc::testing::search_ids(xdb, markup_word).empty());
+  }
+  CHECK(contains(ayc::testing::search_ids(xdb, "stiff joints"), kMahanarayanOil));
+  CHECK(contains(ayc::testing::search_ids(xdb, "massage gently"), kMahanarayanOil));
+
+  auto store = FeatureStore::open(
+      (ayc::testing::current_generation_path(dir.path() / "index") / kFeaturesSubdir).string(),
+      FeatureStore::Mode::kReadOnly);
+  REQUIRE(store.ok());
+  auto features = (*store)->product(kMahanarayanOil);
+  REQUIRE(features.ok());
+  REQUIRE(features->has_value());
+  CHECK((*features)->name == "Mahanarayan Oil & Bala");
+  CHECK((*features)->short_description == "Relieves stiff joints");
+}
+
 TEST_CASE("a full run indexes only active products and publishes a generation") {
   ayc::testing::TempDatabase db;
   ayc::testing::load_small_catalog(db.conn());

@@ -21,5 +21,14 @@ TEST_CASE("words are matched by stem whatever their case, others pass through un
   CHECK(highlight("Yoga, yogic; YOGA", {"yoga"}, {"yoga"}, "") == "<mark>Yoga</mark>, yogic; <mark>YOGA</mark>");
 }
 
+TEST_CASE("words end at Unicode punctuation and invisible characters stay inside them") {
+  CHECK(highlight("Ashwagandha\u2013Brahmi \u201CVati\u201D", {"brahmi", "vati"}, {"brahmi", "vati"}, "") ==
+        "Ashwagandha\u2013<mark>Brahmi</mark> \u201C<mark>Vati</mark>\u201D");
+  CHECK(highlight("Ashwa\u00ADgandha Churna", {"ashwagandha"}, {"ashwagandha"}, "") ==
+        "<mark>Ashwa\u00ADgandha</mark> Churna");
+  CHECK(highlight("\u0905\u0936\u094D\u0935\u0917\u0902\u0927\u093E", {}, {}, "") ==
+        "\u0905\u0936\u094D\u0935\u0917\u0902\u0927\u093E");
+}
+
 }  // namespace
 }  // namespace ayc::search
