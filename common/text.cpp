@@ -1,5 +1,7 @@
 #include "common/text.h"
 
+#include "common/latin_fold.h"
+
 #include <cstdint>
 #include <cstring>
 
@@ -31,7 +33,7 @@ bool is_invisible(std::uint32_t cp) {
 
 CharInfo char_at(std::string_view in, std::size_t i) {
   const unsigned char c = static_cast<unsigned char>(in[i]);
-  if (c < 0x80) return {is_alnum_ascii(c) ? CharRole::kWord : CharRole::kSeparator, 1};
+  if (c < 0x80) return {is_alnum_ascii(c) ? CharRole::kWord : CharRole::kSeparator, 1, c};
   std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
   if (len == 0 || i + len > in.size()) return {CharRole::kWord, 1};
   std::uint32_t cp = c & (0x7F >> len);
@@ -40,8 +42,8 @@ CharInfo char_at(std::string_view in, std::size_t i) {
     if ((cc & 0xC0) != 0x80) return {CharRole::kWord, 1};
     cp = (cp << 6) | (cc & 0x3F);
   }
-  if (is_invisible(cp)) return {CharRole::kInvisible, len};
-  return {is_separator(cp) ? CharRole::kSeparator : CharRole::kWord, len};
+  if (is_invisible(cp)) return {CharRole::kInvisible, len, cp};
+  return {is_separator(cp) ? CharRole::kSeparator : CharRole::kWord, len, cp};
 }
 
 std::string normalize(std::string_view in) {
@@ -67,7 +69,12 @@ std::string normalize(std::string_view in) {
     if (ch.role == CharRole::kWord) {
       if (pending_space) out.push_back(' ');
       pending_space = false;
-      out.append(in.data() + i, ch.length);
+      const char* folded = ascii_for_latin(ch.code_point);
+      if (folded != nullptr) {
+        out += folded;
+      } else {
+        out.append(in.data() + i, ch.length);
+      }
     }
     i += ch.length;
   }

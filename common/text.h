@@ -23,13 +23,16 @@ namespace ayc::text {
 enum class CharRole { kWord, kSeparator, kInvisible };
 struct CharInfo {
   CharRole role;
-  std::size_t length;  // bytes
+  std::size_t length;            // bytes
+  std::uint32_t code_point = 0;  // 0 for a byte that does not start valid UTF-8
 };
 CharInfo char_at(std::string_view in, std::size_t i);
 
-// Lower-cases ASCII letters, turns punctuation (ASCII or Unicode, see
-// char_at) into spaces, drops invisible characters, collapses runs of
-// whitespace and trims: "  Ashwagandha–Churna (100g) " -> "ashwagandha churna 100g".
+// Lower-cases ASCII letters, spells Latin letters with diacritics in ASCII
+// (latin_fold.h: "\u0101" -> "a", "\u015B" -> "sh"), turns punctuation (ASCII or
+// Unicode, see char_at) into spaces, drops invisible characters, collapses
+// runs of whitespace and trims:
+// "  A\u015Bvagandha\u2013Churna (100g) " -> "ashvagandha churna 100g".
 std::string normalize(std::string_view in);
 
 // URL slug: "Mahanarayan Oil 200 ml" -> "mahanarayan-oil-200-ml".

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "common/latin_fold.h"
 #include "common/text.h"
 #include "indexer/index_schema.h"
 
@@ -21,7 +22,8 @@ DocumentBuilder::DocumentBuilder(const KnowledgeBase& kb, ranking::PriorParams p
 
 void DocumentBuilder::index_field(const std::string& raw, unsigned weight, bool positions, bool spelling) {
   if (raw.empty()) return;
-  const std::string text = text::split_quantities(raw);  // "500g" is indexed as "500 g", as the server reads queries
+  // "500g" is indexed as "500 g" and "Gh\u1E5Bta" as "Ghrita", as the server reads queries.
+  const std::string text = text::split_quantities(text::fold_for_matching(raw));
   if (positions) {
     tg_.index_text(text, weight);
   } else {

@@ -52,7 +52,7 @@ std::string highlight(std::string_view text, const std::vector<std::string>& ste
       if (!w.empty()) may_start[static_cast<unsigned char>(w[0])] = true;
   }
   if (typing_prefix.size() >= 2) may_start[static_cast<unsigned char>(typing_prefix[0])] = true;
-  std::string lower;  // the word as text::normalize() gives it: ASCII lower-cased
+  std::string lower;  // the word as text::normalize() gives it
   std::size_t i = 0;
   while (i < text.size()) {
     if (char_info(text, i).role == ayc::text::CharRole::kSeparator) {
@@ -63,26 +63,26 @@ std::string highlight(std::string_view text, const std::vector<std::string>& ste
       continue;
     }
     std::size_t start = i;
-    bool invisible_inside = false;  // a soft hyphen or zero-width character inside the word
+    bool plain = true;  // ASCII letters and digits only: normalize() would only lower-case it
     for (ayc::text::CharInfo ch; i < text.size() && (ch = char_info(text, i)).role != ayc::text::CharRole::kSeparator;) {
-      invisible_inside |= ch.role == ayc::text::CharRole::kInvisible;
+      plain &= ch.length == 1;
       i += ch.length;
     }
     // Word characters never need HTML escaping.
     std::string_view word = text.substr(start, i - start);
     unsigned char first = static_cast<unsigned char>(word[0]);
     if (first >= 'A' && first <= 'Z') first = static_cast<unsigned char>(first - 'A' + 'a');
-    if (!may_start[first]) {
+    if (plain && !may_start[first]) {
       out += word;
       continue;
     }
-    if (invisible_inside) {
-      lower = ayc::text::normalize(word);
-    } else {
+    if (plain) {
       lower.assign(word);
       for (char& c : lower) {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       }
+    } else {  // "A\u015Bva\u00ADgandh\u0101" -> "ashvagandha"
+      lower = ayc::text::normalize(word);
     }
     bool hit = std::find(words.begin(), words.end(), lower) != words.end();
     if (!hit && !stems.empty()) {

@@ -109,6 +109,24 @@ TEST_CASE("copy written as HTML is indexed, highlighted and served as text") {
   CHECK((*features)->short_description == "Relieves stiff joints");
 }
 
+TEST_CASE("a name spelt with IAST diacritics is found as shoppers type it") {
+  ayc::testing::TempDatabase db;
+  ayc::testing::load_small_catalog(db.conn());
+  {
+    pqxx::work tx(db.conn());
+    tx.exec("UPDATE products SET name = 'Mah\u0101n\u0101r\u0101ya\u1E47a Taila with Gh\u1E5Bta' "
+            "WHERE id = '" + std::string(kMahanarayanOil) + "'");
+    tx.commit();
+  }
+  ayc::testing::TempDir dir;
+  REQUIRE(run_full(config_for(db, dir)).ok());
+  auto xdb = ayc::testing::open_current_xapian(dir.path() / "index");
+  CHECK(contains(ayc::testing::search_ids(xdb, "mahanarayana ghrita"), kMahanarayanOil));
+  std::vector<std::string> words;
+  for (auto it = xdb.spellings_begin(); it != xdb.spellings_end(); ++it) words.push_back(*it);
+  CHECK(contains(words, "mahanarayana"));  // a misspelling is corrected towards the ASCII spelling
+}
+
 TEST_CASE("a full run indexes only active products and publishes a generation") {
   ayc::testing::TempDatabase db;
   ayc::testing::load_small_catalog(db.conn());
