@@ -70,6 +70,23 @@ std::vector<VariantRecord> parse_variants(const std::string& json) {
   return out;
 }
 
+// A past query as autocomplete shows it: single spaces, no punctuation or
+// quotes around it ("  “mahanarayan  oil”" -> "mahanarayan oil").
+std::string shown_query(const std::string& query) {
+  std::string spaced;
+  for (const auto& word : text::split_words(query)) spaced += (spaced.empty() ? "" : " ") + word;
+  std::size_t begin = 0, end = spaced.size();
+  while (begin < end && text::char_at(spaced, begin).role == text::CharRole::kSeparator)
+    begin += text::char_at(spaced, begin).length;
+  std::size_t last = begin;  // where the last word character ends
+  for (std::size_t i = begin; i < end;) {
+    const auto ch = text::char_at(spaced, i);
+    i += ch.length;
+    if (ch.role != text::CharRole::kSeparator) last = i;
+  }
+  return spaced.substr(begin, last - begin);
+}
+
 // "IN:120,US:0,*:5" -> pairs; country names normalised to ISO codes.
 std::vector<std::pair<std::string, int>> parse_stock(const std::string& s) {
   std::vector<std::pair<std::string, int>> out;
@@ -223,9 +240,20 @@ Result<CatalogContext> CatalogReader::load_context() {
     for (const auto& row : tx.exec(sql::kBrands)) {
       ctx.brands.push_back({row[0].as<std::string>(), row[1].as<std::string>()});
     }
+    // Spellings that normalise alike ("women's health", "Women’s Health")
+    // are one query, shown as its most frequent spelling (rows come most
+    // frequent first).
+    std::unordered_map<std::string, std::size_t> position;
     for (const auto& row : tx.exec(sql::kPopularQueries)) {
-      ctx.popular_queries.push_back(
-          {text::normalize(row[0].as<std::string>()), row[1].as<std::string>(), row[2].as<std::int64_t>()});
+      std::string display = shown_query(row[0].as<std::string>());
+      std::string key = text::normalize(display);
+      const std::int64_t count = row[1].as<std::int64_t>();
+      auto [it, added] = position.emplace(key, ctx.popular_queries.size());
+      if (added) {
+        ctx.popular_queries.push_back({std::move(key), std::move(display), count});
+      } else {
+        ctx.popular_queries[it->second].count += count;
+      }
     }
   } catch (const std::exception& e) {
     return Status::Unavailable(std::string("reading reference data: ") + e.what());

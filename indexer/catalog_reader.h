@@ -25,8 +25,8 @@ struct Currency {
 };
 
 struct PopularQuery {
-  std::string query;  // normalised
-  std::string display;
+  std::string query;    // normalised: what autocomplete matches
+  std::string display;  // as shoppers typed it (lower case, single spaces): what it shows
   std::int64_t count = 0;
 };
 

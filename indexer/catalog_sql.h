@@ -26,10 +26,10 @@ inline constexpr const char* kBrands =
     "SELECT slug, name FROM brands WHERE is_active IS NOT FALSE ORDER BY slug";
 // Past queries that found something, most frequent first.
 inline constexpr const char* kPopularQueries =
-    "SELECT lower(btrim(query)) AS q, min(btrim(query)), count(*) FROM search_logs "
+    "SELECT lower(btrim(query)) AS q, count(*) FROM search_logs "
     "WHERE results_count > 0 AND created_at > now() - interval '180 days' "
     "  AND length(btrim(query)) BETWEEN 2 AND 80 "
-    "GROUP BY 1 HAVING count(*) >= 2 ORDER BY 3 DESC, 1 LIMIT 20000";
+    "GROUP BY 1 HAVING count(*) >= 2 ORDER BY 2 DESC, 1 LIMIT 20000";
 
 inline constexpr std::size_t kProductColumns = 35;
 

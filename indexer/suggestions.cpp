@@ -90,7 +90,7 @@ std::vector<std::pair<std::string, features::Suggestion>> SuggestionBuilder::bui
   }
   for (const auto& q : ctx.popular_queries) {
     if (q.query.empty()) continue;
-    add("q:" + q.query, features::SuggestionKind::kQuery, q.query, "", {q.query},
+    add("q:" + q.query, features::SuggestionKind::kQuery, q.display, "", {q.query},
         std::log1p(static_cast<double>(q.count)));
   }
   return out;

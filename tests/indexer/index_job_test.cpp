@@ -127,6 +127,36 @@ TEST_CASE("a name spelt with IAST diacritics is found as shoppers type it") {
   CHECK(contains(words, "mahanarayana"));  // a misspelling is corrected towards the ASCII spelling
 }
 
+TEST_CASE("past queries are offered as typed, spellings that normalise alike as one") {
+  ayc::testing::TempDatabase db;
+  ayc::testing::load_small_catalog(db.conn());  // "mahanarayan oil" 3 times (two spellings), "chyawanprsh" twice
+  {
+    pqxx::work tx(db.conn());
+    tx.exec("INSERT INTO search_logs (query, results_count) VALUES "
+            "('\u201CMahanarayan  Oil\u201D', 2), ('\u201CMahanarayan  Oil\u201D', 2), "
+            "('ashwagandha-churna', 1), ('ashwagandha-churna', 1), "
+            "('Ashwagandha\u2013Churna', 1), ('ashwagandha\u2013churna', 1), ('ashwagandha\u2013churna ', 1)");
+    tx.commit();
+  }
+  ayc::testing::TempDir dir;
+  REQUIRE(run_full(config_for(db, dir)).ok());
+  auto store = FeatureStore::open(
+      (ayc::testing::current_generation_path(dir.path() / "index") / kFeaturesSubdir).string(),
+      FeatureStore::Mode::kReadOnly);
+  REQUIRE(store.ok());
+  std::vector<std::string> shown;
+  REQUIRE((*store)->for_each(FeatureStore::Family::kSuggestions, [&](std::string_view, std::string_view v) {
+    auto s = features::decode_suggestion(v);
+    if (s && s->kind == features::SuggestionKind::kQuery) shown.push_back(s->text);
+    return true;
+  }).ok());
+  std::sort(shown.begin(), shown.end());
+  // One suggestion per query however it was spelt, shown in its most
+  // frequent spelling without surrounding quotes or doubled spaces; the
+  // misspelt "chyawanprsh" is not offered (not in the index's vocabulary).
+  CHECK(shown == std::vector<std::string>{"ashwagandha\u2013churna", "mahanarayan oil"});
+}
+
 TEST_CASE("a full run indexes only active products and publishes a generation") {
   ayc::testing::TempDatabase db;
   ayc::testing::load_small_catalog(db.conn());
