@@ -1,7 +1,5 @@
 #include "common/latin_fold.h"
 
-#include "common/text.h"
-
 namespace ayc::text {
 
 namespace {
@@ -50,30 +48,6 @@ const char* ascii_for_latin(std::uint32_t cp) {
   if (cp >= 0xC0 && cp <= 0x17F) folded = kLatin1AndExtendedA[cp - 0xC0];
   if (cp >= 0x1E00 && cp <= 0x1EFF) folded = kExtendedAdditional[cp - 0x1E00];
   return folded != nullptr && *folded != '\0' ? folded : nullptr;
-}
-
-std::string fold_for_matching(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
-  for (std::size_t i = 0; i < in.size();) {
-    if (static_cast<unsigned char>(in[i]) < 0x80) {
-      out += in[i++];
-      continue;
-    }
-    const CharInfo ch = char_at(in, i);
-    if (ch.role == CharRole::kInvisible) {
-      i += ch.length;
-      continue;
-    }
-    const char* folded = ascii_for_latin(ch.code_point);
-    if (folded != nullptr) {
-      out += folded;
-    } else {
-      out.append(in.data() + i, ch.length);
-    }
-    i += ch.length;
-  }
-  return out;
 }
 
 }  // namespace ayc::text

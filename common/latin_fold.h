@@ -3,14 +3,13 @@
 // Careful catalogue copy spells Sanskrit names in IAST ("A\u015Bvagandh\u0101",
 // "Mah\u0101n\u0101r\u0101ya\u1E47a Taila", "Gh\u1E5Bta") or carries a
 // stray accent ("Ayurv\u00E9dic"); shoppers type "ashvagandha", "mahanarayana",
-// "ghrita", "ayurvedic". Both sides of the index read text through these.
+// "ghrita", "ayurvedic". text::normalize() spells such letters this way, on
+// both sides of the index.
 //
 // Pure and thread-safe.
 #pragma once
 
 #include <cstdint>
-#include <string>
-#include <string_view>
 
 namespace ayc::text {
 
@@ -19,12 +18,5 @@ namespace ayc::text {
 // IAST's sibilants and vocalic r as Indian spelling writes them:
 // "\u015B"/"\u1E63" -> "sh", "\u1E5B" -> "ri". nullptr for anything else.
 const char* ascii_for_latin(std::uint32_t cp);
-
-// `in` with every such letter replaced by its ASCII spelling and the
-// invisible characters normalize() drops (soft hyphens, zero-width
-// characters) removed; everything else (other scripts, punctuation, case,
-// invalid bytes) unchanged. What the indexer hands Xapian's term generator,
-// so that the index's words are the words normalize() makes of a query.
-std::string fold_for_matching(std::string_view in);
 
 }  // namespace ayc::text

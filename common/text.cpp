@@ -2,6 +2,7 @@
 
 #include "common/latin_fold.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -46,6 +47,22 @@ CharInfo char_at(std::string_view in, std::size_t i) {
   return {is_separator(cp) ? CharRole::kSeparator : CharRole::kWord, len, cp};
 }
 
+namespace {
+// Length of the possessive "'s" (or "’s") at in[i] after a word: "women's"
+// is the word "women", as Xapian's term generator and English stemming
+// read it, rather than "women" and a stray "s". 0 if there is none.
+std::size_t possessive_at(std::string_view in, std::size_t i, bool after_word) {
+  if (!after_word) return 0;
+  std::size_t apostrophe = 0;
+  if (in[i] == '\'') apostrophe = 1;
+  if (in.compare(i, 3, "\u2019") == 0) apostrophe = 3;
+  const std::size_t s = i + apostrophe;
+  if (apostrophe == 0 || s >= in.size() || (in[s] | 0x20) != 's') return 0;
+  const bool word_ends = s + 1 == in.size() || char_at(in, s + 1).role == CharRole::kSeparator;
+  return word_ends ? apostrophe + 1 : 0;
+}
+}  // namespace
+
 std::string normalize(std::string_view in) {
   std::string out;
   out.reserve(in.size());
@@ -54,18 +71,24 @@ std::string normalize(std::string_view in) {
   while (i < in.size()) {
     const unsigned char c = static_cast<unsigned char>(in[i]);
     if (c < 0x80) {
-      ++i;
       if (!is_alnum_ascii(c)) {
+        i += c == '\'' ? std::max<std::size_t>(possessive_at(in, i, !out.empty() && !pending_space), 1) : 1;
         pending_space = !out.empty();
         continue;
       }
+      ++i;
       if (pending_space) out.push_back(' ');
       pending_space = false;
       out.push_back(lower(c));
       continue;
     }
     const CharInfo ch = char_at(in, i);
-    if (ch.role == CharRole::kSeparator) pending_space = !out.empty();
+    if (ch.role == CharRole::kSeparator) {
+      const bool after_word = !out.empty() && !pending_space;
+      pending_space = !out.empty();
+      i += ch.code_point == 0x2019 ? std::max(possessive_at(in, i, after_word), ch.length) : ch.length;
+      continue;
+    }
     if (ch.role == CharRole::kWord) {
       if (pending_space) out.push_back(' ');
       pending_space = false;

@@ -28,10 +28,12 @@ struct CharInfo {
 };
 CharInfo char_at(std::string_view in, std::size_t i);
 
-// Lower-cases ASCII letters, spells Latin letters with diacritics in ASCII
-// (latin_fold.h: "\u0101" -> "a", "\u015B" -> "sh"), turns punctuation (ASCII or
-// Unicode, see char_at) into spaces, drops invisible characters, collapses
-// runs of whitespace and trims:
+// The words of a text as the index holds them and queries are matched:
+// lower-cases ASCII letters, spells Latin letters with diacritics in ASCII
+// (latin_fold.h: "\u0101" -> "a", "\u015B" -> "sh"), drops a possessive "'s"
+// ("women's" -> "women"), turns punctuation (ASCII or Unicode, see char_at)
+// into spaces, drops invisible characters, collapses runs of whitespace and
+// trims:
 // "  A\u015Bvagandha\u2013Churna (100g) " -> "ashvagandha churna 100g".
 std::string normalize(std::string_view in);
 

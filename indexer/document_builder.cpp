@@ -2,7 +2,6 @@
 
 #include <set>
 
-#include "common/latin_fold.h"
 #include "common/text.h"
 #include "indexer/index_schema.h"
 
@@ -10,7 +9,31 @@ namespace ayc::indexer {
 
 namespace {
 constexpr unsigned kFieldGap = 100;  // keeps phrases from matching across fields
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) { return c >= 'a' && c <= 'z'; }
+
+// The words of `normalized` that mix letters and digits, split where one
+// meets the other ("liv52 ds b12" -> "liv 52 b 12"), so that "liv 52" finds
+// "Liv52" as "liv52" finds "Liv.52".
+std::string letter_digit_parts(const std::string& normalized) {
+  std::string out;
+  for (const auto& word : text::split_words(normalized)) {
+    bool letters = false, digits = false;
+    for (char c : word) {
+      letters |= is_letter(c);
+      digits |= is_digit(c);
+    }
+    if (!letters || !digits) continue;
+    if (!out.empty()) out += ' ';
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      if (i > 0 && (is_digit(word[i]) != is_digit(word[i - 1]))) out += ' ';
+      out += word[i];
+    }
+  }
+  return out;
 }
+}  // namespace
 
 DocumentBuilder::DocumentBuilder(const KnowledgeBase& kb, ranking::PriorParams prior) : kb_(kb), prior_(prior) {
   for (const char* const* w = index::stop_words(); *w != nullptr; ++w) stopper_.add(*w);
@@ -22,16 +45,21 @@ DocumentBuilder::DocumentBuilder(const KnowledgeBase& kb, ranking::PriorParams p
 
 void DocumentBuilder::index_field(const std::string& raw, unsigned weight, bool positions, bool spelling) {
   if (raw.empty()) return;
-  // "500g" is indexed as "500 g" and "Gh\u1E5Bta" as "Ghrita", as the server reads queries.
-  const std::string text = text::split_quantities(text::fold_for_matching(raw));
+  // The words the server makes of a query (text::normalize, after
+  // split_quantities), not Xapian's own reading: "500g" is "500 g",
+  // "Gh\u1E5Bta" is "ghrita", "women's" is "women", "1.5 kg" is "1 5 kg" on
+  // both sides.
+  const std::string text = text::normalize(text::split_quantities(raw));
   if (positions) {
     tg_.index_text(text, weight);
   } else {
     tg_.index_text_without_positions(text, weight);
   }
+  const std::string parts = letter_digit_parts(text);
+  if (!parts.empty()) tg_.index_text_without_positions(parts, weight);
   tg_.increase_termpos(kFieldGap);
   if (spelling) {
-    for (auto& w : text::split_words(text::normalize(text))) {
+    for (auto& w : text::split_words(text)) {
       if (index::is_spelling_word(w)) ++spelling_[std::move(w)];
     }
   }

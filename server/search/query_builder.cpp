@@ -88,6 +88,52 @@ KnownPhrase phrase_at(const std::vector<std::string>& w, std::size_t i, const In
   return out;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Readings of a word the index does not hold as two words it does, that a
+// shopper ran together: "keshking" -> kesh king, "liv52" -> liv 52, and the
+// Sanskrit compound that merges a final and an initial "a"
+// ("dashmularishta" -> dashmula arishta). Parts have three letters at least,
+// except where letters meet digits ("b12" -> b 12). The two readings whose
+// rarer part is most common, as AND-groups of stems.
+std::vector<std::vector<std::string>> split_readings(const std::string& word, Xapian::Database& db) {
+  constexpr std::size_t kMaxReadings = 2;
+  for (char c : word)
+    if (static_cast<unsigned char>(c) >= 0x80) return {};  // a Devanagari word: no letter boundaries here
+  std::vector<std::pair<Xapian::doccount, std::vector<std::string>>> found;
+  for (std::size_t k = 1; k < word.size(); ++k) {
+    const bool letters_meet_digits = is_digit(word[k - 1]) != is_digit(word[k]);
+    const std::size_t min_part = letters_meet_digits ? 1 : 3;
+    if (k < min_part || word.size() - k < min_part) continue;
+    const std::string left = stemmer()(word.substr(0, k));
+    const Xapian::doccount left_docs = db.get_termfreq(left);
+    if (left_docs == 0) continue;
+    std::vector<std::string> rights{word.substr(k)};
+    if (word[k - 1] == 'a' && word[k] != 'a') rights.push_back("a" + word.substr(k));
+    for (const auto& r : rights) {
+      const std::string right = stemmer()(r);
+      const Xapian::doccount right_docs = db.get_termfreq(right);
+      if (right_docs > 0) found.emplace_back(std::min(left_docs, right_docs), std::vector<std::string>{left, right});
+    }
+  }
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::vector<std::string>> out;
+  for (std::size_t i = 0; i < found.size() && i < kMaxReadings; ++i) out.push_back(std::move(found[i].second));
+  return out;
+}
+
+// Two words a shopper split that the catalogue writes as one ("dant kanti"
+// for "Dantkanti"): one group, either both words or the joined one; empty
+// when the index does not hold the joined word.
+TextGroup joined_group(const std::string& a, const std::string& b, Xapian::Database& db) {
+  TextGroup group;
+  const std::string joined = stemmer()(a + b);
+  if (db.get_termfreq(joined) == 0) return group;
+  group.alternatives.push_back({stemmer()(a), stemmer()(b)});
+  group.alternatives.push_back({joined});
+  return group;
+}
+
 // The alternatives of one phrase or word: its stems, or for a synonym-table
 // phrase every alternative it stands for (minimal: none contains another).
 TextGroup group_of(const KnownPhrase& known) {
@@ -132,14 +178,35 @@ TextPlan build_text_plan(const ParsedQuery& parsed, const IndexSnapshot& snap, c
   std::size_t i = 0;
   while (i < w.size()) {
     KnownPhrase known = phrase_at(w, i, snap);
+    // Two plain words the catalogue may write as one.
+    if (known.alternatives == nullptr && i + 1 < w.size() && phrase_at(w, i + 1, snap).alternatives == nullptr) {
+      auto joined = snap.text_groups().get_or_compute("\x02" + w[i] + " " + w[i + 1],
+                                                      [&] { return joined_group(w[i], w[i + 1], db); });
+      if (!joined->alternatives.empty()) {
+        plan.groups.push_back(*joined);
+        i += 2;
+        continue;
+      }
+    }
     const std::size_t taken = known.words;
     // A phrase always makes the same group in one generation: built once.
     TextGroup group = *snap.text_groups().get_or_compute(known.text, [&] { return group_of(known); });
     bool last = i + taken == w.size();
+    bool completed = false;
     // While typing, an unfinished last word matches as a prefix ("ashwag").
     if (last && typing && taken == 1 && w[i].size() >= 3 && !matcher.term_exists(stemmer()(w[i]))) {
       auto completions = snap.prefixes().get_or_compute(w[i], [&] { return prefix_terms(w[i], db); });
       for (const auto& t : *completions) group.alternatives.push_back({t});
+      completed = !completions->empty();
+    }
+    // A word the index does not hold (nor completes) may be two it does.
+    if (known.alternatives == nullptr && taken == 1 && !completed) {
+      auto split = snap.text_groups().get_or_compute("\x03" + w[i], [&] {
+        TextGroup readings;
+        if (db.get_termfreq(stemmer()(w[i])) == 0) readings.alternatives = split_readings(w[i], db);
+        return readings;
+      });
+      for (const auto& reading : split->alternatives) group.alternatives.push_back(reading);
     }
     if (!group.alternatives.empty()) plan.groups.push_back(std::move(group));  // else only stop words
     i += taken;

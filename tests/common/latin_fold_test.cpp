@@ -1,5 +1,7 @@
 #include "common/latin_fold.h"
 
+#include <string>
+
 #include <catch2/catch.hpp>
 
 #include "common/text.h"
@@ -13,14 +15,7 @@ TEST_CASE("IAST and accented spellings read as shoppers type them") {
   CHECK(normalize("Gh\u1E5Bta, Am\u1E5Bta, K\u1E63\u012Brab\u0101l\u0101") == "ghrita amrita kshirabala");
   CHECK(normalize("\u0100YURV\u00C9DIC Stra\u00DFe") == "ayurvedic strasse");  // capitals fold to lower case
   CHECK(normalize("Sa\u1E43hit\u0101 \u1E44 \u00F1") == "samhita n n");
-}
-
-TEST_CASE("fold_for_matching spells letters in ASCII and leaves everything else") {
-  CHECK(fold_for_matching("Brahm\u012B Vati (\u0938\u0902\u0938\u094D\u0915\u0943\u0924) \u2013 60") ==
-        "Brahmi Vati (\u0938\u0902\u0938\u094D\u0915\u0943\u0924) \u2013 60");  // case and other scripts kept
-  CHECK(fold_for_matching("Ashwa\u00ADgandha") == "Ashwagandha");
-  CHECK(fold_for_matching("bad\xFF\xC4") == "bad\xFF\xC4");
-  CHECK(fold_for_matching("") == "");
+  CHECK(normalize("Ashwa\u00ADgandha") == "ashwagandha");
 }
 
 TEST_CASE("ascii_for_latin covers the two Latin blocks and nothing else") {

@@ -31,6 +31,16 @@ TEST_CASE("normalize splits words at Unicode punctuation as at ASCII punctuation
   CHECK(normalize("bad\xFF byte\xE2\x80") == "bad\xFF byte\xE2\x80");
 }
 
+TEST_CASE("a possessive 's is dropped with its apostrophe, other apostrophes separate words") {
+  CHECK(normalize("Women's Health") == "women health");
+  CHECK(normalize("Dabur\u2019s Chyawanprash") == "dabur chyawanprash");
+  CHECK(normalize("Nature's.") == "nature");
+  CHECK(normalize("D'Cold Total") == "d cold total");
+  CHECK(normalize("it'sy") == "it sy");   // not a word ending
+  CHECK(normalize("'s") == "s");          // no word before it
+  CHECK(normalize("amla 's") == "amla s");
+}
+
 TEST_CASE("char_at classifies one character and gives its length") {
   CHECK(char_at("a", 0).role == CharRole::kWord);
   CHECK(char_at("-", 0).role == CharRole::kSeparator);

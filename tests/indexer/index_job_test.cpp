@@ -77,6 +77,29 @@ TEST_CASE("a quantity written against its unit is indexed as the number and the 
   CHECK_FALSE(xdb.term_exists("450ml"));
 }
 
+TEST_CASE("the index holds the words the server makes of a query, and letter-digit words in parts too") {
+  ayc::testing::TempDatabase db;
+  ayc::testing::load_small_catalog(db.conn());
+  {
+    pqxx::work tx(db.conn());
+    tx.exec("UPDATE products SET name = 'Kottakkal''s Liv52 Oil 1.5 kg B-12 D''Cold' WHERE id = '" +
+            std::string(kMahanarayanOil) + "'");
+    tx.commit();
+  }
+  ayc::testing::TempDir dir;
+  REQUIRE(run_full(config_for(db, dir)).ok());
+  auto xdb = ayc::testing::open_current_xapian(dir.path() / "index");
+  Xapian::Stem stem("english");
+  for (const char* word : {"kottakkal", "liv52", "liv", "52", "1", "5", "b", "12", "d", "cold"}) {
+    INFO(word);
+    CHECK(xdb.term_exists(stem(word)));
+  }
+  for (const char* term : {"kottakkal's", "1.5", "d'cold", "s"}) {  // Xapian's own reading of the name
+    INFO(term);
+    CHECK_FALSE(xdb.term_exists(term));
+  }
+}
+
 TEST_CASE("copy written as HTML is indexed, highlighted and served as text") {
   ayc::testing::TempDatabase db;
   ayc::testing::load_small_catalog(db.conn());

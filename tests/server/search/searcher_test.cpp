@@ -71,6 +71,29 @@ TEST_CASE("a quantity typed against its unit finds what the name writes apart") 
   CHECK_FALSE(together.corrected_query);
 }
 
+TEST_CASE("words run together or typed apart find what the catalogue writes the other way") {
+  ayc::testing::SearchIndexFixture fx;
+  const auto& s = *fx.snapshot;
+  struct Case {
+    const char* q;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"maha narayan ", kMahanarayanOil},        // joined: "Mahanarayan"
+      {"mahanarayanoil ", kMahanarayanOil},      // split: mahanarayan + oil
+      {"oil200 ", kMahanarayanOil},              // letters meet digits: oil + 200
+      {"daburashwagandha ", kAshwagandhaChurna},
+      {"churnashwagandha ", kAshwagandhaChurna},  // a + a merged, as in "dashmularishta"
+  };
+  for (const auto& c : cases) {
+    INFO(c.q);
+    const auto r = must_search(s, q(c.q));
+    CHECK_FALSE(r.corrected_query);  // found as typed, no spelling correction
+    if (!r.hits.empty()) CHECK(r.hits.front().id == c.expected);
+    CHECK(r.hits.size() == 1);
+  }
+}
+
 TEST_CASE("a misspelled query is corrected and the correction reported") {
   ayc::testing::SearchIndexFixture fx;
   auto r = must_search(*fx.snapshot, q("mahanarayn oil"));
