@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "common/phonetic.h"
 #include "common/text.h"
 #include "indexer/index_schema.h"
 
@@ -58,8 +59,10 @@ void DocumentBuilder::index_field(const std::string& raw, unsigned weight, bool 
   const std::string parts = letter_digit_parts(text);
   if (!parts.empty()) tg_.index_text_without_positions(parts, weight);
   tg_.increase_termpos(kFieldGap);
-  if (spelling) {
+  if (spelling) {  // the words shoppers name a product by: misspelt and romanised many ways
     for (auto& w : text::split_words(text)) {
+      std::string key = text::phonetic_key(w);
+      if (!key.empty()) phonetic_keys_.insert(std::move(key));
       if (index::is_spelling_word(w)) ++spelling_[std::move(w)];
     }
   }
@@ -116,6 +119,7 @@ BuiltProduct DocumentBuilder::build(const ProductRecord& p) {
   Xapian::Document& doc = out.document;
   tg_.set_document(doc);
   tg_.set_termpos(0);
+  phonetic_keys_.clear();
 
   index_field(p.name, index::kWeightName, true, true);
   index_field(p.brand_name, index::kWeightBrand, false, true);
@@ -155,6 +159,7 @@ BuiltProduct DocumentBuilder::build(const ProductRecord& p) {
   index_field(p.short_description, index::kWeightShortDescription, false, false);
   index_field(p.description, index::kWeightDescription, false, false);
 
+  for (const auto& key : phonetic_keys_) doc.add_boolean_term(index::phonetic_term(key));
   out.id_term = index::id_term(p.id);
   doc.add_boolean_term(out.id_term);
   if (!p.sku.empty()) doc.add_boolean_term(index::sku_term(p.sku));

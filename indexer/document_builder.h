@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 
@@ -45,6 +46,7 @@ class DocumentBuilder {
   Xapian::SimpleStopper stopper_;
   Xapian::TermGenerator tg_;
   std::unordered_map<std::string, unsigned> spelling_;
+  std::set<std::string> phonetic_keys_;  // of the product being built
 };
 
 }  // namespace ayc::indexer

@@ -59,5 +59,6 @@ std::string stock_term(std::string_view country_code) {
 std::string canonical_ingredient_term(std::string_view ingredient_slug) {
   return join(kPrefixCanonicalIngredient, lower(ingredient_slug));
 }
+std::string phonetic_term(std::string_view key) { return join(kPrefixPhonetic, key); }
 
 }  // namespace ayc::index

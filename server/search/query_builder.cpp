@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "common/phonetic.h"
 #include "common/text.h"
 #include "indexer/index_schema.h"
 #include "server/search/most_frequent.h"
@@ -122,6 +123,32 @@ std::vector<std::vector<std::string>> split_readings(const std::string& word, Xa
   return out;
 }
 
+// The spelling dictionary's suggestion for a word (two edits at most),
+// empty if none; cached per generation.
+std::string spelling_of(const std::string& word, const IndexSnapshot& snap, const Xapian::Database& db) {
+  return *snap.spellings().get_or_compute(word, [&] {
+    std::string suggestion = db.get_spelling_suggestion(word, 2);
+    return index::is_stop_word(suggestion) ? std::string() : suggestion;  // older indexes suggest "and" for "wand"
+  });
+}
+
+// What else a word the index does not hold may be: two words run together
+// (split_readings) or, when spelling correction has nothing to offer (it
+// runs first and is reported as corrected_query), another romanisation of a
+// name, brand, ingredient or indication word ("chyavanaprasha" for
+// "Chyawanprash", three edits away, through text::phonetic_key; words of 5
+// letters or more). Nothing for a word the index holds.
+TextGroup other_readings(const std::string& word, const IndexSnapshot& snap, Xapian::Database& db) {
+  TextGroup readings;
+  if (db.get_termfreq(stemmer()(word)) != 0) return readings;
+  readings.alternatives = split_readings(word, db);
+  if (word.size() >= 5 && spelling_of(word, snap, db).empty()) {
+    const std::string key = text::phonetic_key(word);
+    if (!key.empty() && db.term_exists(index::phonetic_term(key))) readings.alternatives.push_back({index::phonetic_term(key)});
+  }
+  return readings;
+}
+
 // Two words a shopper split that the catalogue writes as one ("dant kanti"
 // for "Dantkanti"): one group, either both words or the joined one; empty
 // when the index does not hold the joined word.
@@ -199,14 +226,11 @@ TextPlan build_text_plan(const ParsedQuery& parsed, const IndexSnapshot& snap, c
       for (const auto& t : *completions) group.alternatives.push_back({t});
       completed = !completions->empty();
     }
-    // A word the index does not hold (nor completes) may be two it does.
+    // A word the index does not hold (nor completes) may be two it does, or
+    // another romanisation of one it does.
     if (known.alternatives == nullptr && taken == 1 && !completed) {
-      auto split = snap.text_groups().get_or_compute("\x03" + w[i], [&] {
-        TextGroup readings;
-        if (db.get_termfreq(stemmer()(w[i])) == 0) readings.alternatives = split_readings(w[i], db);
-        return readings;
-      });
-      for (const auto& reading : split->alternatives) group.alternatives.push_back(reading);
+      auto other = snap.text_groups().get_or_compute("\x03" + w[i], [&] { return other_readings(w[i], snap, db); });
+      for (const auto& reading : other->alternatives) group.alternatives.push_back(reading);
     }
     if (!group.alternatives.empty()) plan.groups.push_back(std::move(group));  // else only stop words
     i += taken;
@@ -230,12 +254,7 @@ std::vector<std::string> spelling_corrected(const ParsedQuery& parsed, const Ind
       continue;
     }
     std::string fix;
-    if (w[i].size() >= 3 && !matcher.term_exists(stemmer()(w[i]))) {
-      fix = *snap.spellings().get_or_compute(w[i], [&] {
-        std::string suggestion = db.get_spelling_suggestion(w[i], 2);
-        return index::is_stop_word(suggestion) ? std::string() : suggestion;  // older indexes suggest "and" for "wand"
-      });
-    }
+    if (w[i].size() >= 3 && !matcher.term_exists(stemmer()(w[i]))) fix = spelling_of(w[i], snap, db);
     if (!fix.empty() && fix != w[i]) {
       out.push_back(fix);
       changed = true;

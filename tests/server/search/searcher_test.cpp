@@ -94,6 +94,31 @@ TEST_CASE("words run together or typed apart find what the catalogue writes the 
   }
 }
 
+TEST_CASE("another romanisation of a name finds it, beyond what spelling correction reaches") {
+  ayc::testing::SearchIndexFixture fx;
+  const auto& s = *fx.snapshot;
+  struct Case {
+    const char* q;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"chyavanaprasha ", kChyawanprash},          // three edits from "chyawanprash"
+      {"mahaanaaraayan ", kMahanarayanOil},        // four
+  };
+  for (const auto& c : cases) {
+    INFO(c.q);
+    const auto r = must_search(s, q(c.q));
+    CHECK_FALSE(r.corrected_query);
+    REQUIRE_FALSE(r.hits.empty());
+    CHECK(r.hits.front().id == c.expected);
+  }
+  // Within the spelling dictionary's two edits the correction comes first
+  // and is reported.
+  const auto near = must_search(s, q("mahanarayn oil"));  // its key is "mahanarayan"'s too
+  REQUIRE(near.corrected_query);
+  CHECK(*near.corrected_query == "mahanarayan oil");
+}
+
 TEST_CASE("a misspelled query is corrected and the correction reported") {
   ayc::testing::SearchIndexFixture fx;
   auto r = must_search(*fx.snapshot, q("mahanarayn oil"));
