@@ -8,6 +8,7 @@
 #include "common/countries.h"
 #include "common/markup.h"
 #include "common/pg.h"
+#include "common/query_text.h"
 #include "common/text.h"
 #include "indexer/catalog_sql.h"
 #include "indexer/copy_text.h"
@@ -246,7 +247,7 @@ Result<CatalogContext> CatalogReader::load_context() {
     std::unordered_map<std::string, std::size_t> position;
     for (const auto& row : tx.exec(sql::kPopularQueries)) {
       std::string display = shown_query(row[0].as<std::string>());
-      std::string key = text::normalize(display);
+      std::string key = text::query_text(display);  // a query typed in Devanagari is offered to Latin typing too
       const std::int64_t count = row[1].as<std::int64_t>();
       auto [it, added] = position.emplace(key, ctx.popular_queries.size());
       if (added) {

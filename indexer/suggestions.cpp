@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "common/query_text.h"
 #include "common/text.h"
 
 namespace ayc::indexer {
@@ -14,7 +15,7 @@ double product_weight(const ProductRecord& p) { return std::log1p(std::max(p.pop
 std::pair<std::string, features::Suggestion> SuggestionBuilder::product_suggestion(const ProductRecord& p) {
   features::Suggestion s;
   s.text = p.name;
-  s.keys.push_back(text::normalize(text::split_quantities(p.name)));  // as autocomplete reads "500ml"
+  s.keys.push_back(text::query_text(p.name));  // as autocomplete reads what is typed ("500ml", Devanagari)
   s.kind = features::SuggestionKind::kProduct;
   s.slug = p.slug;
   s.weight = product_weight(p);
@@ -71,20 +72,20 @@ std::vector<std::pair<std::string, features::Suggestion>> SuggestionBuilder::bui
   for (const auto& b : ctx.brands) {
     auto it = brands_.find(b.slug);
     if (it == brands_.end()) continue;  // no searchable product: nothing to find
-    add("b:" + b.slug, features::SuggestionKind::kBrand, b.name, b.slug, {text::normalize(b.name)},
+    add("b:" + b.slug, features::SuggestionKind::kBrand, b.name, b.slug, {text::query_text(b.name)},
         std::log1p(it->second.weight) + 0.5);
   }
   for (const auto& c : ctx.categories) {
     auto it = categories_.find(c.slug);
     if (it == categories_.end()) continue;
-    add("c:" + c.slug, features::SuggestionKind::kCategory, c.name, c.slug, {text::normalize(c.name)},
+    add("c:" + c.slug, features::SuggestionKind::kCategory, c.name, c.slug, {text::query_text(c.name)},
         std::log1p(it->second.weight) + 0.3);
   }
   for (const auto& ing : ctx.kb.ingredients()) {
     auto it = ingredients_.find(ing.slug);
     if (it == ingredients_.end()) continue;
     std::vector<std::string> keys;
-    for (const auto& n : ing.names) keys.push_back(text::normalize(n));
+    for (const auto& n : ing.names) keys.push_back(text::query_text(n));  // a Hindi name in Devanagari: romanized
     add("i:" + ing.slug, features::SuggestionKind::kIngredient, ing.canonical_name, ing.slug, std::move(keys),
         std::log1p(it->second.weight) + 0.4);
   }

@@ -6,7 +6,7 @@
 #include <unordered_set>
 
 #include "common/text.h"
-#include "server/search/query_text.h"
+#include "common/query_text.h"
 
 namespace ayc::search {
 
@@ -177,7 +177,7 @@ void Autocomplete::collect(std::string_view prefix, double bonus, std::size_t wa
 }
 
 std::vector<Completion> Autocomplete::complete(std::string_view query, std::size_t limit) const {
-  std::string prefix = query_text(query);  // "1kg" as the keys have it ("1 kg"), Devanagari romanized
+  std::string prefix = text::query_text(query);  // "1kg" as the keys have it ("1 kg"), Devanagari romanized
   if (prefix.empty() || limit == 0 || entries_.empty()) return {};
   std::vector<Completion> out;
   std::vector<std::uint32_t> taken;

@@ -7,7 +7,7 @@
 #include "common/text.h"
 #include "indexer/index_schema.h"
 #include "server/search/most_frequent.h"
-#include "server/search/query_text.h"
+#include "common/query_text.h"
 
 namespace ayc::search {
 
@@ -188,7 +188,7 @@ TextGroup group_of(const KnownPhrase& known) {
 
 ParsedQuery parse_query(const std::string& q) {
   ParsedQuery out;
-  auto words = text::split_words(query_text(q));
+  auto words = text::split_words(text::query_text(q));
   for (auto& w : words) {
     if (words.size() > 1 && query_noise(w)) continue;
     out.words.push_back(std::move(w));

@@ -9,7 +9,7 @@
 #include "server/search/hit_cards.h"
 #include "server/search/matcher.h"
 #include "server/search/query_builder.h"
-#include "server/search/query_text.h"
+#include "common/query_text.h"
 
 namespace ayc::search {
 
@@ -274,7 +274,7 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
       ranked = top(hits, req, has_text, docs, snap.facet_columns(), blend, wanted);
     }
     if (rerank) {
-      const ranking::ExactMatch exact(query_text(plan.corrected.value_or(req.q)), blend);
+      const ranking::ExactMatch exact(text::query_text(plan.corrected.value_or(req.q)), blend);
       for (const auto& r : ranked) docs.prefetch_name_offsets(r.doc);
       for (const auto& r : ranked) docs.prefetch_name_bytes(r.doc);
       for (auto& r : ranked) r.score += exact.boost(docs.name(r.doc), docs.brand_name(r.doc));

@@ -158,7 +158,8 @@ TEST_CASE("past queries are offered as typed, spellings that normalise alike as 
     tx.exec("INSERT INTO search_logs (query, results_count) VALUES "
             "('\u201CMahanarayan  Oil\u201D', 2), ('\u201CMahanarayan  Oil\u201D', 2), "
             "('ashwagandha-churna', 1), ('ashwagandha-churna', 1), "
-            "('Ashwagandha\u2013Churna', 1), ('ashwagandha\u2013churna', 1), ('ashwagandha\u2013churna ', 1)");
+            "('Ashwagandha\u2013Churna', 1), ('ashwagandha\u2013churna', 1), ('ashwagandha\u2013churna ', 1), "
+            "('\u0905\u0936\u094D\u0935\u0917\u0902\u0927\u093E', 1), ('\u0905\u0936\u094D\u0935\u0917\u0902\u0927\u093E', 1)");
     tx.commit();
   }
   ayc::testing::TempDir dir;
@@ -168,16 +169,21 @@ TEST_CASE("past queries are offered as typed, spellings that normalise alike as 
       FeatureStore::Mode::kReadOnly);
   REQUIRE(store.ok());
   std::vector<std::string> shown;
+  std::vector<std::string> devanagari_keys;
   REQUIRE((*store)->for_each(FeatureStore::Family::kSuggestions, [&](std::string_view, std::string_view v) {
     auto s = features::decode_suggestion(v);
     if (s && s->kind == features::SuggestionKind::kQuery) shown.push_back(s->text);
+    if (s && s->text == "\u0905\u0936\u094D\u0935\u0917\u0902\u0927\u093E") devanagari_keys = s->keys;
     return true;
   }).ok());
   std::sort(shown.begin(), shown.end());
   // One suggestion per query however it was spelt, shown in its most
   // frequent spelling without surrounding quotes or doubled spaces; the
   // misspelt "chyawanprsh" is not offered (not in the index's vocabulary).
-  CHECK(shown == std::vector<std::string>{"ashwagandha\u2013churna", "mahanarayan oil"});
+  CHECK(shown == std::vector<std::string>{"ashwagandha\u2013churna", "mahanarayan oil",
+                                          "\u0905\u0936\u094D\u0935\u0917\u0902\u0927\u093E"});
+  // A query typed in Devanagari is found by what autocomplete makes of typing.
+  CHECK(devanagari_keys == std::vector<std::string>{"ashwagandha"});
 }
 
 TEST_CASE("a full run indexes only active products and publishes a generation") {

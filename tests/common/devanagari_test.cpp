@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "server/search/devanagari.h"
+#include "common/devanagari.h"
 
-namespace ayc::search {
+namespace ayc::text {
 namespace {
 
 TEST_CASE("herb, formulation and symptom names in Devanagari read as their common Latin spellings") {
@@ -32,4 +32,4 @@ TEST_CASE("text without Devanagari is unchanged and mixed text keeps its other p
 }
 
 }  // namespace
-}  // namespace ayc::search
+}  // namespace ayc::text

@@ -15,10 +15,10 @@
 #include <string>
 #include <string_view>
 
-namespace ayc::search {
+namespace ayc::text {
 
 // `text` with every run of Devanagari letters romanized; everything else
 // unchanged. Returns `text` itself when it has no Devanagari.
 std::string devanagari_to_latin(std::string_view text);
 
-}  // namespace ayc::search
+}  // namespace ayc::text

@@ -1,9 +1,9 @@
-#include "server/search/devanagari.h"
+#include "common/devanagari.h"
 
 #include <cstdint>
 #include <vector>
 
-namespace ayc::search {
+namespace ayc::text {
 
 namespace {
 
@@ -187,4 +187,4 @@ std::string devanagari_to_latin(std::string_view text) {
   return out;
 }
 
-}  // namespace ayc::search
+}  // namespace ayc::text
