@@ -62,6 +62,15 @@ struct Plan {
   std::optional<std::string> corrected;
 };
 
+// A group that is a number and nothing else ("3", "200").
+bool only_numbers(const TextGroup& g) {
+  return std::all_of(g.alternatives.begin(), g.alternatives.end(), [](const std::vector<std::string>& terms) {
+    return std::all_of(terms.begin(), terms.end(), [](const std::string& t) {
+      return !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
+    });
+  });
+}
+
 // Chooses the text: a SKU typed whole; the words as typed; spelling-corrected
 // when that finds little; when all words together find nothing, the known
 // concepts (words or synonym phrases) from the start, as many as find
@@ -69,11 +78,11 @@ struct Plan {
 Plan plan_text(const ParsedQuery& parsed, const SearchRequest& req, const IndexSnapshot& snap, const Matcher& matcher,
                Xapian::Database& db, const std::vector<FilterPart>& filters) {
   Plan plan;
-  std::string typed = text::normalize(req.q);
-  if (!typed.empty() && typed.find(' ') == std::string::npos) {
-    std::string raw = req.q;
-    raw.erase(0, raw.find_first_not_of(" \t"));
-    raw.erase(raw.find_last_not_of(" \t") + 1);
+  // One token typed ("DAB-ASH-100", hyphens and all) may be a SKU.
+  std::string raw = req.q;
+  raw.erase(0, raw.find_first_not_of(" \t"));
+  raw.erase(raw.find_last_not_of(" \t") + 1);
+  if (!raw.empty() && raw.find_first_of(" \t") == std::string::npos) {
     if (matcher.term_exists(index::sku_term(raw))) {
       plan.matches = matcher.match(TextPlan{{TextGroup{{{index::sku_term(raw)}}}}, false});
       return plan;
@@ -101,6 +110,9 @@ Plan plan_text(const ParsedQuery& parsed, const SearchRequest& req, const IndexS
     // the first words usually name the product. Concepts, not words, so a
     // phrase only known whole stays whole ("eggshell for gynaecological
     // health" -> women's health, not every product mentioning "health").
+    // A number alone is not a concept ("omega 3" must not list every "3 x 75
+    // g" soap): number groups never stand without a word group.
+    std::erase_if(whole.groups, only_numbers);
     TextPlan known;
     for (const auto& g : whole.groups) {
       if (matcher.every_group_matches(TextPlan{{g}, false})) known.groups.push_back(g);

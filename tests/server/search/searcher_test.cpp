@@ -159,6 +159,16 @@ TEST_CASE("when all words find nothing, unknown and then trailing concepts are l
   CHECK(std::find(found.begin(), found.end(), kChyawanprash) != found.end());
 }
 
+TEST_CASE("a number is never the only thing a relaxed search keeps") {
+  ayc::testing::SearchIndexFixture fx;
+  const auto& s = *fx.snapshot;
+  REQUIRE(ids(must_search(s, q("200 "))).front() == kMahanarayanOil);  // asked for alone, a number is searched
+  CHECK(must_search(s, q("zzqx 200 ")).hits.empty());                 // not "every product with 200 in it"
+  const auto relaxed = must_search(s, q("mahanarayan 999 "));          // the word is kept, the number left out
+  REQUIRE_FALSE(relaxed.hits.empty());
+  CHECK(relaxed.hits.front().id == kMahanarayanOil);
+}
+
 TEST_CASE("filters restrict results without changing facets of their own dimension") {
   ayc::testing::SearchIndexFixture fx;
   SearchRequest req;
