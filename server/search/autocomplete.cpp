@@ -5,8 +5,8 @@
 #include <queue>
 #include <unordered_set>
 
-#include "common/text.h"
 #include "common/query_text.h"
+#include "common/text.h"
 
 namespace ayc::search {
 

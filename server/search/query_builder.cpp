@@ -4,10 +4,10 @@
 #include <unordered_set>
 
 #include "common/phonetic.h"
+#include "common/query_text.h"
 #include "common/text.h"
 #include "indexer/index_schema.h"
 #include "server/search/most_frequent.h"
-#include "common/query_text.h"
 
 namespace ayc::search {
 

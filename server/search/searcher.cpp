@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/query_text.h"
 #include "common/text.h"
 #include "indexer/index_schema.h"
 #include "server/search/facet_columns.h"
@@ -9,7 +10,6 @@
 #include "server/search/hit_cards.h"
 #include "server/search/matcher.h"
 #include "server/search/query_builder.h"
-#include "common/query_text.h"
 
 namespace ayc::search {
 
