@@ -218,6 +218,7 @@ INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
 ('baby',           ARRAY['babies','baby care','infant','newborn','shishu'], 'general'),
 ('women',          ARRAY['womens','for women','female','ladies','stree'], 'general'),
 ('men',            ARRAY['mens','for men','male','gents','purush'], 'general'),
+('hair',           ARRAY['hairs','kesh','keshya','baal','baalon'], 'general'),
 ('chyawanprash',   ARRAY['chyavanprash','chyawanprakash','chywanprash','chyawanprasha','chyavanaprash','chyavanaprasha','chyavanprasham','chyavanaprasam','chyawan prash','chyavan prash','chawanprash','chavanprash'], 'general'),
 ('triphala',       ARRAY['trifala','thriphala','triphla','thrifala','tripala'], 'general'),
 ('trikatu',        ARRAY['trikut','thrikatu','trikatoo'], 'general'),

@@ -27,6 +27,7 @@ namespace ayc::search {
 // least one alternative ("ashwagandha" | "withania somnifera" | XK<ashwagandha>).
 struct TextGroup {
   std::vector<std::vector<std::string>> alternatives;
+  std::vector<std::string> words = {};  // the query words it stands for (empty: none recorded)
 };
 
 // Documents must match every group (any group when `any_group`). No groups:

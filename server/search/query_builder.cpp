@@ -123,11 +123,15 @@ std::vector<std::vector<std::string>> split_readings(const std::string& word, Xa
   return out;
 }
 
-// The spelling dictionary's suggestion for a word (two edits at most),
-// empty if none; cached per generation.
+// The spelling dictionary's suggestion for a word, empty if none; cached per
+// generation. One edit for words of up to five letters, two for longer ones:
+// two edits turn a short word into an unrelated one ("kesh" -> "fresh",
+// "candy" -> "zandu"), while a long name survives two slips
+// ("shilajeet", "ashwaganda").
 std::string spelling_of(const std::string& word, const IndexSnapshot& snap, const Xapian::Database& db) {
   return *snap.spellings().get_or_compute(word, [&] {
-    std::string suggestion = db.get_spelling_suggestion(word, 2);
+    const unsigned max_edits = word.size() <= 5 ? 1 : 2;
+    std::string suggestion = db.get_spelling_suggestion(word, max_edits);
     return index::is_stop_word(suggestion) ? std::string() : suggestion;  // older indexes suggest "and" for "wand"
   });
 }
@@ -211,6 +215,7 @@ TextPlan build_text_plan(const ParsedQuery& parsed, const IndexSnapshot& snap, c
                                                       [&] { return joined_group(w[i], w[i + 1], db); });
       if (!joined->alternatives.empty()) {
         plan.groups.push_back(*joined);
+        plan.groups.back().words = {w[i], w[i + 1]};
         i += 2;
         continue;
       }
@@ -232,6 +237,7 @@ TextPlan build_text_plan(const ParsedQuery& parsed, const IndexSnapshot& snap, c
       auto other = snap.text_groups().get_or_compute("\x03" + w[i], [&] { return other_readings(w[i], snap, db); });
       for (const auto& reading : other->alternatives) group.alternatives.push_back(reading);
     }
+    group.words.assign(w.begin() + static_cast<std::ptrdiff_t>(i), w.begin() + static_cast<std::ptrdiff_t>(i + taken));
     if (!group.alternatives.empty()) plan.groups.push_back(std::move(group));  // else only stop words
     i += taken;
   }

@@ -71,6 +71,49 @@ bool only_numbers(const TextGroup& g) {
   });
 }
 
+// The groups of `whole` that match something on their own. A synonym phrase
+// that no product has ("nasya oil", when no product mentions nasal use) gives
+// way to its words, each read alone ("oil").
+TextPlan known_concepts(const TextPlan& whole, const IndexSnapshot& snap, const Matcher& matcher,
+                        Xapian::Database& db) {
+  TextPlan known;
+  for (const auto& g : whole.groups) {
+    if (matcher.every_group_matches(TextPlan{{g}, false})) {
+      known.groups.push_back(g);
+      continue;
+    }
+    if (g.words.size() < 2) continue;
+    for (const auto& word : g.words) {
+      TextPlan part = build_text_plan(ParsedQuery{{word}}, snap, matcher, db, MatchMode::kAll, false);
+      for (auto& p : part.groups) {
+        if (!only_numbers(p) && matcher.every_group_matches(TextPlan{{p}, false})) known.groups.push_back(std::move(p));
+      }
+    }
+  }
+  return known;
+}
+
+// Classical names grade a formulation with a leading word ("Maha
+// Narayan", "Laghu Malini Vasant", "Brihat Vat Chintamani"): a shopper's
+// "maha bhringraj" that finds nothing wants bhringraj, not every "maha".
+bool grade_word(const TextGroup& g) {
+  static const std::vector<std::string> kGrades = {"maha", "mahat", "laghu", "brihat", "brihad", "bruhat",
+                                                   "vrihat", "swalpa", "svalpa"};
+  return g.words.size() == 1 && std::find(kGrades.begin(), kGrades.end(), g.words.front()) != kGrades.end();
+}
+
+// Removes the concept a relaxed search gives up first: a grade word, else
+// the last one (the first words usually name the product).
+void drop_least_telling(std::vector<TextGroup>& groups) {
+  for (auto it = groups.rbegin(); it != groups.rend(); ++it) {
+    if (grade_word(*it)) {
+      groups.erase(std::next(it).base());
+      return;
+    }
+  }
+  groups.pop_back();
+}
+
 // Chooses the text: a SKU typed whole; the words as typed; spelling-corrected
 // when that finds little; when all words together find nothing, the known
 // concepts (words or synonym phrases) from the start, as many as find
@@ -105,25 +148,23 @@ Plan plan_text(const ParsedQuery& parsed, const SearchRequest& req, const IndexS
   if (found == 0 && parsed.words.size() > 1) {
     const ParsedQuery words = plan.corrected ? ParsedQuery{text::split_words(*plan.corrected)} : parsed;
     TextPlan whole = build_text_plan(words, snap, matcher, db, MatchMode::kAll, req.typing && !plan.corrected);
-    // Relaxed: concepts the index does not know are left out, then concepts
-    // from the end ("ashwagandha churna organic" -> "ashwagandha churna"):
-    // the first words usually name the product. Concepts, not words, so a
-    // phrase only known whole stays whole ("eggshell for gynaecological
-    // health" -> women's health, not every product mentioning "health").
+    // Relaxed: concepts the index does not know are left out, then grade
+    // words, then concepts from the end ("ashwagandha churna organic" ->
+    // "ashwagandha churna"): the first words usually name the product.
+    // Concepts, not words, so a phrase known whole stays whole while it
+    // finds something ("eggshell for gynaecological health" -> women's
+    // health, not every product mentioning "health").
     // A number alone is not a concept ("omega 3" must not list every "3 x 75
     // g" soap): number groups never stand without a word group.
     std::erase_if(whole.groups, only_numbers);
-    TextPlan known;
-    for (const auto& g : whole.groups) {
-      if (matcher.every_group_matches(TextPlan{{g}, false})) known.groups.push_back(g);
-    }
+    TextPlan known = known_concepts(whole, snap, matcher, db);
     while (!known.groups.empty()) {
       Matches m = matcher.match(known);
       if (found_by(m) > 0) {
         plan.matches = std::move(m);
         return plan;
       }
-      known.groups.pop_back();
+      drop_least_telling(known.groups);
     }
     whole.any_group = true;  // nothing narrower finds anything
     plan.matches = matcher.match(whole);

@@ -8,8 +8,13 @@
 
 namespace ayc::testing {
 
-SearchIndexFixture::SearchIndexFixture() {
+SearchIndexFixture::SearchIndexFixture(const std::string& extra_sql) {
   load_small_catalog(db.conn());
+  if (!extra_sql.empty()) {
+    pqxx::work tx(db.conn());
+    tx.exec0(extra_sql);
+    tx.commit();
+  }
   indexer::IndexerConfig c;
   c.pg = db.url();
   c.index_dir = (dir.path() / "index").string();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "server/search/index_snapshot.h"
 #include "tests/support/temp_database.h"
@@ -11,7 +12,8 @@
 namespace ayc::testing {
 
 struct SearchIndexFixture {
-  SearchIndexFixture();
+  // The small test catalogue, then `extra_sql` (more rows for one test).
+  explicit SearchIndexFixture(const std::string& extra_sql = "");
   TempDatabase db;
   TempDir dir;
   std::shared_ptr<const search::IndexSnapshot> snapshot;

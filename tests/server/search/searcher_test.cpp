@@ -159,6 +159,61 @@ TEST_CASE("when all words find nothing, unknown and then trailing concepts are l
   CHECK(std::find(found.begin(), found.end(), kChyawanprash) != found.end());
 }
 
+// A Zandu product whose name starts with the grade word "Maha".
+constexpr const char* kMahaSudarshan = "00000000-0000-4000-8000-000000000006";
+const char* const kZanduSql = R"SQL(
+INSERT INTO brands (id, name, slug, country) VALUES ('10000000-0000-4000-8000-000000000003', 'Zandu', 'zandu', 'India');
+INSERT INTO products (id, sku, name, slug, short_description, brand_id, type, form, base_price, selling_price,
+                      stock_quantity, ingredients, indications, status, is_prescription_required) VALUES
+ ('00000000-0000-4000-8000-000000000006', 'ZAN-MSC-100', 'Maha Sudarshan Churna 100 g', 'maha-sudarshan-churna-100-g',
+  'Classical bitter powder for fever', '10000000-0000-4000-8000-000000000003', 'medicine', 'powder', 120, 110, 20,
+  '["Kalmegh", "Guduchi"]', '["fever"]', 'active', false);
+)SQL";
+
+TEST_CASE("a relaxed search gives up a grade word before the herb it grades") {
+  ayc::testing::SearchIndexFixture fx(kZanduSql);
+  const auto& s = *fx.snapshot;
+  REQUIRE(ids(must_search(s, q("maha "))) == std::vector<std::string>{kMahaSudarshan});
+  // No "maha" ashwagandha: the shopper wants ashwagandha, not every "maha" product.
+  const auto relaxed = must_search(s, q("maha ashwagandha "));
+  CHECK(ids(relaxed) == ids(must_search(s, q("ashwagandha "))));
+  CHECK(relaxed.total == must_search(s, q("ashwagandha ")).total);
+  // Otherwise the trailing concept goes, as before.
+  CHECK(ids(must_search(s, q("sudarshan ashwagandha "))) == std::vector<std::string>{kMahaSudarshan});
+}
+
+TEST_CASE("a synonym phrase no product has gives way to its words") {
+  ayc::testing::SearchIndexFixture fx;
+  const auto& s = *fx.snapshot;
+  // "nasya oil" is a name of nasal drops, which no product here is: its word
+  // "oil" still finds the oil (it found nothing at all before).
+  REQUIRE(must_search(s, q("nasya ")).hits.empty());
+  const auto r = must_search(s, q("nasya oil "));
+  REQUIRE_FALSE(r.hits.empty());
+  CHECK(ids(r) == ids(must_search(s, q("oil "))));
+  CHECK(r.hits.front().id == kMahanarayanOil);
+}
+
+TEST_CASE("spelling correction allows one edit in words of up to five letters, two in longer ones") {
+  ayc::testing::SearchIndexFixture fx(kZanduSql);
+  const auto& s = *fx.snapshot;
+  const auto candy = must_search(s, q("candy "));  // two edits from the brand "zandu": not a misspelling of it
+  CHECK_FALSE(candy.corrected_query);
+  CHECK(candy.hits.empty());
+  const auto zadu = must_search(s, q("zadu "));  // one edit
+  REQUIRE(zadu.corrected_query);
+  CHECK(*zadu.corrected_query == "zandu");
+  CHECK(ids(zadu) == std::vector<std::string>{kMahaSudarshan});
+  const auto longer = must_search(s, q("chyawnprsh "));  // two edits in ten letters
+  REQUIRE(longer.corrected_query);
+  CHECK(*longer.corrected_query == "chyawanprash");
+  CHECK(ids(longer) == std::vector<std::string>{kChyawanprash});
+  // A word left uncorrected is left out of a relaxed search like any unknown word.
+  const auto amla = must_search(s, q("amla candy "));
+  CHECK_FALSE(amla.corrected_query);
+  CHECK(ids(amla) == ids(must_search(s, q("amla "))));
+}
+
 TEST_CASE("a number is never the only thing a relaxed search keeps") {
   ayc::testing::SearchIndexFixture fx;
   const auto& s = *fx.snapshot;
