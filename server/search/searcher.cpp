@@ -1,6 +1,9 @@
 #include "server/search/searcher.h"
 
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "common/query_text.h"
 #include "common/text.h"
@@ -60,6 +63,7 @@ std::string join_words(const std::vector<std::string>& words) {
 struct Plan {
   Matches matches;  // the text's matches, before filters
   std::optional<std::string> corrected;
+  std::optional<std::string> kept = {};  // relaxed: the words of the concepts kept, for the exact-match boost
 };
 
 // A group that is a number and nothing else ("3", "200").
@@ -162,6 +166,9 @@ Plan plan_text(const ParsedQuery& parsed, const SearchRequest& req, const IndexS
       Matches m = matcher.match(known);
       if (found_by(m) > 0) {
         plan.matches = std::move(m);
+        std::vector<std::string> kept;
+        for (const auto& g : known.groups) kept.insert(kept.end(), g.words.begin(), g.words.end());
+        plan.kept = join_words(kept);
         return plan;
       }
       drop_least_telling(known.groups);
@@ -290,7 +297,7 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
     ParsedQuery parsed = parse_query(req.q);
     bool has_text = !parsed.empty();
     std::vector<FilterPart> filters = build_filters(req, fx, currency);
-    Plan plan = has_text ? plan_text(parsed, req, snap, matcher, db, filters) : Plan{matcher.match(TextPlan{}), {}};
+    Plan plan = has_text ? plan_text(parsed, req, snap, matcher, db, filters) : Plan{matcher.match(TextPlan{}), {}, {}};
     result.corrected_query = plan.corrected;
     // Without filters the text's matches are the hits (shared, not copied).
     Matches hits = filters.empty() ? plan.matches : matcher.restrict(plan.matches, filters);
@@ -327,7 +334,10 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
       ranked = top(hits, req, has_text, docs, snap.facet_columns(), blend, wanted);
     }
     if (rerank) {
-      const ranking::ExactMatch exact(text::query_text(plan.corrected.value_or(req.q)), blend);
+      // Names are boosted for the words the matches stand for: a relaxed
+      // search's dropped words would leave "zzqx ghrita" without the boost
+      // "ghrita" gives "Brahmi Ghrita".
+      const ranking::ExactMatch exact(text::query_text(plan.kept.value_or(plan.corrected.value_or(req.q))), blend);
       for (const auto& r : ranked) docs.prefetch_name_offsets(r.doc);
       for (const auto& r : ranked) docs.prefetch_name_bytes(r.doc);
       for (auto& r : ranked) r.score += exact.boost(docs.name(r.doc), docs.brand_name(r.doc));

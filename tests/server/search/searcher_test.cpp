@@ -182,6 +182,22 @@ TEST_CASE("a relaxed search gives up a grade word before the herb it grades") {
   CHECK(ids(must_search(s, q("sudarshan ashwagandha "))) == std::vector<std::string>{kMahaSudarshan});
 }
 
+TEST_CASE("a relaxed search boosts names for the words it kept") {
+  // Sesame is the popular oil's ingredient and this out-of-stock product's name.
+  ayc::testing::SearchIndexFixture fx(R"SQL(
+INSERT INTO products (id, sku, name, slug, brand_id, type, form, base_price, selling_price, stock_quantity,
+                      ingredients, indications, status, is_prescription_required) VALUES
+ ('00000000-0000-4000-8000-000000000007', 'DAB-SES-100', 'Sesame Seeds 100 g', 'sesame-seeds-100-g',
+  '10000000-0000-4000-8000-000000000001', 'supplement', 'powder', 60, 55, 0, '[]', '[]', 'active', false);
+)SQL");
+  const auto& s = *fx.snapshot;
+  const auto asked = ids(must_search(s, q("sesame ")));
+  REQUIRE(asked.size() == 2);
+  CHECK(asked.front() == "00000000-0000-4000-8000-000000000007");  // the name says it
+  // The unknown word is left out, and the order is the one "sesame" gets.
+  CHECK(ids(must_search(s, q("zzqxv sesame "))) == asked);
+}
+
 TEST_CASE("a synonym phrase no product has gives way to its words") {
   ayc::testing::SearchIndexFixture fx;
   const auto& s = *fx.snapshot;
