@@ -68,6 +68,14 @@ void DocumentBuilder::index_field(const std::string& raw, unsigned weight, bool 
   }
 }
 
+void DocumentBuilder::add_name_terms(const std::string& name, Xapian::Document& doc) const {
+  const std::string text = text::normalize(text::split_quantities(name));
+  for (const auto& w : text::split_words(text + " " + letter_digit_parts(text))) {
+    if (!index::is_stop_word(w)) doc.add_boolean_term(index::name_stem_term(stemmer_(w)));
+  }
+  for (const auto* ing : kb_.find_in_text(name)) doc.add_boolean_term(index::name_ingredient_term(ing->slug));
+}
+
 features::ProductFeatures DocumentBuilder::to_features(const ProductRecord& p) {
   features::ProductFeatures f;
   f.id = p.id;
@@ -122,6 +130,7 @@ BuiltProduct DocumentBuilder::build(const ProductRecord& p) {
   phonetic_keys_.clear();
 
   index_field(p.name, index::kWeightName, true, true);
+  add_name_terms(p.name, doc);
   index_field(p.brand_name, index::kWeightBrand, false, true);
 
   std::string ingredient_text, uses_text;

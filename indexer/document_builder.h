@@ -39,12 +39,16 @@ class DocumentBuilder {
 
  private:
   void index_field(const std::string& raw, unsigned weight, bool positions, bool spelling);
+  // XN<stem> of every word of the name and XNK<slug> of every herb it names
+  // (boolean): search rewards a concept the name holds (server/search/matcher.cpp).
+  void add_name_terms(const std::string& name, Xapian::Document& doc) const;
   void add_values(const ProductRecord& p, Xapian::Document& doc, double prior) const;
 
   const KnowledgeBase& kb_;
   ranking::PriorParams prior_;
   Xapian::SimpleStopper stopper_;
   Xapian::TermGenerator tg_;
+  Xapian::Stem stemmer_{"english"};  // as tg_'s, for the name's boolean terms
   std::unordered_map<std::string, unsigned> spelling_;
   std::set<std::string> phonetic_keys_;  // of the product being built
 };

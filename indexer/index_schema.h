@@ -13,7 +13,7 @@
 
 namespace ayc::index {
 
-inline constexpr int kIndexFormatVersion = 7;
+inline constexpr int kIndexFormatVersion = 8;
 
 // ---- Free text --------------------------------------------------------------
 // Free text is indexed unprefixed as English stems only (STEM_ALL: "capsules"
@@ -39,6 +39,8 @@ inline constexpr std::string_view kPrefixPrescription = "R"; // R1 / R0
 inline constexpr std::string_view kPrefixStock = "K";        // K<ISO country> in stock there; KANY anywhere
 inline constexpr std::string_view kPrefixCanonicalIngredient = "XK";  // XK<ingredient slug>: in its ingredients, name or short description
 inline constexpr std::string_view kPrefixPhonetic = "XP";  // XP<text::phonetic_key> of a name, brand, ingredient or indication word
+inline constexpr std::string_view kPrefixNameStem = "XN";         // XN<stem> of a word of its name (a stem is lower-case)
+inline constexpr std::string_view kPrefixNameIngredient = "XNK";  // XNK<ingredient slug>: a herb its name names
 
 // Field weights (wdf increments) for the unprefixed free text. Name dominates.
 inline constexpr unsigned kWeightName = 8;
@@ -81,6 +83,8 @@ std::string prescription_term(bool required);
 std::string stock_term(std::string_view country_code);  // "" -> KANY
 std::string canonical_ingredient_term(std::string_view ingredient_slug);
 std::string phonetic_term(std::string_view key);
+std::string name_stem_term(std::string_view stem);
+std::string name_ingredient_term(std::string_view ingredient_slug);
 
 // Normalised facet/filter value: lower-case, spaces and punctuation as '-'.
 std::string facet_value(std::string_view raw);

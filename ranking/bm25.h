@@ -15,6 +15,14 @@
 // wdf counts field weights (a word in the name counts kWeightName times, see
 // indexer/index_schema.h). Boolean-only terms (wdf 0) match but weigh nothing.
 //
+// wdf saturates (k1): a herb in the name adds little to the same herb listed
+// among the ingredients, so a product that IS the herb ("Saffron Capsules")
+// would rank by popularity among thousands that merely contain it. A group's
+// weight in a document whose name holds the concept (under any of its names:
+// "kesar" for "Saffron Capsules") therefore gains `name_bonus`:
+//
+//     group_weight(g, d) = weight(g, d) + name_bonus * [d's name holds g]
+//
 // Thread-safety: pure functions over values.
 #pragma once
 
@@ -27,6 +35,7 @@ struct Bm25Params {
   double k1 = 1.0;           // wdf saturation
   double b = 0.5;            // document-length normalisation
   double min_norm_len = 0.5; // shortest normalised length counted (short names are not over-rewarded)
+  double name_bonus = 1.5;    // added to a group's weight where the name holds it (a full prior is worth 1.5)
 };
 
 // Inverse document frequency of a group matching `matching` of `total` documents.

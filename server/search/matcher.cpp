@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "indexer/index_schema.h"
+
 namespace ayc::search {
 
 namespace {
@@ -269,6 +271,32 @@ PostingPtr Matcher::compute_group(const TextGroup& g) const {
   return union_all(std::move(alternatives));
 }
 
+PostingPtr Matcher::name_postings(const TextGroup& g) const {
+  // Each alternative read in names: a stem as XN<stem>, a canonical
+  // ingredient as XNK<slug> (a herb the name names under any of its names);
+  // other boolean terms (phonetic keys, SKUs) say nothing about the name.
+  std::vector<PostingPtr> alternatives;
+  for (const auto& terms : g.alternatives) {
+    PostingPtr acc;
+    for (const auto& t : terms) {
+      std::string name_term;
+      if (t.rfind(index::kPrefixCanonicalIngredient, 0) == 0) {
+        name_term = index::name_ingredient_term(t.substr(index::kPrefixCanonicalIngredient.size()));
+      } else if (!t.empty() && !(t[0] >= 'A' && t[0] <= 'Z')) {
+        name_term = index::name_stem_term(t);
+      } else {
+        acc = nullptr;
+        break;
+      }
+      PostingPtr p = cache_.get(db_, name_term);
+      acc = acc ? intersect_sum(*acc, *p) : p;
+      if (acc->docs.empty()) break;
+    }
+    if (acc && !acc->docs.empty()) alternatives.push_back(std::move(acc));
+  }
+  return union_all(std::move(alternatives));
+}
+
 bool Matcher::every_group_matches(const TextPlan& plan) const {
   if (plan.empty()) return false;
   return std::all_of(plan.groups.begin(), plan.groups.end(),
@@ -285,11 +313,16 @@ PostingPtr Matcher::scored_group(const TextGroup& g, const std::string& key) con
     out->weights.resize(base->docs.size());
     const double idf = ranking::bm25_idf(base->docs.size(), docs_.count());
     const double avg = docs_.average_length();
+    // Documents whose name holds the concept: both lists ascend, one merge.
+    const PostingPtr names = base->docs.empty() ? base : name_postings(g);
+    std::size_t n = 0;
     constexpr std::size_t kAhead = 16;  // lengths of scattered documents, asked for early
     for (std::size_t i = 0; i < base->docs.size(); ++i) {
       if (i + kAhead < base->docs.size()) docs_.prefetch_length(base->docs[i + kAhead]);
-      out->weights[i] = static_cast<float>(
-          ranking::bm25_weight(idf, base->wdfs[i], docs_.length(base->docs[i]), avg, bm25_));
+      double w = ranking::bm25_weight(idf, base->wdfs[i], docs_.length(base->docs[i]), avg, bm25_);
+      while (n < names->docs.size() && names->docs[n] < base->docs[i]) ++n;
+      if (n < names->docs.size() && names->docs[n] == base->docs[i]) w += bm25_.name_bonus;
+      out->weights[i] = static_cast<float>(w);
     }
     // Long groups ("oil", a popular herb) are intersected with many others:
     // a bitmap (~1.5 bits per docid of the collection) makes that a bit test

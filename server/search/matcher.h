@@ -78,6 +78,8 @@ class Matcher {
  private:
   PostingPtr group_postings(const TextGroup& g) const;
   PostingPtr compute_group(const TextGroup& g) const;
+  // The documents whose name holds the group's concept (unscored).
+  PostingPtr name_postings(const TextGroup& g) const;
   // The group's documents with their BM25 weight as one term, cached: the
   // weights of a group depend on nothing but the generation, so the
   // divisions are done once per group, not once per search.

@@ -18,8 +18,10 @@ namespace ayc::search {
 
 namespace {
 
-constexpr std::size_t kRerankWindow = 200;  // best hits the exact-match boost may reorder
-constexpr std::size_t kRerankDefault = 30;  // ... at least, for a first page
+// The best hits the exact-match boost reorders: always the same ones, so
+// every page (whatever its size) is cut from one order — a window that grew
+// with the page showed a product on page 1 of 10 and again on page 4.
+constexpr std::size_t kRerankWindow = 30;
 // Candidates cached per match set: every page a shopper usually sees (a
 // first page, reranked over 30, or the first pages of a category).
 constexpr std::size_t kCachedCandidates = 60;
@@ -316,9 +318,8 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
       }
     }
 
-    bool rerank = has_text && req.sort == SortOrder::kRelevance && req.offset + req.limit <= kRerankWindow;
-    std::size_t wanted = rerank ? std::min(kRerankWindow, std::max(req.offset + req.limit, kRerankDefault))
-                                : req.offset + req.limit;
+    const bool rerank = has_text && req.sort == SortOrder::kRelevance;
+    const std::size_t wanted = std::max(req.offset + req.limit, rerank ? kRerankWindow : 0);
     std::vector<Ranked> ranked;
     if (wanted <= kCachedCandidates) {
       // The best kCachedCandidates once per match set, filters and order; a
@@ -338,10 +339,11 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
       // search's dropped words would leave "zzqx ghrita" without the boost
       // "ghrita" gives "Brahmi Ghrita".
       const ranking::ExactMatch exact(text::query_text(plan.kept.value_or(plan.corrected.value_or(req.q))), blend);
-      for (const auto& r : ranked) docs.prefetch_name_offsets(r.doc);
-      for (const auto& r : ranked) docs.prefetch_name_bytes(r.doc);
-      for (auto& r : ranked) r.score += exact.boost(docs.name(r.doc), docs.brand_name(r.doc));
-      std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+      const auto window_end = ranked.begin() + static_cast<std::ptrdiff_t>(std::min(kRerankWindow, ranked.size()));
+      for (auto r = ranked.begin(); r != window_end; ++r) docs.prefetch_name_offsets(r->doc);
+      for (auto r = ranked.begin(); r != window_end; ++r) docs.prefetch_name_bytes(r->doc);
+      for (auto r = ranked.begin(); r != window_end; ++r) r->score += exact.boost(docs.name(r->doc), docs.brand_name(r->doc));
+      std::stable_sort(ranked.begin(), window_end, [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
     }
     const HitCards& cards = snap.hit_cards();
     const Marks marks(plan.corrected ? ParsedQuery{text::split_words(*plan.corrected)} : parsed, req.typing);

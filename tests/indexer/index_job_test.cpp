@@ -278,6 +278,33 @@ TEST_CASE("filter terms and value slots hold the database's values") {
   CHECK((*features)->total_stock == 7);  // 5 - 1 reserved + 3
 }
 
+TEST_CASE("a name's words and the herbs it names are boolean name terms") {
+  ayc::testing::TempDatabase db;
+  ayc::testing::load_small_catalog(db.conn());
+  ayc::testing::TempDir dir;
+  REQUIRE(run_full(config_for(db, dir)).ok());
+  auto xdb = ayc::testing::open_current_xapian(dir.path() / "index");
+  auto churna = ayc::testing::find_document(xdb, kAshwagandhaChurna);  // "Ashwagandha Churna 100 g"
+  REQUIRE(churna);
+  std::vector<std::string> terms;
+  for (auto t = churna->termlist_begin(); t != churna->termlist_end(); ++t) terms.push_back(*t);
+  const Xapian::Stem stem("english");
+  CHECK(contains(terms, index::name_stem_term(stem("ashwagandha"))));
+  CHECK(contains(terms, index::name_stem_term(stem("churna"))));
+  CHECK(contains(terms, index::name_stem_term("100")));
+  CHECK(contains(terms, index::name_ingredient_term("ashwagandha")));
+  // Words of other fields are not name terms: "rasayana" is a keyword, sesame the oil's ingredient.
+  CHECK_FALSE(contains(terms, index::name_stem_term(stem("rasayana"))));
+  CHECK_FALSE(contains(terms, index::name_stem_term(stem("classical"))));
+  auto oil = ayc::testing::find_document(xdb, kMahanarayanOil);
+  REQUIRE(oil);
+  std::vector<std::string> oil_terms;
+  for (auto t = oil->termlist_begin(); t != oil->termlist_end(); ++t) oil_terms.push_back(*t);
+  CHECK(contains(oil_terms, index::name_stem_term(stem("oil"))));
+  CHECK_FALSE(contains(oil_terms, index::name_stem_term(stem("sesame"))));
+  CHECK_FALSE(contains(oil_terms, index::name_ingredient_term("sesame")));
+}
+
 TEST_CASE("an incremental run reflects a changed price, a new product and a discontinued one") {
   ayc::testing::TempDatabase db;
   ayc::testing::load_small_catalog(db.conn());

@@ -198,6 +198,41 @@ INSERT INTO products (id, sku, name, slug, brand_id, type, form, base_price, sel
   CHECK(ids(must_search(s, q("zzqxv sesame "))) == asked);
 }
 
+TEST_CASE("a product named for the concept ranks above many that only list it, the same whatever the page size") {
+  // Forty in-stock teas list saffron; the one product named for it is out of
+  // stock, so by BM25 (saturated) and popularity it would rank last of 41.
+  ayc::testing::SearchIndexFixture fx(R"SQL(
+INSERT INTO products (id, sku, name, slug, brand_id, type, form, base_price, selling_price, stock_quantity,
+                      ingredients, indications, status, is_prescription_required)
+SELECT ('00000000-0000-4000-8000-' || lpad((100 + i)::text, 12, '0'))::uuid, 'DAB-TEA-' || i,
+       'Herbal Tea Blend No ' || i, 'herbal-tea-blend-' || i, '10000000-0000-4000-8000-000000000001',
+       'supplement', 'tea', 100, 90, 25, '["Saffron", "Ginger"]', '[]', 'active', false
+FROM generate_series(1, 40) AS i;
+INSERT INTO products (id, sku, name, slug, brand_id, type, form, base_price, selling_price, stock_quantity,
+                      ingredients, indications, status, is_prescription_required) VALUES
+ ('00000000-0000-4000-8000-000000000008', 'DAB-SAF-1', 'Saffron Strands 1 g', 'saffron-strands-1-g',
+  '10000000-0000-4000-8000-000000000001', 'supplement', 'raw herb', 400, 380, 0, '["Saffron"]', '[]', 'active', false);
+)SQL");
+  const auto& s = *fx.snapshot;
+  SearchRequest small = q("saffron ");
+  small.limit = 10;
+  SearchRequest large = q("saffron ");
+  large.limit = 100;
+  const auto a = ids(must_search(s, small));
+  const auto b = ids(must_search(s, large));
+  REQUIRE(a.size() == 10);
+  REQUIRE(b.size() == 41);
+  CHECK(a.front() == "00000000-0000-4000-8000-000000000008");
+  CHECK(std::equal(a.begin(), a.end(), b.begin()));
+  // Page 4 of 10 continues page 3 of the same order.
+  SearchRequest page4 = small;
+  page4.offset = 30;
+  const auto d = ids(must_search(s, page4));
+  CHECK(std::equal(d.begin(), d.end(), b.begin() + 30));
+  // The name holds the herb under another of its names.
+  CHECK(ids(must_search(s, q("kesar "))).front() == "00000000-0000-4000-8000-000000000008");
+}
+
 TEST_CASE("a synonym phrase no product has gives way to its words") {
   ayc::testing::SearchIndexFixture fx;
   const auto& s = *fx.snapshot;
