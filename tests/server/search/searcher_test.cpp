@@ -183,17 +183,20 @@ TEST_CASE("a relaxed search gives up a grade word before the herb it grades") {
 }
 
 TEST_CASE("a relaxed search boosts names for the words it kept") {
-  // Sesame is the popular oil's ingredient and this out-of-stock product's name.
+  // Both names hold sesame (as the popular oil's ingredients do); the
+  // out-of-stock one starts with it, which only the typed-words boost sees.
   ayc::testing::SearchIndexFixture fx(R"SQL(
 INSERT INTO products (id, sku, name, slug, brand_id, type, form, base_price, selling_price, stock_quantity,
                       ingredients, indications, status, is_prescription_required) VALUES
  ('00000000-0000-4000-8000-000000000007', 'DAB-SES-100', 'Sesame Seeds 100 g', 'sesame-seeds-100-g',
-  '10000000-0000-4000-8000-000000000001', 'supplement', 'powder', 60, 55, 0, '[]', '[]', 'active', false);
+  '10000000-0000-4000-8000-000000000001', 'supplement', 'powder', 60, 55, 0, '[]', '[]', 'active', false),
+ ('00000000-0000-4000-8000-000000000009', 'DAB-BSP-100', 'Black Sesame Powder 100 g', 'black-sesame-powder-100-g',
+  '10000000-0000-4000-8000-000000000001', 'supplement', 'powder', 60, 55, 30, '[]', '[]', 'active', false);
 )SQL");
   const auto& s = *fx.snapshot;
   const auto asked = ids(must_search(s, q("sesame ")));
-  REQUIRE(asked.size() == 2);
-  CHECK(asked.front() == "00000000-0000-4000-8000-000000000007");  // the name says it
+  REQUIRE(asked.size() == 3);
+  CHECK(asked.front() == "00000000-0000-4000-8000-000000000007");  // the name starts with it
   // The unknown word is left out, and the order is the one "sesame" gets.
   CHECK(ids(must_search(s, q("zzqxv sesame "))) == asked);
 }
