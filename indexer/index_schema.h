@@ -21,6 +21,9 @@ inline constexpr int kIndexFormatVersion = 8;
 // stemmed the same way. No per-field prefixes and no unstemmed copies: each
 // would double the terms of a document.
 bool is_stop_word(std::string_view word);
+// Whether a term is free text (a stem, lower-case) rather than a boolean
+// term, whose prefix below starts with a capital letter.
+bool is_free_text_term(std::string_view term);
 
 // Whether a normalised word belongs in the spelling dictionary: 3 to 40
 // bytes and not a stop word (a correction to "and" or "for" finds anything).

@@ -282,7 +282,7 @@ PostingPtr Matcher::name_postings(const TextGroup& g) const {
       std::string name_term;
       if (t.rfind(index::kPrefixCanonicalIngredient, 0) == 0) {
         name_term = index::name_ingredient_term(t.substr(index::kPrefixCanonicalIngredient.size()));
-      } else if (!t.empty() && !(t[0] >= 'A' && t[0] <= 'Z')) {
+      } else if (index::is_free_text_term(t)) {
         name_term = index::name_stem_term(t);
       } else {
         acc = nullptr;

@@ -40,6 +40,12 @@ bool contains(const std::vector<std::string>& v, const std::string& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
+std::vector<std::string> terms_of(const Xapian::Document& doc) {
+  std::vector<std::string> terms;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) terms.push_back(*t);
+  return terms;
+}
+
 double price_of(const Xapian::Document& doc) {
   return Xapian::sortable_unserialise(doc.get_value(index::kSlotPrice));
 }
@@ -235,8 +241,7 @@ TEST_CASE("filter terms and value slots hold the database's values") {
 
   auto churna = ayc::testing::find_document(xdb, kAshwagandhaChurna);
   REQUIRE(churna);
-  std::vector<std::string> terms;
-  for (auto t = churna->termlist_begin(); t != churna->termlist_end(); ++t) terms.push_back(*t);
+  const auto terms = terms_of(*churna);
   CHECK(contains(terms, index::brand_term("dabur")));
   CHECK(contains(terms, index::category_term("churna")));
   CHECK(contains(terms, index::category_term("classical-medicines")));  // ancestor
@@ -257,8 +262,7 @@ TEST_CASE("filter terms and value slots hold the database's values") {
 
   auto chy = ayc::testing::find_document(xdb, kChyawanprash);
   REQUIRE(chy);
-  std::vector<std::string> chy_terms;
-  for (auto t = chy->termlist_begin(); t != chy->termlist_end(); ++t) chy_terms.push_back(*t);
+  const auto chy_terms = terms_of(*chy);
   CHECK(contains(chy_terms, index::prescription_term(true)));
   CHECK_FALSE(contains(chy_terms, index::stock_term("")));  // stock 0, no centre rows
 
@@ -286,8 +290,7 @@ TEST_CASE("a name's words and the herbs it names are boolean name terms") {
   auto xdb = ayc::testing::open_current_xapian(dir.path() / "index");
   auto churna = ayc::testing::find_document(xdb, kAshwagandhaChurna);  // "Ashwagandha Churna 100 g"
   REQUIRE(churna);
-  std::vector<std::string> terms;
-  for (auto t = churna->termlist_begin(); t != churna->termlist_end(); ++t) terms.push_back(*t);
+  const auto terms = terms_of(*churna);
   const Xapian::Stem stem("english");
   CHECK(contains(terms, index::name_stem_term(stem("ashwagandha"))));
   CHECK(contains(terms, index::name_stem_term(stem("churna"))));
@@ -298,8 +301,7 @@ TEST_CASE("a name's words and the herbs it names are boolean name terms") {
   CHECK_FALSE(contains(terms, index::name_stem_term(stem("classical"))));
   auto oil = ayc::testing::find_document(xdb, kMahanarayanOil);
   REQUIRE(oil);
-  std::vector<std::string> oil_terms;
-  for (auto t = oil->termlist_begin(); t != oil->termlist_end(); ++t) oil_terms.push_back(*t);
+  const auto oil_terms = terms_of(*oil);
   CHECK(contains(oil_terms, index::name_stem_term(stem("oil"))));
   CHECK_FALSE(contains(oil_terms, index::name_stem_term(stem("sesame"))));
   CHECK_FALSE(contains(oil_terms, index::name_ingredient_term("sesame")));
