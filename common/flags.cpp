@@ -62,9 +62,8 @@ void FlagSet::add_int(std::string name, std::string env, std::string help, std::
   std::string flag = "--" + name;
   add({std::move(name), std::move(env), std::move(help), std::to_string(*target), false,
        [=](std::string_view v) {
-         auto r = parse_int(v, min, max, flag);
-         if (!r.ok()) return r.status();
-         *target = *r;
+         AYC_ASSIGN_OR_RETURN(auto r, parse_int(v, min, max, flag));
+         *target = r;
          return Status::Ok();
        }});
 }
@@ -76,9 +75,8 @@ void FlagSet::add_double(std::string name, std::string env, std::string help, do
   def << *target;
   add({std::move(name), std::move(env), std::move(help), def.str(), false,
        [=](std::string_view v) {
-         auto r = parse_double(v, min, max, flag);
-         if (!r.ok()) return r.status();
-         *target = *r;
+         AYC_ASSIGN_OR_RETURN(auto r, parse_double(v, min, max, flag));
+         *target = r;
          return Status::Ok();
        }});
 }

@@ -4,13 +4,14 @@
 #include <optional>
 #include <utility>
 
+#include "common/text.h"
+
 namespace ayc::text {
 
 namespace {
 
 enum class TagKind { kInline, kBlock, kRawText };
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -50,7 +51,7 @@ std::optional<Tag> read_tag(std::string_view in, std::size_t at) {
     tag.closing = true;
     ++i;
   }
-  while (i < in.size() && (is_letter(in[i]) || (is_digit(in[i]) && !tag.name.empty()))) tag.name += lower(in[i++]);
+  while (i < in.size() && (is_letter(in[i]) || (is_digit(in[i]) && !tag.name.empty()))) tag.name += ascii_lower(in[i++]);
   if (tag.name.empty() || i >= in.size() || !(in[i] == '>' || in[i] == '/' || is_space(in[i]))) return std::nullopt;
   const auto kind = tag_kind(tag.name);
   if (!kind) return std::nullopt;
@@ -75,7 +76,7 @@ std::optional<Tag> read_tag(std::string_view in, std::size_t at) {
 std::size_t find_closing(std::string_view in, std::size_t from, std::string_view name) {
   for (std::size_t i = in.find("</", from); i != std::string_view::npos; i = in.find("</", i + 2)) {
     std::size_t k = 0;
-    while (k < name.size() && i + 2 + k < in.size() && lower(in[i + 2 + k]) == name[k]) ++k;
+    while (k < name.size() && i + 2 + k < in.size() && ascii_lower(in[i + 2 + k]) == name[k]) ++k;
     if (k == name.size()) return i;
   }
   return std::string_view::npos;
@@ -132,7 +133,7 @@ std::optional<std::pair<std::uint32_t, std::size_t>> read_reference(std::string_
     if (hex) ++i;
     const std::size_t digits_from = i;
     for (; i < in.size() && i - digits_from < 7; ++i) {
-      const char c = lower(in[i]);
+      const char c = ascii_lower(in[i]);
       const int d = is_digit(c) ? c - '0' : (hex && c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
       if (d < 0) break;
       cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);

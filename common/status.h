@@ -88,3 +88,16 @@ class [[nodiscard]] Result {
     ::ayc::Status ayc_status_ = (expr);      \
     if (!ayc_status_.ok()) return ayc_status_; \
   } while (0)
+
+#define AYC_STATUS_CONCAT_INNER_(a, b) a##b
+#define AYC_STATUS_CONCAT_(a, b) AYC_STATUS_CONCAT_INNER_(a, b)
+
+// `AYC_ASSIGN_OR_RETURN(auto x, make_x());` declares `x` as the value of the
+// Result make_x() yields, or returns that Result's Status from the enclosing
+// function (a Status or any Result<U>) when it is not OK.
+#define AYC_ASSIGN_OR_RETURN(lhs, expr) \
+  AYC_ASSIGN_OR_RETURN_IMPL_(AYC_STATUS_CONCAT_(ayc_result_, __LINE__), lhs, expr)
+#define AYC_ASSIGN_OR_RETURN_IMPL_(result, lhs, expr) \
+  auto result = (expr);                               \
+  if (!result.ok()) return result.status();           \
+  lhs = std::move(result).value()

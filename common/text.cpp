@@ -12,8 +12,15 @@ namespace {
 bool is_alnum_ascii(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : char(c); }
 }  // namespace
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string ascii_lower(std::string_view in) {
+  std::string out(in);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
 
 namespace {
 // Non-ASCII characters that are not letters of a word: Latin-1 punctuation
@@ -79,7 +86,7 @@ std::string normalize(std::string_view in) {
       ++i;
       if (pending_space) out.push_back(' ');
       pending_space = false;
-      out.push_back(lower(c));
+      out.push_back(ascii_lower(static_cast<char>(c)));
       continue;
     }
     const CharInfo ch = char_at(in, i);
@@ -112,7 +119,7 @@ std::string slugify(std::string_view in) {
     if (is_alnum_ascii(c)) {
       if (dash && !out.empty()) out.push_back('-');
       dash = false;
-      out.push_back(lower(c));
+      out.push_back(ascii_lower(static_cast<char>(c)));
     } else {
       dash = true;
     }

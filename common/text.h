@@ -28,6 +28,11 @@ struct CharInfo {
 };
 CharInfo char_at(std::string_view in, std::size_t i);
 
+// ASCII letters lower-cased, every other byte as it is (header names, hex
+// digits, tags: text whose case is ASCII by definition).
+char ascii_lower(char c);
+std::string ascii_lower(std::string_view in);
+
 // The words of a text as the index holds them and queries are matched:
 // lower-cases ASCII letters, spells Latin letters with diacritics in ASCII
 // (latin_fold.h: "\u0101" -> "a", "\u015B" -> "sh"), drops a possessive "'s"

@@ -128,10 +128,9 @@ CatalogReader::CatalogReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)
 CatalogReader::~CatalogReader() = default;
 
 Result<std::unique_ptr<CatalogReader>> CatalogReader::open(const std::string& pg_url) {
-  auto conn = pg::connect(pg_url);
-  if (!conn.ok()) return conn.status();
+  AYC_ASSIGN_OR_RETURN(auto conn, pg::connect(pg_url));
   auto impl = std::make_unique<Impl>();
-  impl->conn = std::move(conn).value();
+  impl->conn = std::move(conn);
   try {
     impl->tx = std::make_unique<
         pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>>(*impl->conn);

@@ -4,7 +4,7 @@
 
 #include "common/phonetic.h"
 #include "common/text.h"
-#include "indexer/index_schema.h"
+#include "index/index_schema.h"
 
 namespace ayc::indexer {
 

@@ -12,7 +12,7 @@
 
 #include <xapian.h>
 
-#include "indexer/features.h"
+#include "index/features.h"
 #include "indexer/knowledge_base.h"
 #include "indexer/product_record.h"
 #include "ranking/scoring.h"

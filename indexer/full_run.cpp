@@ -21,10 +21,9 @@ struct StreamResult {
 
 // Streams every product through the pipeline into the shards and the store.
 Result<StreamResult> index_products(const IndexerConfig& config, CatalogReader& reader, const CatalogContext& ctx,
-                                    XapianShards& shards, FeatureStore& store) {
-  auto total = reader.count_products({});
-  if (!total.ok()) return total.status();
-  auto progress = make_progress(config, "indexing products", static_cast<std::uint64_t>(*total));
+                                    XapianShards& shards, index::FeatureStore& store) {
+  AYC_ASSIGN_OR_RETURN(auto total, reader.count_products({}));
+  auto progress = make_progress(config, "indexing products", static_cast<std::uint64_t>(total));
   ProductPipeline pipeline(ctx.kb, shards.shards(), store, ProductPipeline::Mode::kFresh,
                            static_cast<std::size_t>(config.batch_size), progress.get());
   double blocked = 0;
@@ -52,20 +51,17 @@ Result<StreamResult> index_products(const IndexerConfig& config, CatalogReader& 
 
 Result<RunSummary> run_full(const IndexerConfig& config) {
   auto start = SteadyClock::now();
-  Generations gens(config.index_dir);
+  index::Generations gens(config.index_dir);
   AYC_RETURN_IF_ERROR(gens.ensure_root());
-  auto lock = RunLock::acquire(gens.root());
-  if (!lock.ok()) return lock.status();
+  AYC_ASSIGN_OR_RETURN(auto lock, index::RunLock::acquire(gens.root()));
   RunSummary summary;
   summary.kind = "full";
   if (auto cleaned = gens.cleanup(static_cast<int>(config.keep_generations)); cleaned.ok()) {
     summary.removed_generations = *cleaned;
   }
 
-  auto reader = CatalogReader::open(config.pg);
-  if (!reader.ok()) return reader.status();
-  auto ctx = (*reader)->load_context();
-  if (!ctx.ok()) return ctx.status();
+  AYC_ASSIGN_OR_RETURN(auto reader, CatalogReader::open(config.pg));
+  AYC_ASSIGN_OR_RETURN(auto ctx, reader->load_context());
 
   summary.generation = gens.next_name();
   fs::path staging = gens.staging_path(summary.generation);
@@ -73,65 +69,57 @@ Result<RunSummary> run_full(const IndexerConfig& config) {
   fs::create_directories(staging, ec);
   if (ec) return Status::Unavailable("cannot create " + staging.string() + ": " + ec.message());
 
-  auto store = FeatureStore::open((staging / kFeaturesSubdir).string(), FeatureStore::Mode::kCreate);
-  if (!store.ok()) return store.status();
-  auto shards = XapianShards::create(staging / "shards", worker_count(config));
-  if (!shards.ok()) return shards.status();
-  AYC_RETURN_IF_ERROR(write_synonyms(*(*shards)->shards()[0], ctx->kb.synonym_groups()));
+  AYC_ASSIGN_OR_RETURN(auto store, index::FeatureStore::open((staging / index::kFeaturesSubdir).string(), index::FeatureStore::Mode::kCreate));
+  AYC_ASSIGN_OR_RETURN(auto shards, XapianShards::create(staging / "shards", worker_count(config)));
+  AYC_RETURN_IF_ERROR(write_synonyms(*shards->shards()[0], ctx.kb.synonym_groups()));
 
-  auto streamed = index_products(config, **reader, *ctx, **shards, **store);
-  if (!streamed.ok()) return streamed.status();
-  reader->reset();  // ends the snapshot
+  AYC_ASSIGN_OR_RETURN(auto streamed, index_products(config, *reader, ctx, *shards, *store));
+  reader.reset();  // ends the snapshot
 
   auto merge_start = SteadyClock::now();
-  AYC_RETURN_IF_ERROR((*shards)->merge_into(staging / kXapianSubdir));
+  AYC_RETURN_IF_ERROR(shards->merge_into(staging / index::kXapianSubdir));
   summary.merge_seconds = seconds_since(merge_start);
 
-  auto known_queries = queries_in_vocabulary(staging / kXapianSubdir, ctx->popular_queries);
-  if (!known_queries.ok()) return known_queries.status();
-  ctx->popular_queries = std::move(known_queries).value();
-  AYC_RETURN_IF_ERROR(put_suggestions(**store, streamed->suggestions.build(*ctx)));
+  AYC_ASSIGN_OR_RETURN(auto known_queries, queries_in_vocabulary(staging / index::kXapianSubdir, ctx.popular_queries));
+  ctx.popular_queries = std::move(known_queries);
+  AYC_RETURN_IF_ERROR(put_suggestions(*store, streamed.suggestions.build(ctx)));
   if (config.recommendations) {
-    auto recs = run_recommendation_stage(config, **store, ctx->snapshot_time);
-    if (!recs.ok()) return recs.status();
-    summary.recommendation_seconds = recs->seconds;
+    AYC_ASSIGN_OR_RETURN(auto recs, run_recommendation_stage(config, *store, ctx.snapshot_time));
+    summary.recommendation_seconds = recs.seconds;
   }
-  FeatureStore::Batch meta;
-  put_store_meta(meta, *ctx, summary.generation);
-  AYC_RETURN_IF_ERROR((*store)->commit(meta));
-  AYC_RETURN_IF_ERROR((*store)->finalize());
-  store->reset();
+  index::FeatureStore::Batch meta;
+  put_store_meta(meta, ctx, summary.generation);
+  AYC_RETURN_IF_ERROR(store->commit(meta));
+  AYC_RETURN_IF_ERROR(store->finalize());
+  store.reset();
 
-  AYC_RETURN_IF_ERROR(verify_generation(staging, streamed->counts.indexed));
-  Manifest manifest = base_manifest(summary.generation, "full", *ctx);
-  manifest.fields["products"] = std::to_string(streamed->counts.read);
-  manifest.fields["searchable"] = std::to_string(streamed->counts.indexed);
-  AYC_RETURN_IF_ERROR(write_manifest(staging, manifest));
+  AYC_RETURN_IF_ERROR(verify_generation(staging, streamed.counts.indexed));
+  index::Manifest manifest = base_manifest(summary.generation, "full", ctx);
+  manifest.fields["products"] = std::to_string(streamed.counts.read);
+  manifest.fields["searchable"] = std::to_string(streamed.counts.indexed);
+  AYC_RETURN_IF_ERROR(index::write_manifest(staging, manifest));
   AYC_RETURN_IF_ERROR(gens.publish(summary.generation));
   if (auto cleaned = gens.cleanup(static_cast<int>(config.keep_generations)); cleaned.ok()) {
     summary.removed_generations += *cleaned;
   }
 
-  summary.products = streamed->counts.read;
-  summary.searchable = streamed->counts.indexed;
-  record_timings(summary, streamed->timings, streamed->postgres_seconds);
+  summary.products = streamed.counts.read;
+  summary.searchable = streamed.counts.indexed;
+  record_timings(summary, streamed.timings, streamed.postgres_seconds);
   finish_summary(summary, gens, start);
   return summary;
 }
 
 Result<RunSummary> run_stream_only(const IndexerConfig& config) {
   auto start = SteadyClock::now();
-  auto reader = CatalogReader::open(config.pg);
-  if (!reader.ok()) return reader.status();
-  auto ctx = (*reader)->load_context();
-  if (!ctx.ok()) return ctx.status();
-  auto total = (*reader)->count_products({});
-  if (!total.ok()) return total.status();
-  auto progress = make_progress(config, "reading products", static_cast<std::uint64_t>(*total));
+  AYC_ASSIGN_OR_RETURN(auto reader, CatalogReader::open(config.pg));
+  AYC_ASSIGN_OR_RETURN(auto ctx, reader->load_context());
+  AYC_ASSIGN_OR_RETURN(auto total, reader->count_products({}));
+  auto progress = make_progress(config, "reading products", static_cast<std::uint64_t>(total));
   RunSummary summary;
   summary.kind = "stream-only";
   summary.generation = "(none)";
-  AYC_RETURN_IF_ERROR((*reader)->stream_products({}, [&](ProductRecord&& r) {
+  AYC_RETURN_IF_ERROR(reader->stream_products({}, [&](ProductRecord&& r) {
     ++summary.products;
     if (r.searchable()) ++summary.searchable;
     if (progress) progress->add(1);

@@ -1,9 +1,8 @@
 // Incremental update: changes since the served generation's watermark,
 // applied to a copy of it that becomes the next generation.
 #include <filesystem>
-#include <iostream>
 
-#include "indexer/index_schema.h"
+#include "index/index_schema.h"
 #include "indexer/product_pipeline.h"
 #include "indexer/run_common.h"
 #include "indexer/xapian_files.h"
@@ -22,18 +21,17 @@ Status copy_generation(const fs::path& from, const fs::path& to) {
 }
 
 // Removes deleted products from both stores.
-Status apply_deletions(const std::vector<std::string>& ids, Xapian::WritableDatabase& db, FeatureStore& store) {
-  FeatureStore::Batch batch;
+Status apply_deletions(const std::vector<std::string>& ids, Xapian::WritableDatabase& db, index::FeatureStore& store) {
+  index::FeatureStore::Batch batch;
   try {
     for (const auto& id : ids) {
       db.delete_document(index::id_term(id));
-      auto existing = store.product(id);
-      if (!existing.ok()) return existing.status();
-      if (existing->has_value() && !(*existing)->slug.empty()) {
-        batch.del(FeatureStore::Family::kSlugs, (*existing)->slug);
+      AYC_ASSIGN_OR_RETURN(auto existing, store.product(id));
+      if (existing.has_value() && !existing->slug.empty()) {
+        batch.del(index::FeatureStore::Family::kSlugs, existing->slug);
       }
-      batch.del(FeatureStore::Family::kProducts, id);
-      batch.del(FeatureStore::Family::kSuggestions, "p:" + id);
+      batch.del(index::FeatureStore::Family::kProducts, id);
+      batch.del(index::FeatureStore::Family::kSuggestions, "p:" + id);
     }
   } catch (const Xapian::Error& e) {
     return Status::Internal("deleting from the Xapian index: " + e.get_description());
@@ -48,7 +46,7 @@ struct Applied {
 };
 
 Result<Applied> apply_changes(const IndexerConfig& config, CatalogReader& reader, const CatalogContext& ctx,
-                              const ChangeSet& changes, Xapian::WritableDatabase& db, FeatureStore& store) {
+                              const ChangeSet& changes, Xapian::WritableDatabase& db, index::FeatureStore& store) {
   auto progress = make_progress(config, "applying changes", changes.changed_ids.size());
   ProductPipeline pipeline(ctx.kb, {&db}, store, ProductPipeline::Mode::kUpdate,
                            static_cast<std::size_t>(config.batch_size), progress.get());
@@ -75,58 +73,51 @@ namespace {
 
 // True when the served generation was written in another index format (an
 // older binary): it cannot be updated in place of a rebuild.
-bool served_format_differs(const Generations& gens) {
+bool served_format_differs(const index::Generations& gens) {
   auto current = gens.current();
   if (!current.ok() || !current->has_value()) return false;
-  auto manifest = read_manifest(gens.path_of(**current));
+  auto manifest = index::read_manifest(gens.path_of(**current));
   return manifest.ok() && manifest->get("format_version") != std::to_string(index::kIndexFormatVersion);
 }
 
 }  // namespace
 
-Result<RunSummary> run_incremental(const IndexerConfig& config) {
+Result<RunSummary> run_incremental(const IndexerConfig& config, const log::Logger& logger) {
   auto start = SteadyClock::now();
-  Generations gens(config.index_dir);
+  index::Generations gens(config.index_dir);
   if (served_format_differs(gens)) {
-    std::cerr << "ayurvedacart-indexer: the served generation has another index format; rebuilding in full\n";
+    logger.warning("the served generation has another index format; rebuilding in full");
     return run_full(config);
   }
   AYC_RETURN_IF_ERROR(gens.ensure_root());
-  auto lock = RunLock::acquire(gens.root());
-  if (!lock.ok()) return lock.status();
+  AYC_ASSIGN_OR_RETURN(auto lock, index::RunLock::acquire(gens.root()));
   RunSummary summary;
   summary.kind = "incremental";
   if (auto cleaned = gens.cleanup(static_cast<int>(config.keep_generations)); cleaned.ok()) {
     summary.removed_generations = *cleaned;
   }
-  auto current = gens.current();
-  if (!current.ok()) return current.status();
-  if (!current->has_value()) {
+  AYC_ASSIGN_OR_RETURN(auto current, gens.current());
+  if (!current.has_value()) {
     return Status::FailedPrecondition("no generation in " + config.index_dir +
                                       " to update: run a full index first (without --incremental)");
   }
-  auto base_manifest_fields = read_manifest(gens.path_of(**current));
-  if (!base_manifest_fields.ok()) return base_manifest_fields.status();
-  std::int64_t watermark = std::stoll("0" + base_manifest_fields->get("watermark"));
+  AYC_ASSIGN_OR_RETURN(auto base_manifest_fields, index::read_manifest(gens.path_of(*current)));
+  std::int64_t watermark = std::stoll("0" + base_manifest_fields.get("watermark"));
 
-  auto reader = CatalogReader::open(config.pg);
-  if (!reader.ok()) return reader.status();
-  auto ctx = (*reader)->load_context();
-  if (!ctx.ok()) return ctx.status();
-  auto changes = (*reader)->changes_since(watermark - config.overlap_seconds);
-  if (!changes.ok()) return changes.status();
+  AYC_ASSIGN_OR_RETURN(auto reader, CatalogReader::open(config.pg));
+  AYC_ASSIGN_OR_RETURN(auto ctx, reader->load_context());
+  AYC_ASSIGN_OR_RETURN(auto changes, reader->changes_since(watermark - config.overlap_seconds));
 
   summary.generation = gens.next_name();
   fs::path staging = gens.staging_path(summary.generation);
-  AYC_RETURN_IF_ERROR(copy_generation(gens.path_of(**current), staging));
-  auto store = FeatureStore::open((staging / kFeaturesSubdir).string(), FeatureStore::Mode::kReadWrite);
-  if (!store.ok()) return store.status();
+  AYC_RETURN_IF_ERROR(copy_generation(gens.path_of(*current), staging));
+  AYC_ASSIGN_OR_RETURN(auto store, index::FeatureStore::open((staging / index::kFeaturesSubdir).string(), index::FeatureStore::Mode::kReadWrite));
 
   std::int64_t doc_count = 0;
   Result<Applied> applied = Status::Internal("not run");
   try {
-    Xapian::WritableDatabase db((staging / kXapianSubdir).string(), Xapian::DB_OPEN);
-    applied = apply_changes(config, **reader, *ctx, *changes, db, **store);
+    Xapian::WritableDatabase db((staging / index::kXapianSubdir).string(), Xapian::DB_OPEN);
+    applied = apply_changes(config, *reader, ctx, changes, db, *store);
     if (!applied.ok()) return applied.status();
     db.commit();
     doc_count = static_cast<std::int64_t>(db.get_doccount());
@@ -134,21 +125,21 @@ Result<RunSummary> run_incremental(const IndexerConfig& config) {
   } catch (const Xapian::Error& e) {
     return Status::Internal("updating the Xapian index: " + e.get_description());
   }
-  reader->reset();
+  reader.reset();
 
-  FeatureStore::Batch meta;
-  put_store_meta(meta, *ctx, summary.generation);
-  AYC_RETURN_IF_ERROR((*store)->commit(meta));
-  AYC_RETURN_IF_ERROR((*store)->finalize());
-  store->reset();
+  index::FeatureStore::Batch meta;
+  put_store_meta(meta, ctx, summary.generation);
+  AYC_RETURN_IF_ERROR(store->commit(meta));
+  AYC_RETURN_IF_ERROR(store->finalize());
+  store.reset();
   AYC_RETURN_IF_ERROR(verify_generation(staging, doc_count));
 
-  Manifest manifest = base_manifest(summary.generation, "incremental", *ctx);
-  manifest.fields["base_generation"] = **current;
-  manifest.fields["changed"] = std::to_string(changes->changed_ids.size());
-  manifest.fields["deleted"] = std::to_string(changes->deleted_ids.size());
+  index::Manifest manifest = base_manifest(summary.generation, "incremental", ctx);
+  manifest.fields["base_generation"] = *current;
+  manifest.fields["changed"] = std::to_string(changes.changed_ids.size());
+  manifest.fields["deleted"] = std::to_string(changes.deleted_ids.size());
   manifest.fields["searchable"] = std::to_string(doc_count);
-  AYC_RETURN_IF_ERROR(write_manifest(staging, manifest));
+  AYC_RETURN_IF_ERROR(index::write_manifest(staging, manifest));
   AYC_RETURN_IF_ERROR(gens.publish(summary.generation));
   if (auto cleaned = gens.cleanup(static_cast<int>(config.keep_generations)); cleaned.ok()) {
     summary.removed_generations += *cleaned;
@@ -156,7 +147,7 @@ Result<RunSummary> run_incremental(const IndexerConfig& config) {
 
   summary.products = applied->counts.read;
   summary.searchable = doc_count;
-  summary.deleted = static_cast<std::int64_t>(changes->deleted_ids.size());
+  summary.deleted = static_cast<std::int64_t>(changes.deleted_ids.size());
   record_timings(summary, applied->timings, applied->postgres_seconds);
   finish_summary(summary, gens, start);
   return summary;

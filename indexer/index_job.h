@@ -3,12 +3,13 @@
 // generation). Either way the served generation is never modified, and CURRENT
 // switches only after the new one is complete and verified.
 //
-// Thread-safety: one run per process; RunLock keeps runs from overlapping.
+// Thread-safety: one run per process; index::RunLock keeps runs from overlapping.
 #pragma once
 
 #include <cstdint>
 #include <string>
 
+#include "common/log.h"
 #include "common/status.h"
 #include "indexer/config.h"
 
@@ -35,8 +36,10 @@ struct RunSummary {
   std::string to_line() const;
 };
 
+// What a run has to say beyond its progress and summary (a full rebuild
+// instead of an incremental one, and why) goes to `logger`.
 Result<RunSummary> run_full(const IndexerConfig& config);
-Result<RunSummary> run_incremental(const IndexerConfig& config);
+Result<RunSummary> run_incremental(const IndexerConfig& config, const log::Logger& logger = {});
 // Streams and decodes every product without indexing: the PostgreSQL floor.
 Result<RunSummary> run_stream_only(const IndexerConfig& config);
 

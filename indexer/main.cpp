@@ -2,12 +2,14 @@
 #include <iostream>
 
 #include "common/flags.h"
+#include "common/log.h"
 #include "indexer/config.h"
 #include "indexer/index_job.h"
 #include "indexer/recommendation_stage.h"
 
 int main(int argc, char** argv) {
   ayc::indexer::IndexerConfig config;
+  const ayc::log::Logger logger(ayc::log::stderr_sink("ayurvedacart-indexer"));
   ayc::FlagSet flags("ayurvedacart-indexer",
                      "Indexes the PostgreSQL catalogue into a new Xapian + RocksDB generation under --index-dir\n"
                      "(full rebuild by default, --incremental for changes since the last run).\n"
@@ -17,15 +19,15 @@ int main(int argc, char** argv) {
   ayc::Status parsed = flags.parse(argc, argv);
   if (int rc = ayc::handle_parse_result(flags, parsed, "ayurvedacart-indexer"); rc >= 0) return rc;
   if (ayc::Status valid = ayc::indexer::validate(config); !valid.ok()) {
-    std::cerr << "ayurvedacart-indexer: " << valid.message() << " (see --help)\n";
+    logger.error(valid.message() + " (see --help)");
     return 2;
   }
   auto result = config.stream_only            ? ayc::indexer::run_stream_only(config)
                 : config.only_recommendations ? ayc::indexer::run_only_recommendations(config)
-                : config.incremental          ? ayc::indexer::run_incremental(config)
+                : config.incremental          ? ayc::indexer::run_incremental(config, logger)
                                               : ayc::indexer::run_full(config);
   if (!result.ok()) {
-    std::cerr << "ayurvedacart-indexer: " << result.status().message() << "\n";
+    logger.error(result.status().message());
     switch (result.status().code()) {
       case ayc::StatusCode::kAlreadyExists: return 3;
       case ayc::StatusCode::kFailedPrecondition: return 4;

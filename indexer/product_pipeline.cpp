@@ -2,8 +2,8 @@
 
 #include <chrono>
 
+#include "index/index_schema.h"
 #include "indexer/document_builder.h"
-#include "indexer/index_schema.h"
 
 namespace ayc::indexer {
 
@@ -23,7 +23,7 @@ struct ProductPipeline::Worker {
 };
 
 ProductPipeline::ProductPipeline(const KnowledgeBase& kb, std::vector<Xapian::WritableDatabase*> shards,
-                                 FeatureStore& store, Mode mode, std::size_t batch_size, Progress* progress)
+                                 index::FeatureStore& store, Mode mode, std::size_t batch_size, Progress* progress)
     : kb_(kb), store_(store), mode_(mode), batch_size_(batch_size), progress_(progress) {
   // kUpdate writes one existing database: a single worker keeps writes ordered.
   std::size_t n = mode == Mode::kUpdate ? 1 : shards.size();
@@ -106,15 +106,15 @@ void ProductPipeline::run_worker(Worker& w) {
 }
 
 Status ProductPipeline::process_batch(Worker& w, std::vector<ProductRecord>& batch) {
-  FeatureStore::Batch features;
+  index::FeatureStore::Batch features;
   try {
     for (auto& record : batch) {
       auto t0 = Clock::now();
       ++w.counts.read;
       if (!record.searchable()) {
         ++w.counts.unlisted;
-        FeatureStore::put_product(features, DocumentBuilder::to_features(record));
-        features.del(FeatureStore::Family::kSuggestions, "p:" + record.id);
+        index::FeatureStore::put_product(features, DocumentBuilder::to_features(record));
+        features.del(index::FeatureStore::Family::kSuggestions, "p:" + record.id);
         w.timings.build_seconds += since(t0);
         if (mode_ == Mode::kUpdate) {
           auto t1 = Clock::now();
@@ -124,9 +124,9 @@ Status ProductPipeline::process_batch(Worker& w, std::vector<ProductRecord>& bat
         continue;
       }
       BuiltProduct built = w.builder->build(record);
-      FeatureStore::put_product(features, built.features);
+      index::FeatureStore::put_product(features, built.features);
       auto [key, suggestion] = SuggestionBuilder::product_suggestion(record);
-      features.put(FeatureStore::Family::kSuggestions, key, features::encode_suggestion(suggestion));
+      features.put(index::FeatureStore::Family::kSuggestions, key, features::encode_suggestion(suggestion));
       w.suggestions.add_product(record, kb_);
       auto t1 = Clock::now();
       w.timings.build_seconds += std::chrono::duration<double>(t1 - t0).count();

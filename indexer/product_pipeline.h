@@ -18,7 +18,7 @@
 
 #include "common/progress.h"
 #include "common/status.h"
-#include "indexer/feature_store.h"
+#include "index/feature_store.h"
 #include "indexer/knowledge_base.h"
 #include "indexer/product_record.h"
 #include "indexer/suggestions.h"
@@ -43,7 +43,7 @@ class ProductPipeline {
     kFresh,    // empty shards: add_document, one shard per worker
     kUpdate,   // one existing database: replace/delete by id term
   };
-  ProductPipeline(const KnowledgeBase& kb, std::vector<Xapian::WritableDatabase*> shards, FeatureStore& store,
+  ProductPipeline(const KnowledgeBase& kb, std::vector<Xapian::WritableDatabase*> shards, index::FeatureStore& store,
                   Mode mode, std::size_t batch_size, Progress* progress);
   ~ProductPipeline();
 
@@ -62,7 +62,7 @@ class ProductPipeline {
   void fail(Status s);
 
   const KnowledgeBase& kb_;
-  FeatureStore& store_;
+  index::FeatureStore& store_;
   Mode mode_;
   std::size_t batch_size_;
   Progress* progress_;

@@ -16,7 +16,7 @@ namespace ayc::indexer {
 
 namespace {
 
-using F = FeatureStore::Family;
+using F = index::FeatureStore::Family;
 
 std::string encoded(std::span<const recsys::Scored> list, const recsys::IdMaps& ids) {
   std::vector<features::ScoredItem> items;
@@ -27,20 +27,20 @@ std::string encoded(std::span<const recsys::Scored> list, const recsys::IdMaps& 
 
 class BatchWriter {
  public:
-  explicit BatchWriter(FeatureStore& store) : store_(store) {}
+  explicit BatchWriter(index::FeatureStore& store) : store_(store) {}
   Status put(F family, const std::string& key, std::string value) {
     batch_.put(family, key, value);
     return batch_.size() >= 5000 ? flush() : Status::Ok();
   }
   Status flush() {
     Status s = store_.commit(batch_);
-    batch_ = FeatureStore::Batch();
+    batch_ = index::FeatureStore::Batch();
     return s;
   }
 
  private:
-  FeatureStore& store_;
-  FeatureStore::Batch batch_;
+  index::FeatureStore& store_;
+  index::FeatureStore::Batch batch_;
 };
 
 Status write_product_lists(const recsys::RecommendationSet& set, BatchWriter& out, std::int64_t& count) {
@@ -54,7 +54,7 @@ Status write_product_lists(const recsys::RecommendationSet& set, BatchWriter& ou
     for (Kind k : {Kind{"bought_together", &set.bought_together}, Kind{"similar", &set.similar},
                    Kind{"related", &set.related}}) {
       if (p >= k.lists->size() || (*k.lists)[p].empty()) continue;
-      AYC_RETURN_IF_ERROR(out.put(F::kRelated, FeatureStore::related_key(id, k.name), encoded((*k.lists)[p], ids)));
+      AYC_RETURN_IF_ERROR(out.put(F::kRelated, index::FeatureStore::related_key(id, k.name), encoded((*k.lists)[p], ids)));
       ++count;
     }
   }
@@ -62,9 +62,9 @@ Status write_product_lists(const recsys::RecommendationSet& set, BatchWriter& ou
 }
 
 Status write_global_lists(pqxx::connection& conn, const recsys::RecommendationSet& set, BatchWriter& out) {
-  AYC_RETURN_IF_ERROR(out.put(F::kRelated, FeatureStore::related_key("global", "best_sellers"),
+  AYC_RETURN_IF_ERROR(out.put(F::kRelated, index::FeatureStore::related_key("global", "best_sellers"),
                               encoded(set.best_sellers, set.ids)));
-  AYC_RETURN_IF_ERROR(out.put(F::kRelated, FeatureStore::related_key("global", "trending"),
+  AYC_RETURN_IF_ERROR(out.put(F::kRelated, index::FeatureStore::related_key("global", "trending"),
                               encoded(set.trending, set.ids)));
   std::unordered_map<std::string, std::string> slug_of;
   try {
@@ -78,7 +78,7 @@ Status write_global_lists(pqxx::connection& conn, const recsys::RecommendationSe
   for (std::size_t c = 0; c < set.ids.categories.size() && c < set.category_best_sellers.size(); ++c) {
     auto it = slug_of.find(set.ids.categories[c]);
     if (it == slug_of.end() || set.category_best_sellers[c].empty()) continue;
-    AYC_RETURN_IF_ERROR(out.put(F::kRelated, FeatureStore::related_key("cat:" + it->second, "best_sellers"),
+    AYC_RETURN_IF_ERROR(out.put(F::kRelated, index::FeatureStore::related_key("cat:" + it->second, "best_sellers"),
                                 encoded(set.category_best_sellers[c], set.ids)));
   }
   return Status::Ok();
@@ -113,19 +113,18 @@ Status write_users(pqxx::connection& conn, const recsys::RecommendationSet& set,
 
 }  // namespace
 
-Result<RecommendationStageSummary> run_recommendation_stage(const IndexerConfig& config, FeatureStore& store,
+Result<RecommendationStageSummary> run_recommendation_stage(const IndexerConfig& config, index::FeatureStore& store,
                                                             std::int64_t now) {
   auto start = SteadyClock::now();
   RecommendationStageSummary summary;
-  auto conn = pg::connect(config.pg);
-  if (!conn.ok()) return conn.status();
+  AYC_ASSIGN_OR_RETURN(auto conn, pg::connect(config.pg));
   recsys::LoadOptions load;
   bool show = config.progress == "always" || (config.progress == "auto" && stderr_is_terminal());
   if (show) {
     load.progress = &std::cerr;
     load.interactive = stderr_is_terminal();
   }
-  auto inputs = recsys::load_inputs(**conn, std::chrono::sys_seconds(std::chrono::seconds(now)), load);
+  auto inputs = recsys::load_inputs(*conn, std::chrono::sys_seconds(std::chrono::seconds(now)), load);
   if (!inputs.ok()) return inputs.status().with_context("recommendations");
   recsys::RecsysOptions options;
   options.run.threads = worker_count(config);
@@ -135,12 +134,12 @@ Result<RecommendationStageSummary> run_recommendation_stage(const IndexerConfig&
 
   BatchWriter out(store);
   AYC_RETURN_IF_ERROR(write_product_lists(*set, out, summary.product_lists));
-  AYC_RETURN_IF_ERROR(write_global_lists(**conn, *set, out));
-  AYC_RETURN_IF_ERROR(write_users(**conn, *set, out, summary.users));
+  AYC_RETURN_IF_ERROR(write_global_lists(*conn, *set, out));
+  AYC_RETURN_IF_ERROR(write_users(*conn, *set, out, summary.users));
   AYC_RETURN_IF_ERROR(out.flush());
   if (config.pg_recommendations_per_product > 0) {
     auto written = recsys::write_product_recommendations(
-        **conn, *set, static_cast<std::size_t>(config.pg_recommendations_per_product));
+        *conn, *set, static_cast<std::size_t>(config.pg_recommendations_per_product));
     if (!written.ok()) return written.status().with_context("writing product_recommendations");
     summary.pg_rows = static_cast<std::int64_t>(written->rows);
   }

@@ -15,8 +15,8 @@
 #include <cstdint>
 
 #include "common/status.h"
+#include "index/feature_store.h"
 #include "indexer/config.h"
-#include "indexer/feature_store.h"
 #include "indexer/index_job.h"
 
 namespace ayc::indexer {
@@ -29,7 +29,7 @@ struct RecommendationStageSummary {
 };
 
 // `now` (seconds since the epoch) bounds the purchases used.
-Result<RecommendationStageSummary> run_recommendation_stage(const IndexerConfig& config, FeatureStore& store,
+Result<RecommendationStageSummary> run_recommendation_stage(const IndexerConfig& config, index::FeatureStore& store,
                                                             std::int64_t now);
 
 // --only-recommendations: a new generation from the served one with fresh lists.

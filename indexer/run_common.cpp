@@ -4,7 +4,7 @@
 #include <sstream>
 #include <thread>
 
-#include "indexer/index_schema.h"
+#include "index/index_schema.h"
 #include "indexer/xapian_files.h"
 
 namespace ayc::indexer {
@@ -21,8 +21,8 @@ std::unique_ptr<Progress> make_progress(const IndexerConfig& config, const std::
   return std::make_unique<Progress>(label, total, std::cerr, interactive);
 }
 
-void put_store_meta(FeatureStore::Batch& batch, const CatalogContext& ctx, const std::string& generation) {
-  using F = FeatureStore::Family;
+void put_store_meta(index::FeatureStore::Batch& batch, const CatalogContext& ctx, const std::string& generation) {
+  using F = index::FeatureStore::Family;
   batch.put(F::kMeta, "format_version", std::to_string(index::kIndexFormatVersion));
   batch.put(F::kMeta, "generation", generation);
   batch.put(F::kMeta, "base_currency", ctx.base_currency);
@@ -33,30 +33,28 @@ void put_store_meta(FeatureStore::Batch& batch, const CatalogContext& ctx, const
   batch.put(F::kMeta, "built_at", std::to_string(ctx.snapshot_time));
 }
 
-Status put_suggestions(FeatureStore& store, const std::vector<std::pair<std::string, features::Suggestion>>& all) {
-  FeatureStore::Batch batch;
+Status put_suggestions(index::FeatureStore& store, const std::vector<std::pair<std::string, features::Suggestion>>& all) {
+  index::FeatureStore::Batch batch;
   for (const auto& [key, s] : all) {
-    batch.put(FeatureStore::Family::kSuggestions, key, features::encode_suggestion(s));
+    batch.put(index::FeatureStore::Family::kSuggestions, key, features::encode_suggestion(s));
     if (batch.size() >= 5000) {
       AYC_RETURN_IF_ERROR(store.commit(batch));
-      batch = FeatureStore::Batch();
+      batch = index::FeatureStore::Batch();
     }
   }
   return store.commit(batch);
 }
 
 Status verify_generation(const std::filesystem::path& dir, std::int64_t expected_docs) {
-  auto docs = xapian_doc_count(dir / kXapianSubdir);
-  if (!docs.ok()) return docs.status();
-  if (*docs != expected_docs) {
-    return Status::DataLoss("verification failed: Xapian index has " + std::to_string(*docs) +
+  AYC_ASSIGN_OR_RETURN(auto docs, xapian_doc_count(dir / index::kXapianSubdir));
+  if (docs != expected_docs) {
+    return Status::DataLoss("verification failed: Xapian index has " + std::to_string(docs) +
                             " documents, expected " + std::to_string(expected_docs));
   }
-  auto store = FeatureStore::open((dir / kFeaturesSubdir).string(), FeatureStore::Mode::kReadOnly);
+  auto store = index::FeatureStore::open((dir / index::kFeaturesSubdir).string(), index::FeatureStore::Mode::kReadOnly);
   if (!store.ok()) return store.status().with_context("verification failed");
-  auto version = (*store)->get(FeatureStore::Family::kMeta, "format_version");
-  if (!version.ok()) return version.status();
-  if (!version->has_value() || **version != std::to_string(index::kIndexFormatVersion)) {
+  AYC_ASSIGN_OR_RETURN(auto version, (*store)->get(index::FeatureStore::Family::kMeta, "format_version"));
+  if (!version.has_value() || *version != std::to_string(index::kIndexFormatVersion)) {
     return Status::DataLoss("verification failed: feature store has no matching format_version");
   }
   return Status::Ok();
@@ -69,14 +67,14 @@ void record_timings(RunSummary& summary, const PipelineTimings& timings, double 
   summary.rocksdb_seconds = timings.rocksdb_seconds;
 }
 
-void finish_summary(RunSummary& summary, const Generations& gens, SteadyClock::time_point start) {
+void finish_summary(RunSummary& summary, const index::Generations& gens, SteadyClock::time_point start) {
   summary.index_bytes = directory_bytes(gens.path_of(summary.generation));
   summary.seconds = seconds_since(start);
   summary.peak_rss_bytes = peak_rss_bytes();
 }
 
-Manifest base_manifest(const std::string& generation, const std::string& kind, const CatalogContext& ctx) {
-  Manifest m;
+index::Manifest base_manifest(const std::string& generation, const std::string& kind, const CatalogContext& ctx) {
+  index::Manifest m;
   m.fields["format_version"] = std::to_string(index::kIndexFormatVersion);
   m.fields["generation"] = generation;
   m.fields["kind"] = kind;

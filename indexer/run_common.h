@@ -7,10 +7,10 @@
 
 #include "common/progress.h"
 #include "common/status.h"
+#include "index/feature_store.h"
+#include "index/generations.h"
 #include "indexer/catalog_reader.h"
 #include "indexer/config.h"
-#include "indexer/feature_store.h"
-#include "indexer/generations.h"
 #include "indexer/index_job.h"
 #include "indexer/product_pipeline.h"
 
@@ -25,9 +25,9 @@ int worker_count(const IndexerConfig& config);
 std::unique_ptr<Progress> make_progress(const IndexerConfig& config, const std::string& label, std::uint64_t total);
 
 // Store-wide facts the server needs: base currency, exchange rates, format version.
-void put_store_meta(FeatureStore::Batch& batch, const CatalogContext& ctx, const std::string& generation);
+void put_store_meta(index::FeatureStore::Batch& batch, const CatalogContext& ctx, const std::string& generation);
 // Writes the non-product suggestions (brands, categories, ingredients, queries).
-Status put_suggestions(FeatureStore& store, const std::vector<std::pair<std::string, features::Suggestion>>& all);
+Status put_suggestions(index::FeatureStore& store, const std::vector<std::pair<std::string, features::Suggestion>>& all);
 
 // Reopens the staged generation read-only and checks both stores agree with
 // what was written: Xapian document count and feature store readability.
@@ -36,9 +36,9 @@ Status verify_generation(const std::filesystem::path& dir, std::int64_t expected
 // Copies the pipeline's time shares into the summary.
 void record_timings(RunSummary& summary, const PipelineTimings& timings, double postgres_seconds);
 // Fills the fields every run ends with: size on disk, wall time, peak RSS.
-void finish_summary(RunSummary& summary, const Generations& gens, SteadyClock::time_point start);
+void finish_summary(RunSummary& summary, const index::Generations& gens, SteadyClock::time_point start);
 
 // Manifest fields common to every run.
-Manifest base_manifest(const std::string& generation, const std::string& kind, const CatalogContext& ctx);
+index::Manifest base_manifest(const std::string& generation, const std::string& kind, const CatalogContext& ctx);
 
 }  // namespace ayc::indexer

@@ -9,8 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "index/features.h"
 #include "indexer/catalog_reader.h"
-#include "indexer/features.h"
 #include "indexer/knowledge_base.h"
 #include "indexer/product_record.h"
 

@@ -4,7 +4,7 @@
 #include <unordered_set>
 
 #include "common/text.h"
-#include "indexer/index_schema.h"
+#include "index/index_schema.h"
 
 namespace ayc::indexer {
 

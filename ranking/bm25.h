@@ -13,7 +13,7 @@
 //     K(d)             = (1 - b) + b * max(len(d) / avg_len, min_norm_len)
 //
 // wdf counts field weights (a word in the name counts kWeightName times, see
-// indexer/index_schema.h). Boolean-only terms (wdf 0) match but weigh nothing.
+// index/index_schema.h). Boolean-only terms (wdf 0) match but weigh nothing.
 //
 // wdf saturates (k1): a herb in the name adds little to the same herb listed
 // among the ingredients, so a product that IS the herb ("Saffron Capsules")

@@ -5,7 +5,7 @@
 //     score = bm25 + prior_weight * prior + exact_match_boost
 //
 // where bm25 is the BM25 of bm25.h over the weighted fields (see
-// indexer/index_schema.h for field weights; each concept the product's name
+// index/index_schema.h for field weights; each concept the product's name
 // holds adds bm25.h's name_bonus), `prior` in [0, 1] is the
 // product's business prior computed at index time from its signals, and the
 // exact-match boost lifts products whose name or brand the shopper typed

@@ -71,9 +71,8 @@ Result<std::pair<std::string, std::uint16_t>> parse_listen(const std::string& li
     port = listen.substr(colon + 1);
   }
   if (host.empty()) return Status::InvalidArgument("--listen needs a host, got '" + listen + "'");
-  auto number = parse_int(port, 0, 65535, "--listen port");
-  if (!number.ok()) return number.status();
-  return std::make_pair(host, static_cast<std::uint16_t>(*number));
+  AYC_ASSIGN_OR_RETURN(auto number, parse_int(port, 0, 65535, "--listen port"));
+  return std::make_pair(host, static_cast<std::uint16_t>(number));
 }
 
 std::vector<std::string> validate(ServerConfig& config) {

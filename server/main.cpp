@@ -6,8 +6,8 @@
 #include <pthread.h>
 
 #include "common/allocator.h"
+#include "common/log.h"
 #include "server/config.h"
-#include "server/log.h"
 #include "server/server_app.h"
 
 int main(int argc, char** argv) {
@@ -32,17 +32,18 @@ int main(int argc, char** argv) {
     return 0;
   }
   const ayc::server::ServerConfig& config = loaded->config;
-  auto app = ayc::server::ServerApp::start(config);
+  const ayc::log::Logger logger(ayc::log::stderr_sink("ayurvedacart-server"));
+  auto app = ayc::server::ServerApp::start(config, logger);
   if (!app.ok()) {
     std::cerr << "ayurvedacart-server: " << app.status().message() << "\n";
     return 1;
   }
-  ayc::server::log_line("listening on " + config.listen_host + ":" + std::to_string((*app)->port()) +
-                        ", search log spool in " + config.spool_path());
+  logger.info("listening on " + config.listen_host + ":" + std::to_string((*app)->port()) +
+              ", search log spool in " + config.spool_path());
   int signal = 0;
   while (sigwait(&shutdown_signals, &signal) == 0 && signal == SIGHUP) (*app)->reload_index();
-  ayc::server::log_line(std::string(signal == SIGTERM ? "SIGTERM" : "SIGINT") + ": shutting down");
+  logger.info(std::string(signal == SIGTERM ? "SIGTERM" : "SIGINT") + ": shutting down");
   (*app)->stop();
-  ayc::server::log_line("stopped");
+  logger.info("stopped");
   return 0;
 }

@@ -6,23 +6,21 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "server/log.h"
-#include "server/search_log_spool.h"
-#include "server/search_log_store.h"
+#include "server/search_log/spool.h"
+#include "server/search_log/store.h"
 
 namespace ayc::server {
 
 namespace {
 search::SnapshotOptions snapshot_options(const ServerConfig& config) {
   search::SnapshotOptions o;
-  o.postings_cache_bytes = static_cast<std::size_t>(config.postings_cache_mb) << 20;
-  o.response_cache_entries = static_cast<std::size_t>(config.response_cache_entries);
+  o.caches.postings_cache_bytes = static_cast<std::size_t>(config.postings_cache_mb) << 20;
   o.warm_words = static_cast<std::size_t>(config.warm_words);
   return o;
 }
 
-HttpServerOptions http_options(const ServerConfig& c) {
-  HttpServerOptions o;
+http::HttpServerOptions http_options(const ServerConfig& c, const log::Logger& logger) {
+  http::HttpServerOptions o;
   o.host = c.listen_host;
   o.port = c.listen_port;
   o.threads = static_cast<std::size_t>(c.threads);
@@ -31,12 +29,13 @@ HttpServerOptions http_options(const ServerConfig& c) {
   o.max_header_bytes = static_cast<std::size_t>(c.max_header_bytes);
   o.max_body_bytes = static_cast<std::size_t>(c.max_body_bytes);
   o.pipeline_limit = static_cast<std::size_t>(c.pipeline_limit);
+  o.logger = logger;
   return o;
 }
 
 // Each connection is a file descriptor; the usual soft limit (1024) is below
 // the default --max-connections, so raise it as far as the hard limit allows.
-void raise_fd_limit(std::int64_t max_connections) {
+void raise_fd_limit(std::int64_t max_connections, const log::Logger& logger) {
   rlimit limit{};
   if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
   const rlim_t wanted = static_cast<rlim_t>(max_connections) + 256;  // PostgreSQL, spool, logs
@@ -45,59 +44,60 @@ void raise_fd_limit(std::int64_t max_connections) {
     ::setrlimit(RLIMIT_NOFILE, &limit);
   }
   if (limit.rlim_cur < wanted) {
-    log_line("warning: open file limit " + std::to_string(limit.rlim_cur) + " is below --max-connections " +
-             std::to_string(max_connections) + " + 256; raise it (ulimit -n) or lower --max-connections");
+    logger.warning("open file limit " + std::to_string(limit.rlim_cur) + " is below --max-connections " +
+                   std::to_string(max_connections) + " + 256; raise it (ulimit -n) or lower --max-connections");
   }
 }
 
 }  // namespace
 
-Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config) {
-  raise_fd_limit(config.max_connections);
-  std::unique_ptr<ServerApp> app(new ServerApp(config));
+Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config, const log::Logger& logger) {
+  raise_fd_limit(config.max_connections, logger);
+  std::unique_ptr<ServerApp> app(new ServerApp(config, logger));
   if (!config.access_log.empty()) {
-    auto log = AccessLog::open(config.access_log, app->metrics_.access_log_dropped());
-    if (!log.ok()) return log.status();
-    app->access_log_ = std::move(*log);
+    AYC_ASSIGN_OR_RETURN(auto log, http::AccessLog::open(config.access_log, app->metrics_.access_log_dropped()));
+    app->access_log_ = std::move(log);
   }
   ServerApp* self = app.get();
-  auto http = HttpServer::create(
-      http_options(config), [self](HttpRequest req) { return self->router_.handle(std::move(req)); },
+  auto http = http::HttpServer::create(
+      http_options(config, logger), [self](http::HttpRequest req) { return self->router_.handle(std::move(req)); },
       app->metrics_.http(), app->access_log_.get());
   if (!http.ok()) return http.status();
   app->http_ = std::move(*http);
-  auto spool = SearchLogSpool::open(config.spool_path());
-  if (!spool.ok()) return spool.status();
+  AYC_ASSIGN_OR_RETURN(auto spool, search_log::SearchLogSpool::open(config.spool_path()));
 
-  SearchLogWriter::Options log_options;
+  search_log::SearchLogWriter::Options log_options;
   log_options.queue_capacity = static_cast<std::size_t>(config.log_queue_size);
-  app->search_log_ = std::make_unique<SearchLogWriter>(log_options, make_pg_search_log_store(config.pg),
-                                                       std::move(*spool), app->metrics_.search_log());
+  log_options.logger = logger;
+  app->search_log_ = std::make_unique<search_log::SearchLogWriter>(log_options, search_log::make_pg_search_log_store(config.pg),
+                                                       std::move(spool), app->metrics_.search_log());
   app->search_log_->start();
 
   app->index_ = std::make_unique<search::SnapshotHolder>(
-      config.index_dir, [metrics = &app->metrics_](const search::IndexSnapshot& snap, const search::WarmStats& warmed) {
+      config.index_dir, [metrics = &app->metrics_, logger](const search::IndexSnapshot& snap, const search::WarmStats& warmed) {
         std::uint64_t number = std::strtoull(snap.generation().c_str() + std::min<std::size_t>(4, snap.generation().size()), nullptr, 10);
         metrics->index().set_generation(number == 0 ? 1 : number,
                                         std::chrono::system_clock::time_point(std::chrono::seconds(snap.built_at())));
         char warm_note[96];
         std::snprintf(warm_note, sizeof warm_note, "; warmed by %zu one-word searches in %.1f s", warmed.searches,
                       warmed.seconds);
-        log_line("serving index generation " + snap.generation() + " (" + std::to_string(snap.document_count()) +
-                 " searchable products" + (warmed.searches > 0 ? warm_note : "") + ")");
+        logger.info("serving index generation " + snap.generation() + " (" + std::to_string(snap.document_count()) +
+                    " searchable products" + (warmed.searches > 0 ? warm_note : "") + ")");
       },
-      snapshot_options(config));
+      snapshot_options(config), logger.with_component("index"));
   if (Status loaded = app->index_->reload(); !loaded.ok()) {
-    log_line("warning: " + loaded.message() + "; /readyz answers 503 until a generation appears");
+    logger.warning(loaded.message() + "; /readyz answers 503 until a generation appears");
   }
   app->index_->start_watching(std::chrono::milliseconds(config.reload_interval_ms));
 
-  AppServices services;
+  api::AppServices services;
   services.index = app->index_.get();
+  app->answers_ = std::make_unique<api::AnswerCache>(static_cast<std::size_t>(config.response_cache_entries));
+  services.answers = app->answers_.get();
   services.metrics = &app->metrics_;
   services.search_log = app->search_log_.get();
   services.ready = [metrics = &app->metrics_] { return metrics->index().loaded(); };
-  register_routes(app->router_, services);
+  api::register_routes(app->router_, services);
 
   app->http_->start();
   return app;
@@ -107,7 +107,7 @@ ServerApp::~ServerApp() { stop(); }
 
 void ServerApp::reload_index() {
   if (!index_) return;
-  if (Status s = index_->reload(); !s.ok()) log_line("SIGHUP: index not reloaded: " + s.message());
+  if (Status s = index_->reload(); !s.ok()) logger_.warning("SIGHUP: index not reloaded: " + s.message());
 }
 
 void ServerApp::stop() {

@@ -15,40 +15,45 @@
 #include <cstdint>
 #include <memory>
 
+#include "common/log.h"
 #include "common/status.h"
-#include "server/access_log.h"
+#include "server/api/routes.h"
 #include "server/config.h"
-#include "server/http_server.h"
-#include "server/metrics.h"
-#include "server/router.h"
-#include "server/routes.h"
-#include "server/search_log_writer.h"
+#include "server/http/access_log.h"
+#include "server/http/http_server.h"
+#include "server/http/router.h"
+#include "server/metrics/metrics.h"
+#include "server/search_log/writer.h"
 
 namespace ayc::server {
 
 class ServerApp {
  public:
-  static Result<std::unique_ptr<ServerApp>> start(const ServerConfig& config);
+  // Start-up warnings, state changes and failures go to `logger`.
+  static Result<std::unique_ptr<ServerApp>> start(const ServerConfig& config, const log::Logger& logger);
   ~ServerApp();
   ServerApp(const ServerApp&) = delete;
   ServerApp& operator=(const ServerApp&) = delete;
 
   std::uint16_t port() const { return http_->port(); }
-  Metrics& metrics() { return metrics_; }
+  metrics::Metrics& metrics() { return metrics_; }
   // Looks for a new index generation now (SIGHUP) instead of at the next interval.
   void reload_index();
   void stop();
 
  private:
-  explicit ServerApp(const ServerConfig& config) : config_(config), router_(&metrics_) {}
+  ServerApp(const ServerConfig& config, const log::Logger& logger)
+      : config_(config), logger_(logger), router_(&metrics_, logger) {}
 
   const ServerConfig config_;
-  Metrics metrics_;
-  std::unique_ptr<SearchLogWriter> search_log_;
+  const log::Logger logger_;
+  metrics::Metrics metrics_;
+  std::unique_ptr<search_log::SearchLogWriter> search_log_;
   std::unique_ptr<search::SnapshotHolder> index_;
-  std::unique_ptr<AccessLog> access_log_;
-  Router router_;
-  std::unique_ptr<HttpServer> http_;
+  std::unique_ptr<api::AnswerCache> answers_;
+  std::unique_ptr<http::AccessLog> access_log_;
+  http::Router router_;
+  std::unique_ptr<http::HttpServer> http_;
   bool stopped_ = false;
 };
 

@@ -98,7 +98,7 @@ current="$(cat "$WORK/index/CURRENT" 2>/dev/null || true)"
 indexed="$(sed -n 's/^products=//p' "$WORK/index/$current/MANIFEST" 2>/dev/null || true)"
 # A generation of an older index format cannot be served: rebuild it.
 format="$(sed -n 's/^format_version=//p' "$WORK/index/$current/MANIFEST" 2>/dev/null || true)"
-want_format="$(sed -n 's/.*kIndexFormatVersion = \([0-9]*\);.*/\1/p' "$ROOT/indexer/index_schema.h")"
+want_format="$(sed -n 's/.*kIndexFormatVersion = \([0-9]*\);.*/\1/p' "$ROOT/index/index_schema.h")"
 if [ "$have" = "$N" ] && [ "$indexed" = "$N" ] && [ "$format" = "$want_format" ] && [ "${AYC_BENCH_REINDEX:-0}" != 1 ]; then
   say "reusing the index $WORK/index/$current"
   echo "index $current reused (built earlier from these $N products)" >"$WORK/indexer.out"

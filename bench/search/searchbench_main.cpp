@@ -25,10 +25,10 @@
 
 #include "common/allocator.h"
 #include "common/flags.h"
+#include "server/api/search_handlers.h"
 #include "server/search/index_snapshot.h"
-#include "server/search/snapshot_holder.h"
 #include "server/search/searcher.h"
-#include "server/search_handlers.h"
+#include "server/search/snapshot_holder.h"
 
 namespace {
 
@@ -60,7 +60,7 @@ std::vector<double> run_pass(const ayc::search::IndexSnapshot& snap, const std::
     const auto start = Clock::now();
     auto result = ayc::search::run_search(snap, req);
     if (result.ok()) {
-      std::string body = ayc::server::render_search_json(*result, req, "00000000-0000-0000-0000-000000000000", 0);
+      std::string body = ayc::api::render_search_json(*result, req, "00000000-0000-0000-0000-000000000000", 0);
       if (body.empty()) ++failures;
     } else {
       ++failures;
@@ -120,7 +120,7 @@ int main(int argc, char** argv) {
   }
   const auto load_start = Clock::now();
   ayc::search::SnapshotOptions options;
-  options.postings_cache_bytes = static_cast<std::size_t>(c.postings_cache_mb) << 20;
+  options.caches.postings_cache_bytes = static_cast<std::size_t>(c.postings_cache_mb) << 20;
   options.warm_words = static_cast<std::size_t>(c.warm_words);
   ayc::search::SnapshotHolder index(c.index_dir, {}, options);  // loads the generation CURRENT names, as the server does
   if (ayc::Status loaded = index.reload(); !loaded.ok()) {

@@ -177,11 +177,10 @@ Status load_people_and_orders(Lane& load, Plan& plan, const Config& cfg) {
 }
 
 Status check_empty(CopyWriter& writer) {
-  auto filled = writer.first_filled_table();
-  if (!filled.ok()) return filled.status();
-  if (filled->first.empty()) return Status::Ok();
-  const std::string count = std::to_string(filled->second);
-  const std::string what = filled->first == "products" ? count + " products" : count + " rows in " + filled->first;
+  AYC_ASSIGN_OR_RETURN(auto filled, writer.first_filled_table());
+  if (filled.first.empty()) return Status::Ok();
+  const std::string count = std::to_string(filled.second);
+  const std::string what = filled.first == "products" ? count + " products" : count + " rows in " + filled.first;
   return Status::FailedPrecondition("database already has " + what + "; pass --reset to replace them");
 }
 
@@ -253,28 +252,24 @@ std::string Summary::line() const {
 
 Result<Summary> generate(const Config& cfg, std::ostream& progress) {
   const auto start = Clock::now();
-  auto writer = CopyWriter::open(cfg.pg);
-  if (!writer.ok()) return writer.status();
-  if (!cfg.reset) AYC_RETURN_IF_ERROR(check_empty(**writer));
-  auto ref = (*writer)->load_reference_data();
-  if (!ref.ok()) return ref.status();
-  auto super = (*writer)->is_superuser();
-  if (!super.ok()) return super.status();
-  std::unique_ptr<Plan> plan = make_plan(cfg, std::move(ref.value()));
-  LoadContext ctx{cfg, progress, stderr_is_terminal() && !(cfg.bulk_load && *super), {}, {}};
+  AYC_ASSIGN_OR_RETURN(auto writer, CopyWriter::open(cfg.pg));
+  if (!cfg.reset) AYC_RETURN_IF_ERROR(check_empty(*writer));
+  AYC_ASSIGN_OR_RETURN(auto ref, writer->load_reference_data());
+  AYC_ASSIGN_OR_RETURN(auto super, writer->is_superuser());
+  std::unique_ptr<Plan> plan = make_plan(cfg, std::move(ref));
+  LoadContext ctx{cfg, progress, stderr_is_terminal() && !(cfg.bulk_load && super), {}, {}};
   if (cfg.progress) {
     progress << "datagen: planned " << plan->catalog.products.size() << " products and " << plan->tally.orders
              << " orders in " << std::fixed << std::setprecision(1) << seconds_since(start) << " s\n";
   }
   Summary summary;
-  if (cfg.bulk_load && *super) {
-    auto second = CopyWriter::open(cfg.pg);
-    if (!second.ok()) return second.status();
-    AYC_RETURN_IF_ERROR(load_parallel(**writer, **second, *plan, ctx, summary));
+  if (cfg.bulk_load && super) {
+    AYC_ASSIGN_OR_RETURN(auto second, CopyWriter::open(cfg.pg));
+    AYC_RETURN_IF_ERROR(load_parallel(*writer, *second, *plan, ctx, summary));
   } else {
-    AYC_RETURN_IF_ERROR(load_sequential(**writer, *plan, ctx, summary));
+    AYC_RETURN_IF_ERROR(load_sequential(*writer, *plan, ctx, summary));
   }
-  AYC_RETURN_IF_ERROR((*writer)->analyze());
+  AYC_RETURN_IF_ERROR(writer->analyze());
   fill_totals(summary);
   summary.seconds = seconds_since(start);
   summary.peak_rss_bytes = peak_rss_bytes();

@@ -19,7 +19,7 @@
 #include <string_view>
 #include <vector>
 
-#include "indexer/features.h"
+#include "index/features.h"
 
 namespace ayc::search {
 

@@ -1,6 +1,6 @@
 #include "server/search/doc_table.h"
 
-#include "indexer/index_schema.h"
+#include "index/index_schema.h"
 
 namespace ayc::search {
 

@@ -1,7 +1,7 @@
 // Per-document values of one generation, held in memory by docid: which
 // docids are live, their lengths (for BM25), business prior, sort keys,
 // product ids and normalised names (for the exact-match boost). Read once per
-// snapshot from the index's value slots (indexer/SCHEMA.md), so a search
+// snapshot from the index's value slots (index/SCHEMA.md), so a search
 // never reads a document from disk to rank it.
 //
 // Thread-safety: immutable after build().

@@ -5,7 +5,7 @@
 #include <charconv>
 #include <unordered_map>
 
-#include "indexer/index_schema.h"
+#include "index/index_schema.h"
 
 namespace ayc::search {
 

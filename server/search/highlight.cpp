@@ -77,10 +77,7 @@ std::string highlight(std::string_view text, const std::vector<std::string>& ste
       continue;
     }
     if (plain) {
-      lower.assign(word);
-      for (char& c : lower) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      }
+      lower = ayc::text::ascii_lower(word);
     } else {  // "A\u015Bva\u00ADgandh\u0101" -> "ashvagandha"
       lower = ayc::text::normalize(word);
     }

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "indexer/features.h"
+#include "index/features.h"
 
 namespace ayc::search {
 
-Result<HitCards> HitCards::build(const indexer::FeatureStore& store, const DocTable& docs) {
+Result<HitCards> HitCards::build(const index::FeatureStore& store, const DocTable& docs) {
   std::unordered_map<std::string_view, Xapian::docid> docid_of;
   docid_of.reserve(docs.live().size());
   Xapian::docid last = 0;
@@ -20,7 +20,7 @@ Result<HitCards> HitCards::build(const indexer::FeatureStore& store, const DocTa
   cards.ends_.assign(last + 1, Ends{});
   cards.numbers_.assign(last + 1, Numbers{});
   Status bad;
-  Status scanned = store.for_each(indexer::FeatureStore::Family::kProducts, [&](std::string_view key, std::string_view v) {
+  Status scanned = store.for_each(index::FeatureStore::Family::kProducts, [&](std::string_view key, std::string_view v) {
     auto it = docid_of.find(key);
     if (it == docid_of.end()) return true;  // not searchable (inactive, discontinued)
     auto p = features::decode_product(v);

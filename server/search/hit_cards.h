@@ -17,7 +17,7 @@
 #include <xapian.h>
 
 #include "common/status.h"
-#include "indexer/feature_store.h"
+#include "index/feature_store.h"
 #include "server/search/doc_table.h"
 
 namespace ayc::search {
@@ -33,7 +33,7 @@ struct HitCard {
 class HitCards {
  public:
   // Cards for the products of `store` that `docs` indexes (by product id).
-  static Result<HitCards> build(const indexer::FeatureStore& store, const DocTable& docs);
+  static Result<HitCards> build(const index::FeatureStore& store, const DocTable& docs);
 
   HitCard at(Xapian::docid d) const;
   // A page's cards are read one after another: ask for every card's

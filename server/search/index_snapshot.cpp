@@ -1,13 +1,14 @@
 #include "server/search/index_snapshot.h"
 
 #include "common/text.h"
-#include "indexer/generations.h"
-#include "indexer/index_schema.h"
+#include "index/generations.h"
+#include "index/index_schema.h"
+#include "server/search/cache_key.h"
 
 namespace ayc::search {
 
 namespace fs = std::filesystem;
-using indexer::FeatureStore;
+using index::FeatureStore;
 
 XapianLease::~XapianLease() {
   if (owner_ != nullptr && db_) owner_->give_back(std::move(db_));
@@ -53,75 +54,67 @@ Status load_autocomplete(const FeatureStore& store, Autocomplete& ac) {
 }  // namespace
 
 Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path& dir, const SnapshotOptions& options) {
-  auto manifest = indexer::read_manifest(dir);
-  if (!manifest.ok()) return manifest.status();
-  if (manifest->get("format_version") != std::to_string(index::kIndexFormatVersion)) {
+  AYC_ASSIGN_OR_RETURN(auto manifest, index::read_manifest(dir));
+  if (manifest.get("format_version") != std::to_string(index::kIndexFormatVersion)) {
     return Status::FailedPrecondition("generation " + dir.string() + " has index format " +
-                                      manifest->get("format_version") + ", this server reads " +
+                                      manifest.get("format_version") + ", this server reads " +
                                       std::to_string(index::kIndexFormatVersion) + ": reindex");
   }
   auto snap = std::make_shared<IndexSnapshot>(options);
-  snap->generation_ = manifest->get("generation");
-  snap->built_at_ = std::stoll("0" + manifest->get("built_at"));
-  snap->xapian_path_ = dir / indexer::kXapianSubdir;
-  auto store = FeatureStore::open((dir / indexer::kFeaturesSubdir).string(), FeatureStore::Mode::kReadOnly);
-  if (!store.ok()) return store.status();
-  snap->store_ = std::move(store).value();
+  snap->generation_ = manifest.get("generation");
+  snap->built_at_ = std::stoll("0" + manifest.get("built_at"));
+  snap->xapian_path_ = dir / index::kXapianSubdir;
+  AYC_ASSIGN_OR_RETURN(auto store, FeatureStore::open((dir / index::kFeaturesSubdir).string(), FeatureStore::Mode::kReadOnly));
+  snap->store_ = std::move(store);
 
   auto base = snap->store_->get(FeatureStore::Family::kMeta, "base_currency");
   auto rates = snap->store_->get(FeatureStore::Family::kMeta, "currencies");
   if (!base.ok() || !rates.ok() || !base->has_value() || !rates->has_value()) {
     return Status::DataLoss("generation " + dir.string() + " lacks currency metadata");
   }
-  auto table = CurrencyTable::parse(**base, **rates);
-  if (!table.ok()) return table.status();
-  snap->currencies_ = std::move(table).value();
+  AYC_ASSIGN_OR_RETURN(auto table, CurrencyTable::parse(**base, **rates));
+  snap->currencies_ = std::move(table);
   AYC_RETURN_IF_ERROR(load_autocomplete(*snap->store_, snap->autocomplete_));
 
-  auto lease = snap->borrow_xapian();
-  if (!lease.ok()) return lease.status();
-  snap->doc_count_ = lease->db().get_doccount();
-  AYC_RETURN_IF_ERROR(load_synonyms(lease->db(), snap->synonyms_, snap->longest_synonym_from_));
-  auto facets = FacetColumns::build(lease->db());
-  if (!facets.ok()) return facets.status();
-  snap->facets_ = std::move(facets).value();
+  AYC_ASSIGN_OR_RETURN(auto lease, snap->borrow_xapian());
+  snap->doc_count_ = lease.db().get_doccount();
+  AYC_RETURN_IF_ERROR(load_synonyms(lease.db(), snap->synonyms_, snap->longest_synonym_from_));
+  AYC_ASSIGN_OR_RETURN(auto facets, FacetColumns::build(lease.db()));
+  snap->facets_ = std::move(facets);
   snap->facets_.pack(PriceBands(snap->currencies_, snap->currencies_.base()));
-  auto docs = DocTable::build(lease->db());
-  if (!docs.ok()) return docs.status();
-  snap->docs_ = std::move(docs).value();
-  auto cards = HitCards::build(*snap->store_, snap->docs_);
-  if (!cards.ok()) return cards.status();
-  snap->cards_ = std::move(cards).value();
+  AYC_ASSIGN_OR_RETURN(auto docs, DocTable::build(lease.db()));
+  snap->docs_ = std::move(docs);
+  AYC_ASSIGN_OR_RETURN(auto cards, HitCards::build(*snap->store_, snap->docs_));
+  snap->cards_ = std::move(cards);
   return std::shared_ptr<const IndexSnapshot>(std::move(snap));
 }
 
 Result<ProductPtr> IndexSnapshot::product(const std::string& id) const {
-  if (auto hit = products_.get(id)) return hit;
-  auto p = store_->product(id);
-  if (!p.ok()) return p.status();
-  if (!p->has_value()) return ProductPtr();
-  auto fresh = std::make_shared<const features::ProductFeatures>(std::move(**p));
-  products_.put(id, fresh);
+  if (auto hit = caches_.products.get(id)) return hit;
+  AYC_ASSIGN_OR_RETURN(auto p, store_->product(id));
+  if (!p.has_value()) return ProductPtr();
+  auto fresh = std::make_shared<const features::ProductFeatures>(std::move(*p));
+  caches_.products.put(id, fresh);
   return ProductPtr(fresh);
 }
 
 Result<std::optional<std::string>> IndexSnapshot::id_for_slug(const std::string& slug) const {
-  if (auto hit = slugs_.get(slug)) return std::optional<std::string>(*hit);
+  if (auto hit = caches_.slugs.get(slug)) return std::optional<std::string>(*hit);
   auto id = store_->id_for_slug(slug);
   if (!id.ok() || !id->has_value()) return id;
-  slugs_.put(slug, std::make_shared<const std::string>(**id));
+  caches_.slugs.put(slug, std::make_shared<const std::string>(**id));
   return id;
 }
 
 ScoredListPtr IndexSnapshot::scored_list(FeatureStore::Family family, const std::string& key) const {
-  std::string cache_key = std::to_string(static_cast<int>(family)) + ":" + key;
-  if (auto hit = lists_.get(cache_key)) return hit;
+  const std::string list_key = cache_key({std::to_string(static_cast<int>(family)), key});
+  if (auto hit = caches_.lists.get(list_key)) return hit;
   auto raw = store_->get(family, key);
   if (!raw.ok()) return std::make_shared<const std::vector<features::ScoredItem>>();  // not cached: may recover
   std::vector<features::ScoredItem> items;
   if (raw->has_value()) items = features::decode_scored_list(**raw).value_or(std::vector<features::ScoredItem>{});
   auto fresh = std::make_shared<const std::vector<features::ScoredItem>>(std::move(items));
-  lists_.put(cache_key, fresh);
+  caches_.lists.put(list_key, fresh);
   return fresh;
 }
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "indexer/index_schema.h"
+#include "index/index_schema.h"
 
 namespace ayc::search {
 

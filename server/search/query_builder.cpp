@@ -6,7 +6,8 @@
 #include "common/phonetic.h"
 #include "common/query_text.h"
 #include "common/text.h"
-#include "indexer/index_schema.h"
+#include "index/index_schema.h"
+#include "server/search/cache_key.h"
 #include "server/search/most_frequent.h"
 
 namespace ayc::search {
@@ -129,7 +130,7 @@ std::vector<std::vector<std::string>> split_readings(const std::string& word, Xa
 // "candy" -> "zandu"), while a long name survives two slips
 // ("shilajeet", "ashwaganda").
 std::string spelling_of(const std::string& word, const IndexSnapshot& snap, const Xapian::Database& db) {
-  return *snap.spellings().get_or_compute(word, [&] {
+  return *snap.caches().spellings.get_or_compute(word, [&] {
     const unsigned max_edits = word.size() <= 5 ? 1 : 2;
     std::string suggestion = db.get_spelling_suggestion(word, max_edits);
     return index::is_stop_word(suggestion) ? std::string() : suggestion;  // older indexes suggest "and" for "wand"
@@ -201,8 +202,10 @@ ParsedQuery parse_query(const std::string& q) {
   return out;
 }
 
-TextPlan build_text_plan(const ParsedQuery& parsed, const IndexSnapshot& snap, const Matcher& matcher,
-                         Xapian::Database& db, MatchMode mode, bool typing) {
+TextPlan build_text_plan(const SearchContext& ctx, const ParsedQuery& parsed, MatchMode mode, bool typing) {
+  const IndexSnapshot& snap = ctx.snap;
+  const Matcher& matcher = ctx.matcher;
+  Xapian::Database& db = ctx.db;
   TextPlan plan;
   plan.any_group = mode == MatchMode::kAny;
   const auto& w = parsed.words;
@@ -211,7 +214,7 @@ TextPlan build_text_plan(const ParsedQuery& parsed, const IndexSnapshot& snap, c
     KnownPhrase known = phrase_at(w, i, snap);
     // Two plain words the catalogue may write as one.
     if (known.alternatives == nullptr && i + 1 < w.size() && phrase_at(w, i + 1, snap).alternatives == nullptr) {
-      auto joined = snap.text_groups().get_or_compute("\x02" + w[i] + " " + w[i + 1],
+      auto joined = snap.caches().text_groups.get_or_compute(cache_key({"joined", w[i], w[i + 1]}),
                                                       [&] { return joined_group(w[i], w[i + 1], db); });
       if (!joined->alternatives.empty()) {
         plan.groups.push_back(*joined);
@@ -222,19 +225,19 @@ TextPlan build_text_plan(const ParsedQuery& parsed, const IndexSnapshot& snap, c
     }
     const std::size_t taken = known.words;
     // A phrase always makes the same group in one generation: built once.
-    TextGroup group = *snap.text_groups().get_or_compute(known.text, [&] { return group_of(known); });
+    TextGroup group = *snap.caches().text_groups.get_or_compute(cache_key({"phrase", known.text}), [&] { return group_of(known); });
     bool last = i + taken == w.size();
     bool completed = false;
     // While typing, an unfinished last word matches as a prefix ("ashwag").
     if (last && typing && taken == 1 && w[i].size() >= 3 && !matcher.term_exists(stemmer()(w[i]))) {
-      auto completions = snap.prefixes().get_or_compute(w[i], [&] { return prefix_terms(w[i], db); });
+      auto completions = snap.caches().prefixes.get_or_compute(w[i], [&] { return prefix_terms(w[i], db); });
       for (const auto& t : *completions) group.alternatives.push_back({t});
       completed = !completions->empty();
     }
     // A word the index does not hold (nor completes) may be two it does, or
     // another romanisation of one it does.
     if (known.alternatives == nullptr && taken == 1 && !completed) {
-      auto other = snap.text_groups().get_or_compute("\x03" + w[i], [&] { return other_readings(w[i], snap, db); });
+      auto other = snap.caches().text_groups.get_or_compute(cache_key({"readings", w[i]}), [&] { return other_readings(w[i], snap, db); });
       for (const auto& reading : other->alternatives) group.alternatives.push_back(reading);
     }
     group.words.assign(w.begin() + static_cast<std::ptrdiff_t>(i), w.begin() + static_cast<std::ptrdiff_t>(i + taken));
@@ -244,8 +247,10 @@ TextPlan build_text_plan(const ParsedQuery& parsed, const IndexSnapshot& snap, c
   return plan;
 }
 
-std::vector<std::string> spelling_corrected(const ParsedQuery& parsed, const IndexSnapshot& snap,
-                                            const Matcher& matcher, const Xapian::Database& db) {
+std::vector<std::string> spelling_corrected(const SearchContext& ctx, const ParsedQuery& parsed) {
+  const IndexSnapshot& snap = ctx.snap;
+  const Matcher& matcher = ctx.matcher;
+  const Xapian::Database& db = ctx.db;
   std::vector<std::string> out;
   bool changed = false;
   const auto& w = parsed.words;

@@ -1,8 +1,11 @@
-// Turns what a shopper typed into a text plan (server/search/matcher.h): stop words dropped,
-// English stemming, synonym phrases expanded from the index's synonym table
-// (ingredient names in every language, indication and form synonyms), the
-// last word matched as a prefix while typing, and a SKU typed whole matched
-// exactly. Never throws on odd input: there is no query syntax to get wrong.
+// The building blocks of query understanding: what a shopper typed as words
+// (stop and noise words dropped), a text plan for matcher.h (English
+// stemming, synonym phrases expanded from the index's synonym table —
+// ingredient names in every language, indication and form synonyms — the
+// last word matched as a prefix while typing, words run together or spelt in
+// another romanisation), and spelling corrections. Which of these a search
+// uses, and in what order, is decided in one place: query_planner.h.
+// Never throws on odd input: there is no query syntax to get wrong.
 //
 // Thread-safety: pure functions; the snapshot is read-only.
 #pragma once
@@ -10,10 +13,8 @@
 #include <string>
 #include <vector>
 
-#include <xapian.h>
-
-#include "server/search/index_snapshot.h"
 #include "server/search/matcher.h"
+#include "server/search/search_context.h"
 
 namespace ayc::search {
 
@@ -30,14 +31,12 @@ enum class MatchMode { kAll, kAny };
 // known synonym phrase or a word); no groups when `parsed` is empty. With
 // `typing`, an unfinished last word also matches the 20 most frequent terms
 // it starts.
-TextPlan build_text_plan(const ParsedQuery& parsed, const IndexSnapshot& snap, const Matcher& matcher,
-                         Xapian::Database& db, MatchMode mode, bool typing);
+TextPlan build_text_plan(const SearchContext& ctx, const ParsedQuery& parsed, MatchMode mode, bool typing);
 
 // Words of `parsed` with spelling corrections from the index's spelling
 // table (words of phrases the synonym table knows are left as typed); empty
 // when nothing needed correcting.
-std::vector<std::string> spelling_corrected(const ParsedQuery& parsed, const IndexSnapshot& snap,
-                                            const Matcher& matcher, const Xapian::Database& db);
+std::vector<std::string> spelling_corrected(const SearchContext& ctx, const ParsedQuery& parsed);
 
 // Stems of the query words, for highlighting.
 std::vector<std::string> highlight_stems(const ParsedQuery& parsed);

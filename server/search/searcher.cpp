@@ -7,12 +7,15 @@
 
 #include "common/query_text.h"
 #include "common/text.h"
-#include "indexer/index_schema.h"
+#include "index/index_schema.h"
+#include "server/search/cache_key.h"
 #include "server/search/facet_columns.h"
 #include "server/search/highlight.h"
 #include "server/search/hit_cards.h"
 #include "server/search/matcher.h"
 #include "server/search/query_builder.h"
+#include "server/search/query_planner.h"
+#include "server/search/search_context.h"
 
 namespace ayc::search {
 
@@ -54,131 +57,6 @@ std::vector<FilterPart> build_filters(const SearchRequest& req, const CurrencyTa
 
 bool narrows(const std::vector<FilterPart>& filters, const std::string& facet) {
   return std::any_of(filters.begin(), filters.end(), [&](const FilterPart& f) { return f.facet == facet; });
-}
-
-std::string join_words(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
-  return out;
-}
-
-struct Plan {
-  Matches matches;  // the text's matches, before filters
-  std::optional<std::string> corrected;
-  std::optional<std::string> kept = {};  // relaxed: the words of the concepts kept, for the exact-match boost
-};
-
-// A group that is a number and nothing else ("3", "200").
-bool only_numbers(const TextGroup& g) {
-  return std::all_of(g.alternatives.begin(), g.alternatives.end(), [](const std::vector<std::string>& terms) {
-    return std::all_of(terms.begin(), terms.end(), [](const std::string& t) {
-      return !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
-    });
-  });
-}
-
-// The groups of `whole` that match something on their own. A synonym phrase
-// that no product has ("nasya oil", when no product mentions nasal use) gives
-// way to its words, each read alone ("oil").
-TextPlan known_concepts(const TextPlan& whole, const IndexSnapshot& snap, const Matcher& matcher,
-                        Xapian::Database& db) {
-  TextPlan known;
-  for (const auto& g : whole.groups) {
-    if (matcher.every_group_matches(TextPlan{{g}, false})) {
-      known.groups.push_back(g);
-      continue;
-    }
-    if (g.words.size() < 2) continue;
-    for (const auto& word : g.words) {
-      TextPlan part = build_text_plan(ParsedQuery{{word}}, snap, matcher, db, MatchMode::kAll, false);
-      for (auto& p : part.groups) {
-        if (!only_numbers(p) && matcher.every_group_matches(TextPlan{{p}, false})) known.groups.push_back(std::move(p));
-      }
-    }
-  }
-  return known;
-}
-
-// Classical names grade a formulation with a leading word ("Maha
-// Narayan", "Laghu Malini Vasant", "Brihat Vat Chintamani"): a shopper's
-// "maha bhringraj" that finds nothing wants bhringraj, not every "maha".
-bool grade_word(const TextGroup& g) {
-  static const std::vector<std::string> kGrades = {"maha", "mahat", "laghu", "brihat", "brihad", "bruhat",
-                                                   "vrihat", "swalpa", "svalpa"};
-  return g.words.size() == 1 && std::find(kGrades.begin(), kGrades.end(), g.words.front()) != kGrades.end();
-}
-
-// Removes the concept a relaxed search gives up first: a grade word, else
-// the last one (the first words usually name the product).
-void drop_least_telling(std::vector<TextGroup>& groups) {
-  for (auto it = groups.rbegin(); it != groups.rend(); ++it) {
-    if (grade_word(*it)) {
-      groups.erase(std::next(it).base());
-      return;
-    }
-  }
-  groups.pop_back();
-}
-
-// Chooses the text: a SKU typed whole; the words as typed; spelling-corrected
-// when that finds little; when all words together find nothing, the known
-// concepts (words or synonym phrases) from the start, as many as find
-// something together; any-word matching as the last resort.
-Plan plan_text(const ParsedQuery& parsed, const SearchRequest& req, const IndexSnapshot& snap, const Matcher& matcher,
-               Xapian::Database& db, const std::vector<FilterPart>& filters) {
-  Plan plan;
-  // One token typed ("DAB-ASH-100", hyphens and all) may be a SKU.
-  std::string raw = req.q;
-  raw.erase(0, raw.find_first_not_of(" \t"));
-  raw.erase(raw.find_last_not_of(" \t") + 1);
-  if (!raw.empty() && raw.find_first_of(" \t") == std::string::npos) {
-    if (matcher.term_exists(index::sku_term(raw))) {
-      plan.matches = matcher.match(TextPlan{{TextGroup{{{index::sku_term(raw)}}}}, false});
-      return plan;
-    }
-  }
-  auto found_by = [&](const Matches& m) { return filters.empty() ? m.size() : matcher.restrict(m, filters).size(); };
-  plan.matches = matcher.match(build_text_plan(parsed, snap, matcher, db, MatchMode::kAll, req.typing));
-  std::size_t found = found_by(plan.matches);
-  if (found > 2) return plan;
-  auto fixed = spelling_corrected(parsed, snap, matcher, db);
-  if (!fixed.empty()) {
-    Matches m = matcher.match(build_text_plan(ParsedQuery{fixed}, snap, matcher, db, MatchMode::kAll, false));
-    std::size_t corrected_found = found_by(m);
-    if (corrected_found > found) {
-      plan.matches = std::move(m);
-      plan.corrected = join_words(fixed);
-      found = corrected_found;
-    }
-  }
-  if (found == 0 && parsed.words.size() > 1) {
-    const ParsedQuery words = plan.corrected ? ParsedQuery{text::split_words(*plan.corrected)} : parsed;
-    TextPlan whole = build_text_plan(words, snap, matcher, db, MatchMode::kAll, req.typing && !plan.corrected);
-    // Relaxed: concepts the index does not know are left out, then grade
-    // words, then concepts from the end ("ashwagandha churna organic" ->
-    // "ashwagandha churna"): the first words usually name the product.
-    // Concepts, not words, so a phrase known whole stays whole while it
-    // finds something ("eggshell for gynaecological health" -> women's
-    // health, not every product mentioning "health").
-    // A number alone is not a concept ("omega 3" must not list every "3 x 75
-    // g" soap): number groups never stand without a word group.
-    std::erase_if(whole.groups, only_numbers);
-    TextPlan known = known_concepts(whole, snap, matcher, db);
-    while (!known.groups.empty()) {
-      Matches m = matcher.match(known);
-      if (found_by(m) > 0) {
-        plan.matches = std::move(m);
-        std::vector<std::string> kept;
-        for (const auto& g : known.groups) kept.insert(kept.end(), g.words.begin(), g.words.end());
-        plan.kept = join_words(kept);
-        return plan;
-      }
-      drop_least_telling(known.groups);
-    }
-    whole.any_group = true;  // nothing narrower finds anything
-    plan.matches = matcher.match(whole);
-  }
-  return plan;
 }
 
 using Ranked = RankedDoc;
@@ -279,87 +157,104 @@ FacetIds count_facets(const Matcher& matcher, const Matches& text, const Matches
   return out;
 }
 
+// The facet counts of a search's hits, each counted as if its own filter
+// were off. The same match set and filters give the same counts ("induppu
+// oil" and "ghritam oil" both fall back to every oil): counted once per
+// generation, as value ids (compact), named per answer.
+void add_facets(const SearchContext& ctx, const QueryPlan& plan, const Matches& hits,
+                const std::vector<FilterPart>& filters, const std::string& currency, SearchResult& result) {
+  const IndexSnapshot& snap = ctx.snap;
+  const PriceBands bands(snap.currencies(), currency);
+  const std::string key = cache_key({hits.signature, filters_signature(filters), currency});
+  auto ids = snap.caches().facets.get_or_compute(key, [&] {
+    return count_facets(ctx.matcher, plan.matches, hits, filters, snap.facet_columns(), bands);
+  });
+  for (const auto& [name, kind] : kFacetKinds) {
+    result.facets[name] = name_facet(snap.facet_columns(), bands, kind, ids->kinds[static_cast<int>(kind)]);
+  }
+}
+
+// The first `wanted` hits in the requested order. Up to kCachedCandidates
+// the best are computed once per match set, filters and order, and a page
+// takes the first `wanted` of them (the same as ranking for `wanted`).
+std::vector<Ranked> rank(const IndexSnapshot& snap, const Matches& hits, const std::vector<FilterPart>& filters,
+                         const SearchRequest& req, bool has_text, const ranking::BlendParams& blend,
+                         std::size_t wanted) {
+  if (wanted > kCachedCandidates) return top(hits, req, has_text, snap.docs(), snap.facet_columns(), blend, wanted);
+  const std::string key = cache_key({hits.signature, filters_signature(filters), std::to_string(static_cast<int>(req.sort)),
+                                     has_text ? "t" : "", std::to_string(blend.prior_weight)});
+  auto best = snap.caches().ranked.get_or_compute(key, [&] {
+    return top(hits, req, has_text, snap.docs(), snap.facet_columns(), blend, kCachedCandidates);
+  });
+  return std::vector<Ranked>(best->begin(), best->begin() + static_cast<std::ptrdiff_t>(std::min(wanted, best->size())));
+}
+
+// The exact-match boost over the first kRerankWindow hits. Names are boosted
+// for the words the matches stand for: a relaxed search's dropped words would
+// leave "zzqx ghrita" without the boost "ghrita" gives "Brahmi Ghrita".
+void rerank(const DocTable& docs, const QueryPlan& plan, const SearchRequest& req, const ranking::BlendParams& blend,
+            std::vector<Ranked>& ranked) {
+  const ranking::ExactMatch exact(text::query_text(plan.kept.value_or(plan.corrected.value_or(req.q))), blend);
+  const auto window_end = ranked.begin() + static_cast<std::ptrdiff_t>(std::min(kRerankWindow, ranked.size()));
+  for (auto r = ranked.begin(); r != window_end; ++r) docs.prefetch_name_offsets(r->doc);
+  for (auto r = ranked.begin(); r != window_end; ++r) docs.prefetch_name_bytes(r->doc);
+  for (auto r = ranked.begin(); r != window_end; ++r) r->score += exact.boost(docs.name(r->doc), docs.brand_name(r->doc));
+  std::stable_sort(ranked.begin(), window_end, [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+}
+
+// The requested page of `ranked` as hits: cards, prices in `currency`,
+// stock in the shopper's country, highlighted names.
+void fill_page(const IndexSnapshot& snap, const std::vector<Ranked>& ranked, const QueryPlan& plan,
+               const SearchRequest& req, const std::string& currency, SearchResult& result) {
+  const HitCards& cards = snap.hit_cards();
+  const Marks marks(plan.shown, req.typing);
+  result.hits.reserve(std::min(req.limit, ranked.size()));
+  const std::size_t page_end = std::min(ranked.size(), req.offset + req.limit);
+  for (std::size_t i = req.offset; i < page_end; ++i) cards.prefetch(ranked[i].doc);
+  for (std::size_t i = req.offset; i < page_end; ++i) cards.prefetch_text(ranked[i].doc);
+  for (std::size_t i = req.offset; i < page_end; ++i) {
+    const Xapian::docid d = ranked[i].doc;
+    const HitCard card = cards.at(d);
+    if (!card.present) continue;  // cannot happen in a verified generation; skip rather than fail
+    const bool in_stock = cards.in_stock_in(d, req.country) || cards.in_stock_in(d, "*");
+    SearchHit hit = make_hit(snap.docs().id(d), card, in_stock, snap.currencies(), currency, marks);
+    hit.score = ranked[i].score;
+    result.hits.push_back(std::move(hit));
+  }
+}
+
 }  // namespace
 
 Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& req, const ranking::BlendParams& blend) {
+  // Validate.
   const CurrencyTable& fx = snap.currencies();
-  std::string currency = req.currency.empty() ? fx.base() : req.currency;
+  const std::string currency = req.currency.empty() ? fx.base() : req.currency;
   if (!fx.known(currency)) {
     return Status::InvalidArgument("parameter 'currency' must be one of " + fx.codes() + ", got '" + currency + "'");
   }
-  auto lease = snap.borrow_xapian();
-  if (!lease.ok()) return lease.status();
-  Xapian::Database& db = lease->db();
-  const DocTable& docs = snap.docs();
+  AYC_ASSIGN_OR_RETURN(auto lease, snap.borrow_xapian());
   SearchResult result;
   result.query = req.q;
   result.currency = currency;
   try {
-    Matcher matcher(db, snap.postings(), docs, snap.facet_columns());
-    ParsedQuery parsed = parse_query(req.q);
-    bool has_text = !parsed.empty();
-    std::vector<FilterPart> filters = build_filters(req, fx, currency);
-    Plan plan = has_text ? plan_text(parsed, req, snap, matcher, db, filters) : Plan{matcher.match(TextPlan{}), {}, {}};
+    const Matcher matcher(lease.db(), snap.postings(), snap.docs(), snap.facet_columns());
+    const SearchContext ctx{snap, matcher, lease.db()};
+    // Plan: which text the search matches.
+    const ParsedQuery parsed = parse_query(req.q);
+    const bool has_text = !parsed.empty();
+    const std::vector<FilterPart> filters = build_filters(req, fx, currency);
+    const QueryPlan plan = plan_query(ctx, parsed, req, filters);
     result.corrected_query = plan.corrected;
-    // Without filters the text's matches are the hits (shared, not copied).
-    Matches hits = filters.empty() ? plan.matches : matcher.restrict(plan.matches, filters);
+    // Filter: without filters the text's matches are the hits (shared, not copied).
+    const Matches hits = filters.empty() ? plan.matches : matcher.restrict(plan.matches, filters);
     result.total = hits.size();
-    if (req.want_facets) {
-      // The same match set and filters give the same counts ("induppu oil"
-      // and "ghritam oil" both fall back to every oil): counted once.
-      // Cached as value ids (compact), named per answer.
-      const PriceBands bands(fx, currency);
-      std::string key = hits.signature + '\x1d' + filters_signature(filters) + '\x1d' + currency;
-      auto ids = snap.facet_cache().get_or_compute(key, [&] {
-        return count_facets(matcher, plan.matches, hits, filters, snap.facet_columns(), bands);
-      });
-      for (const auto& [name, kind] : kFacetKinds) {
-        result.facets[name] = name_facet(snap.facet_columns(), bands, kind, ids->kinds[static_cast<int>(kind)]);
-      }
-    }
-
-    const bool rerank = has_text && req.sort == SortOrder::kRelevance;
-    const std::size_t wanted = std::max(req.offset + req.limit, rerank ? kRerankWindow : 0);
-    std::vector<Ranked> ranked;
-    if (wanted <= kCachedCandidates) {
-      // The best kCachedCandidates once per match set, filters and order; a
-      // page takes the first `wanted` of them (the same as ranking for `wanted`).
-      std::string key = hits.signature + '\x1d' + filters_signature(filters) + '\x1d' +
-                        std::to_string(static_cast<int>(req.sort)) + (has_text ? "t" : "") + '\x1d' +
-                        std::to_string(blend.prior_weight);
-      auto best = snap.ranked_cache().get_or_compute(key, [&] {
-        return top(hits, req, has_text, docs, snap.facet_columns(), blend, kCachedCandidates);
-      });
-      ranked.assign(best->begin(), best->begin() + static_cast<std::ptrdiff_t>(std::min(wanted, best->size())));
-    } else {
-      ranked = top(hits, req, has_text, docs, snap.facet_columns(), blend, wanted);
-    }
-    if (rerank) {
-      // Names are boosted for the words the matches stand for: a relaxed
-      // search's dropped words would leave "zzqx ghrita" without the boost
-      // "ghrita" gives "Brahmi Ghrita".
-      const ranking::ExactMatch exact(text::query_text(plan.kept.value_or(plan.corrected.value_or(req.q))), blend);
-      const auto window_end = ranked.begin() + static_cast<std::ptrdiff_t>(std::min(kRerankWindow, ranked.size()));
-      for (auto r = ranked.begin(); r != window_end; ++r) docs.prefetch_name_offsets(r->doc);
-      for (auto r = ranked.begin(); r != window_end; ++r) docs.prefetch_name_bytes(r->doc);
-      for (auto r = ranked.begin(); r != window_end; ++r) r->score += exact.boost(docs.name(r->doc), docs.brand_name(r->doc));
-      std::stable_sort(ranked.begin(), window_end, [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
-    }
-    const HitCards& cards = snap.hit_cards();
-    const Marks marks(plan.corrected ? ParsedQuery{text::split_words(*plan.corrected)} : parsed, req.typing);
-    result.hits.reserve(std::min(req.limit, ranked.size()));
-    const std::size_t page_end = std::min(ranked.size(), req.offset + req.limit);
-    for (std::size_t i = req.offset; i < page_end; ++i) cards.prefetch(ranked[i].doc);
-    for (std::size_t i = req.offset; i < page_end; ++i) cards.prefetch_text(ranked[i].doc);
-    for (std::size_t i = req.offset; i < page_end; ++i) {
-      const Xapian::docid d = ranked[i].doc;
-      const HitCard card = cards.at(d);
-      if (!card.present) continue;  // cannot happen in a verified generation; skip rather than fail
-      const bool in_stock = cards.in_stock_in(d, req.country) || cards.in_stock_in(d, "*");
-      SearchHit hit = make_hit(docs.id(d), card, in_stock, fx, currency, marks);
-      hit.score = ranked[i].score;
-      result.hits.push_back(std::move(hit));
-    }
+    if (req.want_facets) add_facets(ctx, plan, hits, filters, currency, result);
+    // Rank, rerank, page.
+    const bool boost_exact = has_text && req.sort == SortOrder::kRelevance;
+    const std::size_t wanted = std::max(req.offset + req.limit, boost_exact ? kRerankWindow : 0);
+    std::vector<Ranked> ranked = rank(snap, hits, filters, req, has_text, blend, wanted);
+    if (boost_exact) rerank(snap.docs(), plan, req, blend, ranked);
+    fill_page(snap, ranked, plan, req, currency, result);
   } catch (const Xapian::Error& e) {
     return Status::Internal("search failed: " + e.get_description());
   }

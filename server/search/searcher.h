@@ -1,5 +1,7 @@
-// Runs a search against one index snapshot: query understanding (see
-// query_builder.h), matching over in-memory posting lists (matcher.h),
+// Runs a search against one index snapshot, in stages: validate the
+// request, plan which text to match (query_planner.h, built on
+// query_builder.h), filter, count facets, rank, boost exact name matches,
+// cut the page. Matching runs over in-memory posting lists (matcher.h),
 // filters that never change scores, ranking per ranking/scoring.h and
 // ranking/bm25.h, typo fallback with spelling
 // correction, facets each counted as if its own filter were off, and hits

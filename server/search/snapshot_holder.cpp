@@ -1,13 +1,14 @@
 #include "server/search/snapshot_holder.h"
 
-#include <iostream>
+#include <utility>
 
-#include "indexer/generations.h"
+#include "index/generations.h"
 
 namespace ayc::search {
 
-SnapshotHolder::SnapshotHolder(std::filesystem::path index_dir, OnSwap on_swap, SnapshotOptions options)
-    : index_dir_(std::move(index_dir)), on_swap_(std::move(on_swap)), options_(options) {}
+SnapshotHolder::SnapshotHolder(std::filesystem::path index_dir, OnSwap on_swap, SnapshotOptions options,
+                               log::Logger logger)
+    : index_dir_(std::move(index_dir)), on_swap_(std::move(on_swap)), options_(options), logger_(std::move(logger)) {}
 
 SnapshotHolder::~SnapshotHolder() { stop_watching(); }
 
@@ -18,21 +19,20 @@ std::shared_ptr<const IndexSnapshot> SnapshotHolder::current() const {
 
 Status SnapshotHolder::reload() {
   std::lock_guard<std::mutex> one_at_a_time(reload_mu_);
-  indexer::Generations gens(index_dir_);
-  auto name = gens.current();
-  if (!name.ok()) return name.status();
-  if (!name->has_value()) {
+  index::Generations gens(index_dir_);
+  AYC_ASSIGN_OR_RETURN(auto name, gens.current());
+  if (!name.has_value()) {
     return Status::FailedPrecondition("no index generation in " + index_dir_.string() +
                                       " yet: run ayurvedacart-indexer");
   }
   auto serving = current();
-  if (serving && serving->generation() == **name) return Status::Ok();
-  auto loaded = IndexSnapshot::load(gens.path_of(**name), options_);
-  if (!loaded.ok()) return loaded.status().with_context("loading generation " + **name);
+  if (serving && serving->generation() == *name) return Status::Ok();
+  auto loaded = IndexSnapshot::load(gens.path_of(*name), options_);
+  if (!loaded.ok()) return loaded.status().with_context("loading generation " + *name);
   std::shared_ptr<const IndexSnapshot> fresh = std::move(loaded).value();
   // Warmed before it serves, so a switch brings no burst of cold searches.
   auto warmed = warm(*fresh, options_.warm_words);
-  if (!warmed.ok()) return warmed.status().with_context("warming generation " + **name);
+  if (!warmed.ok()) return warmed.status().with_context("warming generation " + *name);
   {
     std::lock_guard<std::mutex> lock(mu_);
     current_ = fresh;
@@ -50,7 +50,7 @@ void SnapshotHolder::start_watching(std::chrono::milliseconds interval) {
       lock.unlock();
       Status s = reload();
       if (!s.ok() && s.message() != last_error) {
-        std::cerr << "ayurvedacart-server: index not (re)loaded: " << s.message() << "\n";
+        logger_.warning("not (re)loaded: " + s.message());
       }
       last_error = s.ok() ? "" : s.message();
       lock.lock();

@@ -20,6 +20,7 @@
 #include <string>
 #include <thread>
 
+#include "common/log.h"
 #include "common/status.h"
 #include "server/search/index_snapshot.h"
 #include "server/search/warmer.h"
@@ -29,8 +30,10 @@ namespace ayc::search {
 class SnapshotHolder {
  public:
   // `on_swap` (may be empty) is called after each switch to a new generation.
+  // The watcher reports generations it cannot load to `logger`.
   using OnSwap = std::function<void(const IndexSnapshot&, const WarmStats&)>;
-  explicit SnapshotHolder(std::filesystem::path index_dir, OnSwap on_swap = {}, SnapshotOptions options = {});
+  explicit SnapshotHolder(std::filesystem::path index_dir, OnSwap on_swap = {}, SnapshotOptions options = {},
+                          log::Logger logger = {});
   ~SnapshotHolder();
 
   // Null until a generation has been loaded.
@@ -46,6 +49,7 @@ class SnapshotHolder {
   std::filesystem::path index_dir_;
   OnSwap on_swap_;
   SnapshotOptions options_;
+  log::Logger logger_;
   mutable std::mutex mu_;
   std::shared_ptr<const IndexSnapshot> current_;
   std::mutex reload_mu_;  // one load at a time

@@ -14,11 +14,10 @@ namespace {
 
 // The `n` most frequent words of the spelling table, most frequent first.
 Result<std::vector<std::string>> frequent_words(const IndexSnapshot& snap, std::size_t n) {
-  auto lease = snap.borrow_xapian();
-  if (!lease.ok()) return lease.status();
+  AYC_ASSIGN_OR_RETURN(auto lease, snap.borrow_xapian());
   std::vector<std::pair<Xapian::doccount, std::string>> words;
   try {
-    Xapian::Database& db = lease->db();
+    Xapian::Database& db = lease.db();
     for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) words.emplace_back(it.get_termfreq(), *it);
   } catch (const Xapian::Error& e) {
     return Status::DataLoss("reading the spelling table: " + e.get_description());
@@ -32,9 +31,8 @@ Result<WarmStats> warm(const IndexSnapshot& snap, std::size_t n) {
   WarmStats stats;
   if (n == 0) return stats;
   const auto start = std::chrono::steady_clock::now();
-  auto words = frequent_words(snap, n);
-  if (!words.ok()) return words.status();
-  for (const auto& word : *words) {
+  AYC_ASSIGN_OR_RETURN(auto words, frequent_words(snap, n));
+  for (const auto& word : words) {
     if (snap.postings().stats().bytes >= snap.postings().max_bytes() / 2) break;
     SearchRequest req;
     req.q = word;

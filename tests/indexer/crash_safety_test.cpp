@@ -11,7 +11,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "indexer/generations.h"
+#include "index/generations.h"
 #include "indexer/xapian_files.h"
 #include "tests/support/catalog_fixture.h"
 #include "tests/support/temp_database.h"
@@ -57,13 +57,13 @@ bool staging_exists(const fs::path& index_dir) {
 }
 
 void check_current_is_complete(const fs::path& index_dir) {
-  Generations gens(index_dir);
+  index::Generations gens(index_dir);
   auto cur = gens.current();
   REQUIRE(cur.ok());
   REQUIRE(cur->has_value());
-  auto manifest = read_manifest(gens.path_of(**cur));
+  auto manifest = index::read_manifest(gens.path_of(**cur));
   REQUIRE(manifest.ok());
-  auto docs = xapian_doc_count(gens.path_of(**cur) / kXapianSubdir);
+  auto docs = xapian_doc_count(gens.path_of(**cur) / index::kXapianSubdir);
   REQUIRE(docs.ok());
   CHECK(std::to_string(*docs) == manifest->get("searchable"));
 }
@@ -115,8 +115,8 @@ TEST_CASE("a run killed at any point leaves CURRENT on a valid generation") {
 TEST_CASE("the executable refuses a second concurrent run with exit code 3") {
   ayc::testing::TempDir dir;
   fs::path index_dir = dir.path() / "index";
-  REQUIRE(Generations(index_dir).ensure_root().ok());
-  auto lock = RunLock::acquire(index_dir);
+  REQUIRE(index::Generations(index_dir).ensure_root().ok());
+  auto lock = index::RunLock::acquire(index_dir);
   REQUIRE(lock.ok());
   ayc::testing::TempDatabase db;
   CHECK(wait_exit(spawn_indexer(db.url(), index_dir)) == 3);

@@ -9,11 +9,11 @@
 
 #include <catch2/catch.hpp>
 
-#include "indexer/feature_store.h"
+#include "index/feature_store.h"
+#include "index/index_schema.h"
 #include "indexer/index_job.h"
-#include "indexer/index_schema.h"
-#include "tests/support/catalog_fixture.h"
 #include "tests/indexer/index_test_util.h"
+#include "tests/support/catalog_fixture.h"
 #include "tests/support/temp_database.h"
 #include "tests/support/temp_dir.h"
 
@@ -127,9 +127,9 @@ TEST_CASE("copy written as HTML is indexed, highlighted and served as text") {
   CHECK(contains(ayc::testing::search_ids(xdb, "stiff joints"), kMahanarayanOil));
   CHECK(contains(ayc::testing::search_ids(xdb, "massage gently"), kMahanarayanOil));
 
-  auto store = FeatureStore::open(
-      (ayc::testing::current_generation_path(dir.path() / "index") / kFeaturesSubdir).string(),
-      FeatureStore::Mode::kReadOnly);
+  auto store = index::FeatureStore::open(
+      (ayc::testing::current_generation_path(dir.path() / "index") / index::kFeaturesSubdir).string(),
+      index::FeatureStore::Mode::kReadOnly);
   REQUIRE(store.ok());
   auto features = (*store)->product(kMahanarayanOil);
   REQUIRE(features.ok());
@@ -170,13 +170,13 @@ TEST_CASE("past queries are offered as typed, spellings that normalise alike as 
   }
   ayc::testing::TempDir dir;
   REQUIRE(run_full(config_for(db, dir)).ok());
-  auto store = FeatureStore::open(
-      (ayc::testing::current_generation_path(dir.path() / "index") / kFeaturesSubdir).string(),
-      FeatureStore::Mode::kReadOnly);
+  auto store = index::FeatureStore::open(
+      (ayc::testing::current_generation_path(dir.path() / "index") / index::kFeaturesSubdir).string(),
+      index::FeatureStore::Mode::kReadOnly);
   REQUIRE(store.ok());
   std::vector<std::string> shown;
   std::vector<std::string> devanagari_keys;
-  REQUIRE((*store)->for_each(FeatureStore::Family::kSuggestions, [&](std::string_view, std::string_view v) {
+  REQUIRE((*store)->for_each(index::FeatureStore::Family::kSuggestions, [&](std::string_view, std::string_view v) {
     auto s = features::decode_suggestion(v);
     if (s && s->kind == features::SuggestionKind::kQuery) shown.push_back(s->text);
     if (s && s->text == "\u0905\u0936\u094D\u0935\u0917\u0902\u0927\u093E") devanagari_keys = s->keys;
@@ -266,9 +266,9 @@ TEST_CASE("filter terms and value slots hold the database's values") {
   CHECK(contains(chy_terms, index::prescription_term(true)));
   CHECK_FALSE(contains(chy_terms, index::stock_term("")));  // stock 0, no centre rows
 
-  auto store = FeatureStore::open(
-      (ayc::testing::current_generation_path(dir.path() / "index") / kFeaturesSubdir).string(),
-      FeatureStore::Mode::kReadOnly);
+  auto store = index::FeatureStore::open(
+      (ayc::testing::current_generation_path(dir.path() / "index") / index::kFeaturesSubdir).string(),
+      index::FeatureStore::Mode::kReadOnly);
   REQUIRE(store.ok());
   auto slug = (*store)->id_for_slug("mahanarayan-oil-200-ml");
   REQUIRE(slug.ok());
@@ -341,7 +341,7 @@ TEST_CASE("an incremental run reflects a changed price, a new product and a disc
   CHECK(xdb.get_doccount() == 2);
 
   // The generation that was served before is untouched.
-  Xapian::Database old((first_generation / kXapianSubdir).string());
+  Xapian::Database old((first_generation / index::kXapianSubdir).string());
   CHECK(old.get_doccount() == 3);
   auto old_churna = ayc::testing::find_document(old, kAshwagandhaChurna);
   REQUIRE(old_churna);
@@ -369,8 +369,8 @@ TEST_CASE("a second concurrent run refuses to start") {
   ayc::testing::load_small_catalog(db.conn());
   ayc::testing::TempDir dir;
   auto config = config_for(db, dir);
-  REQUIRE(Generations(config.index_dir).ensure_root().ok());
-  auto lock = RunLock::acquire(config.index_dir);
+  REQUIRE(index::Generations(config.index_dir).ensure_root().ok());
+  auto lock = index::RunLock::acquire(config.index_dir);
   REQUIRE(lock.ok());
   auto r = run_full(config);
   REQUIRE_FALSE(r.ok());

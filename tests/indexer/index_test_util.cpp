@@ -2,12 +2,12 @@
 
 #include <catch2/catch.hpp>
 
-#include "indexer/index_schema.h"
+#include "index/index_schema.h"
 
 namespace ayc::testing {
 
 std::filesystem::path current_generation_path(const std::filesystem::path& index_dir) {
-  indexer::Generations gens(index_dir);
+  index::Generations gens(index_dir);
   auto cur = gens.current();
   REQUIRE(cur.ok());
   REQUIRE(cur->has_value());
@@ -15,7 +15,7 @@ std::filesystem::path current_generation_path(const std::filesystem::path& index
 }
 
 Xapian::Database open_current_xapian(const std::filesystem::path& index_dir) {
-  return Xapian::Database((current_generation_path(index_dir) / indexer::kXapianSubdir).string());
+  return Xapian::Database((current_generation_path(index_dir) / index::kXapianSubdir).string());
 }
 
 std::vector<std::string> search_ids(const Xapian::Database& db, const std::string& text) {

@@ -8,7 +8,7 @@
 
 #include <xapian.h>
 
-#include "indexer/generations.h"
+#include "index/generations.h"
 
 namespace ayc::testing {
 

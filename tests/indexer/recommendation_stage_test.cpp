@@ -1,7 +1,7 @@
 // The recommendation stage of a full run writes lists the server can read.
 #include <catch2/catch.hpp>
 
-#include "indexer/feature_store.h"
+#include "index/feature_store.h"
 #include "indexer/index_job.h"
 #include "tests/indexer/index_test_util.h"
 #include "tests/support/catalog_fixture.h"
@@ -23,21 +23,21 @@ TEST_CASE("a full run stores recommendation lists and every user") {
   REQUIRE(run.ok());
   CHECK(run->recommendation_seconds > 0);
 
-  auto store = FeatureStore::open(
-      (ayc::testing::current_generation_path(c.index_dir) / kFeaturesSubdir).string(), FeatureStore::Mode::kReadOnly);
+  auto store = index::FeatureStore::open(
+      (ayc::testing::current_generation_path(c.index_dir) / index::kFeaturesSubdir).string(), index::FeatureStore::Mode::kReadOnly);
   REQUIRE(store.ok());
-  auto user = (*store)->get(FeatureStore::Family::kUsers, "40000000-0000-4000-8000-000000000001");
+  auto user = (*store)->get(index::FeatureStore::Family::kUsers, "40000000-0000-4000-8000-000000000001");
   REQUIRE(user.ok());
   CHECK(user->has_value());  // known users are listed, even with nothing to recommend
-  auto best = (*store)->get(FeatureStore::Family::kRelated, FeatureStore::related_key("global", "best_sellers"));
+  auto best = (*store)->get(index::FeatureStore::Family::kRelated, index::FeatureStore::related_key("global", "best_sellers"));
   REQUIRE(best.ok());
   REQUIRE(best->has_value());
   auto list = features::decode_scored_list(**best);
   REQUIRE(list);
   CHECK_FALSE(list->empty());
 
-  auto together = (*store)->get(FeatureStore::Family::kRelated,
-                                FeatureStore::related_key(ayc::testing::kAshwagandhaChurna, "bought_together"));
+  auto together = (*store)->get(index::FeatureStore::Family::kRelated,
+                                index::FeatureStore::related_key(ayc::testing::kAshwagandhaChurna, "bought_together"));
   REQUIRE(together.ok());
   REQUIRE(together->has_value());
   auto partners = features::decode_scored_list(**together);

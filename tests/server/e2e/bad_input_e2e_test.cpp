@@ -198,7 +198,7 @@ TEST_CASE("a slow client is cut off by the read timeout", "[e2e]") {
   SECTION("one byte at a time (slowloris)") {
     RawClient slow(world.port());
     REQUIRE(slow.connected());
-    const std::string request = server::testing::get_request("/search?q=ashwagandha", "X-Slow: yes\r\n");
+    const std::string request = testing::get_request("/search?q=ashwagandha", "X-Slow: yes\r\n");
     bool cut_off = false;
     for (std::size_t i = 0; i < request.size() && !cut_off; ++i) {
       if (!slow.send(request.substr(i, 1))) cut_off = true;

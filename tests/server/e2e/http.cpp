@@ -8,7 +8,7 @@ std::optional<RawResponse> http_get(std::uint16_t port, std::string_view target,
                                     std::chrono::milliseconds timeout) {
   RawClient client(port);
   if (!client.connected()) return std::nullopt;
-  if (!client.send(server::testing::get_request(target, extra_headers))) return std::nullopt;
+  if (!client.send(testing::get_request(target, extra_headers))) return std::nullopt;
   return client.read_response(timeout);
 }
 
@@ -67,7 +67,7 @@ std::optional<RawResponse> KeepAliveClient::get(std::string_view target, std::ch
         return std::nullopt;
       }
     }
-    if (conn_->send(server::testing::get_request(target))) {
+    if (conn_->send(testing::get_request(target))) {
       auto r = conn_->read_response(timeout);
       if (r) {
         if (r->header("connection") == "close") conn_.reset();

@@ -14,12 +14,12 @@
 #include <string>
 #include <string_view>
 
-#include "tests/server/raw_client.h"
+#include "tests/support/raw_client.h"
 
 namespace ayc::e2e {
 
-using server::testing::RawClient;
-using server::testing::RawResponse;
+using testing::RawClient;
+using testing::RawResponse;
 
 // One request on a fresh connection; nullopt when there is no complete
 // answer within `timeout`.

@@ -12,12 +12,12 @@
 #include "tests/server/e2e/http.h"
 #include "tests/server/e2e/json.h"
 #include "tests/server/e2e/load.h"
-#include "tests/server/eventually.h"
+#include "tests/support/eventually.h"
 
 namespace ayc::e2e {
 namespace {
 
-using server::testing::eventually;
+using testing::eventually;
 
 constexpr const char* kNewProduct = "70000000-0000-4000-8000-000000000001";
 

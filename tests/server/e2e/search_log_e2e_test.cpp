@@ -13,13 +13,13 @@
 #include "tests/server/e2e/http.h"
 #include "tests/server/e2e/json.h"
 #include "tests/server/e2e/load.h"
-#include "tests/server/eventually.h"
 #include "tests/support/catalog_fixture.h"
+#include "tests/support/eventually.h"
 
 namespace ayc::e2e {
 namespace {
 
-using server::testing::eventually;
+using testing::eventually;
 using testing::kAshwagandhaChurna;
 
 constexpr const char* kFixtureUser = "40000000-0000-4000-8000-000000000001";

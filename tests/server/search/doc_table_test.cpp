@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "indexer/index_schema.h"
+#include "index/index_schema.h"
 #include "server/search/doc_table.h"
 #include "tests/server/search/search_index_fixture.h"
 

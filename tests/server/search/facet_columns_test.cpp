@@ -4,7 +4,7 @@
 
 #include <xapian.h>
 
-#include "indexer/index_schema.h"
+#include "index/index_schema.h"
 #include "server/search/facet_columns.h"
 #include "tests/server/search/search_index_fixture.h"
 #include "tests/support/temp_dir.h"

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "indexer/index_schema.h"
+#include "index/index_schema.h"
 #include "ranking/bm25.h"
 #include "server/search/doc_table.h"
 #include "server/search/facet_columns.h"

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "indexer/generations.h"
+#include "index/generations.h"
 #include "indexer/index_job.h"
 #include "tests/support/catalog_fixture.h"
 
@@ -21,7 +21,7 @@ SearchIndexFixture::SearchIndexFixture(const std::string& extra_sql) {
   c.progress = "never";
   auto run = indexer::run_full(c);
   REQUIRE(run.ok());
-  indexer::Generations gens(c.index_dir);
+  index::Generations gens(c.index_dir);
   auto loaded = search::IndexSnapshot::load(gens.path_of(**gens.current()));
   REQUIRE(loaded.ok());
   snapshot = *loaded;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "indexer/generations.h"
+#include "index/generations.h"
 #include "server/search/searcher.h"
 #include "server/search/warmer.h"
 #include "tests/server/search/search_index_fixture.h"
@@ -66,9 +66,9 @@ TEST_CASE("warming searches the most frequent words, so their searches find ever
 
 TEST_CASE("warming stops once the posting lists fill half of their cache") {
   ayc::testing::SearchIndexFixture fx;
-  indexer::Generations gens(fx.dir.path() / "index");
+  index::Generations gens(fx.dir.path() / "index");
   SnapshotOptions options;
-  options.postings_cache_bytes = 2;  // the first word's lists alone are over half of it
+  options.caches.postings_cache_bytes = 2;  // the first word's lists alone are over half of it
   auto tiny = IndexSnapshot::load(gens.path_of(**gens.current()), options);
   REQUIRE(tiny.ok());
   auto warmed = warm(**tiny, 1'000'000);

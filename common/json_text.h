@@ -1,0 +1,31 @@
+// Writing JSON strings by hand, safely.
+//
+// The server emits small JSON documents (errors, health, spool lines) without
+// a DOM. json_quote() escapes quotes, backslashes and control characters and
+// replaces invalid UTF-8 with U+FFFD, so even a message that echoes hostile
+// input is a valid JSON string.
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ayc::text {
+
+// `in` as a quoted JSON string literal: hello "x" -> "hello \"x\"".
+std::string json_quote(std::string_view in);
+// The same, appended to `out` (for documents built piece by piece).
+void append_json_quoted(std::string& out, std::string_view in);
+
+// `in` with every invalid UTF-8 sequence replaced by U+FFFD and NUL bytes
+// removed: text PostgreSQL will always accept.
+std::string to_valid_utf8(std::string_view in);
+
+// The first `max_chars` code points of valid UTF-8 `in`.
+std::string_view truncate_utf8(std::string_view in, std::size_t max_chars);
+
+// Number of code points in valid UTF-8 `in`.
+std::size_t utf8_length(std::string_view in);
+
+}  // namespace ayc::text

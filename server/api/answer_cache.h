@@ -1,0 +1,38 @@
+// Rendered answers of the routes whose answer depends on nothing but the
+// index generation and the request (GET /autocomplete, GET
+// /products/{id}/related): each is rendered once per generation.
+//
+// Keys carry the generation, so an answer rendered from one generation is
+// never served from another; after a switch the old generation's answers
+// are no longer asked for and age out of the LRU. Bounded by entries
+// (--response-cache-entries); 0 entries caches nothing.
+//
+// Thread-safety: every method may be called concurrently.
+#pragma once
+
+#include <cstddef>
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "server/search/index_snapshot.h"
+#include "server/search/shared_lru.h"
+
+namespace ayc::api {
+
+class AnswerCache {
+ public:
+  explicit AnswerCache(std::size_t entries) : entries_(entries) {}
+
+  // The key of a route's answer under `snap`'s generation.
+  static std::string key(const search::IndexSnapshot& snap, std::initializer_list<std::string_view> parts);
+
+  std::shared_ptr<const std::string> get(const std::string& key) const;
+  void put(const std::string& key, std::string answer) const;
+
+ private:
+  search::SharedLru<std::string> entries_;
+};
+
+}  // namespace ayc::api

@@ -1,0 +1,137 @@
+#include "server/api/recommendation_handlers.h"
+
+#include <cstdio>
+
+#include "common/json_text.h"
+#include "common/uuid.h"
+#include "index/feature_store.h"
+#include "server/api/api_params.h"
+#include "server/api/related_selection.h"
+#include "server/http/params.h"
+
+namespace ayc::api {
+
+namespace {
+
+using index::FeatureStore;
+
+ProductLookup lookup_in(const search::IndexSnapshot& snap) {
+  return [&snap](const std::string& id) -> search::ProductPtr {
+    auto p = snap.product(id);
+    return p.ok() ? *p : nullptr;
+  };
+}
+
+Result<search::ProductPtr> resolve_product(const search::IndexSnapshot& snap, std::string_view id_or_slug) {
+  std::string id(id_or_slug);
+  if (!is_uuid(id)) {
+    AYC_ASSIGN_OR_RETURN(auto mapped, snap.id_for_slug(id));
+    if (!mapped.has_value()) return Status::NotFound("no product with id or slug '" + id + "'");
+    id = *mapped;
+  }
+  id = lowercase_uuid(id);
+  AYC_ASSIGN_OR_RETURN(auto p, snap.product(id));
+  if (!p) return Status::NotFound("no product with id or slug '" + std::string(id_or_slug) + "'");
+  return p;
+}
+
+std::string score_text(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4f", v);
+  return buf;
+}
+
+std::string items_json(const std::vector<SelectedItem>& items) {
+  std::string o = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& it = items[i];
+    if (i) o += ',';
+    o += "{\"id\":" + text::json_quote(it.product->id) + ",\"slug\":" + text::json_quote(it.product->slug) +
+         ",\"name\":" + text::json_quote(it.product->name) + ",\"score\":" + score_text(it.score) +
+         ",\"source\":" + text::json_quote(it.source) + "}";
+  }
+  return o + "]";
+}
+
+// A list read (through the snapshot's cache) only if the selection gets to it.
+CandidateList lazy_list(const search::IndexSnapshot& snap, std::string source, FeatureStore::Family family,
+                        std::string key) {
+  return {std::move(source), [&snap, family, key = std::move(key)] { return snap.scored_list(family, key); }};
+}
+
+std::vector<CandidateList> fallbacks(const search::IndexSnapshot& snap, const features::ProductFeatures& p) {
+  std::vector<CandidateList> lists;
+  for (const auto& slug : p.category_slugs) {
+    lists.push_back(lazy_list(snap, "category_best_sellers", FeatureStore::Family::kRelated,
+                              FeatureStore::related_key("cat:" + slug, "best_sellers")));
+  }
+  lists.push_back(lazy_list(snap, "best_sellers", FeatureStore::Family::kRelated,
+                            FeatureStore::related_key("global", "best_sellers")));
+  return lists;
+}
+
+}  // namespace
+
+http::Handler related_handler(search::SnapshotHolder* index, const AnswerCache* answers) {
+  return [index, answers](const http::HttpRequest& req, const http::PathParams& path) -> Result<http::HttpResponse> {
+    AYC_ASSIGN_OR_RETURN(auto kind, http::param_enum(req, "kind", {"similar", "bought_together"}, "bought_together"));
+    AYC_ASSIGN_OR_RETURN(auto limit, param_int(req, "limit", 10, 1, 50));
+    AYC_ASSIGN_OR_RETURN(auto country, country_param(req));
+    auto snapshot = index->current();
+    if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
+    const search::IndexSnapshot& snap = *snapshot;
+    // A product page's widget is the same for every shopper of a country
+    // until the next generation: rendered once.
+    const std::string key = AnswerCache::key(snap, {"related", kind, std::to_string(limit), country, path.get("id")});
+    if (answers != nullptr) {
+      if (auto cached = answers->get(key)) return http::HttpResponse::json(200, *cached);
+    }
+    AYC_ASSIGN_OR_RETURN(auto found, resolve_product(snap, path.get("id")));
+    const features::ProductFeatures& product = *found;
+
+    std::vector<CandidateList> lists;
+    lists.push_back(lazy_list(snap, kind, FeatureStore::Family::kRelated, FeatureStore::related_key(product.id, kind)));
+    if (kind == "bought_together") {
+      lists.push_back(lazy_list(snap, "similar", FeatureStore::Family::kRelated,
+                                FeatureStore::related_key(product.id, "similar")));
+    }
+    for (auto& l : fallbacks(snap, product)) lists.push_back(std::move(l));
+    SelectionRules rules;
+    rules.limit = static_cast<std::size_t>(limit);
+    rules.country = country;
+    rules.exclude_id = product.id;
+    auto items = select_items(lists, lookup_in(snap), rules);
+    std::string body = "{\"product\":{\"id\":" + text::json_quote(product.id) + ",\"slug\":" + text::json_quote(product.slug) +
+                       "},\"kind\":" + text::json_quote(kind) + ",\"items\":" + items_json(items) + "}";
+    if (answers != nullptr) answers->put(key, body);
+    return http::HttpResponse::json(200, body);
+  };
+}
+
+http::Handler user_recommendations_handler(search::SnapshotHolder* index) {
+  return [index](const http::HttpRequest& req, const http::PathParams& path) -> Result<http::HttpResponse> {
+    AYC_ASSIGN_OR_RETURN(auto limit, param_int(req, "limit", 10, 1, 50));
+    AYC_ASSIGN_OR_RETURN(auto country, country_param(req));
+    if (!is_uuid(path.get("id"))) return Status::InvalidArgument("path parameter 'id' must be a user UUID");
+    const std::string user_id = lowercase_uuid(path.get("id"));
+    auto snapshot = index->current();
+    if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
+    const search::IndexSnapshot& snap = *snapshot;
+    AYC_ASSIGN_OR_RETURN(auto raw, snap.features().get(FeatureStore::Family::kUsers, user_id));
+    if (!raw.has_value()) return Status::NotFound("no user with id '" + user_id + "'");
+    auto for_you = std::make_shared<const std::vector<features::ScoredItem>>(
+        features::decode_scored_list(*raw).value_or(std::vector<features::ScoredItem>{}));
+    std::vector<CandidateList> lists;
+    lists.push_back({"for_you", [for_you] { return for_you; }});
+    lists.push_back(lazy_list(snap, "trending", FeatureStore::Family::kRelated, FeatureStore::related_key("global", "trending")));
+    lists.push_back(lazy_list(snap, "best_sellers", FeatureStore::Family::kRelated,
+                              FeatureStore::related_key("global", "best_sellers")));
+    SelectionRules rules;
+    rules.limit = static_cast<std::size_t>(limit);
+    rules.country = country;
+    auto items = select_items(lists, lookup_in(snap), rules);
+    return http::HttpResponse::json(200, "{\"user_id\":" + text::json_quote(user_id) + ",\"items\":" + items_json(items) + "}");
+  };
+}
+
+}  // namespace ayc::api

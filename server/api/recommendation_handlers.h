@@ -1,0 +1,22 @@
+// GET /products/{id or slug}/related and GET /users/{id}/recommendations,
+// served from the generation's feature store (lists computed by the
+// indexer's recommendation stage; see index/SCHEMA.md for the keys).
+//
+// Fallback chains keep widgets full: bought_together -> similar -> best
+// sellers of the product's categories -> store best sellers; for a user:
+// for_you -> trending -> best sellers.
+//
+// Thread-safety: handlers are safe to call concurrently.
+#pragma once
+
+#include "server/api/answer_cache.h"
+#include "server/http/router.h"
+#include "server/search/snapshot_holder.h"
+
+namespace ayc::api {
+
+// `answers` (may be null) caches the related answers per generation.
+http::Handler related_handler(search::SnapshotHolder* index, const AnswerCache* answers);
+http::Handler user_recommendations_handler(search::SnapshotHolder* index);
+
+}  // namespace ayc::api

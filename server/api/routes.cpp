@@ -1,0 +1,108 @@
+#include "server/api/routes.h"
+
+#include <chrono>
+
+#include "common/text.h"
+#include "server/api/recommendation_handlers.h"
+#include "server/api/search_handlers.h"
+#include "server/http/error_response.h"
+#include "server/search_log/click_event.h"
+
+namespace ayc::api {
+
+namespace {
+
+// "application/json", "application/json; charset=utf-8", "application/ld+json".
+bool is_json_content_type(const http::HttpRequest& req) {
+  auto value = req.header("content-type");
+  if (!value) return false;
+  std::string type = text::ascii_lower(value->substr(0, value->find(';')));
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
+  return type == "application/json" || (type.rfind("application/", 0) == 0 && type.size() > 17 &&
+                                        type.compare(type.size() - 5, 5, "+json") == 0);
+}
+
+Result<http::HttpResponse> healthz(const http::HttpRequest&, const http::PathParams&) {
+  return http::HttpResponse::json(200, "{\"status\":\"ok\"}");
+}
+
+http::Handler readyz(const AppServices& services) {
+  return [services](const http::HttpRequest&, const http::PathParams&) -> Result<http::HttpResponse> {
+    if (!services.ready || !services.ready()) {
+      return Status::Unavailable("no index generation is loaded yet");
+    }
+    std::string body = "{\"status\":\"ready\"";
+    if (services.metrics != nullptr) {
+      body += ",\"generation\":" + std::to_string(services.metrics->index().generation());
+    }
+    return http::HttpResponse::json(200, body + "}");
+  };
+}
+
+// The served generation's in-memory posting lists (server/search/postings.h)
+// and hit cards (server/search/hit_cards.h).
+std::string postings_metrics(const search::IndexSnapshot& snap) {
+  auto s = snap.postings().stats();
+  std::string out;
+  auto metric = [&](const char* name, const char* type, const char* help, std::uint64_t v) {
+    out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" + name + " " +
+           std::to_string(v) + "\n";
+  };
+  metric("ayurvedacart_postings_cache_bytes", "gauge", "Posting lists held in memory for the served generation",
+         s.bytes);
+  metric("ayurvedacart_postings_cache_lists", "gauge", "Posting lists (terms and synonym groups) held in memory",
+         s.terms);
+  metric("ayurvedacart_postings_cache_hits_total", "counter", "Posting lists found in memory", s.hits);
+  metric("ayurvedacart_postings_cache_misses_total", "counter", "Posting lists read from the index", s.misses);
+  metric("ayurvedacart_postings_cache_evictions_total", "counter", "Posting lists dropped to stay within "
+         "--postings-cache-mb", s.evictions);
+  metric("ayurvedacart_hit_cards_bytes", "gauge", "What result pages show of every product, held in memory",
+         snap.hit_cards().bytes());
+  return out;
+}
+
+http::Handler metrics(const AppServices& services) {
+  return [services](const http::HttpRequest&, const http::PathParams&) -> Result<http::HttpResponse> {
+    if (services.metrics == nullptr) return Status::FailedPrecondition("metrics are not enabled");
+    std::string body = services.metrics->render(std::chrono::system_clock::now());
+    if (auto snap = services.index != nullptr ? services.index->current() : nullptr) body += postings_metrics(*snap);
+    return http::HttpResponse::text(200, http::HttpResponse::kPrometheus, body);
+  };
+}
+
+http::Handler click(const AppServices& services) {
+  return [services](const http::HttpRequest& req, const http::PathParams&) -> Result<http::HttpResponse> {
+    if (!is_json_content_type(req)) {
+      return http::failure_response(http::HttpFailure::kUnsupportedMediaType, "body must be sent as Content-Type: application/json");
+    }
+    AYC_ASSIGN_OR_RETURN(auto event, search_log::parse_click_event(req.body));
+    if (services.search_log == nullptr) return Status::FailedPrecondition("click recording is not enabled");
+    if (!services.search_log->record_click(std::move(event))) {
+      return Status::Unavailable("the click could not be recorded; try again later");
+    }
+    return http::HttpResponse::no_content();
+  };
+}
+
+// The storefront routes: search and autocomplete (search_handlers.h),
+// recommendations (recommendation_handlers.h).
+void register_domain_routes(http::Router& router, const AppServices& services) {
+  if (services.index == nullptr) return;  // a platform-only server (tests)
+  SearchServices search{services.index, services.search_log, services.answers};
+  router.add("GET", "/search", search_handler(search));
+  router.add("GET", "/autocomplete", autocomplete_handler(search));
+  router.add("GET", "/products/{id}/related", related_handler(services.index, services.answers));
+  router.add("GET", "/users/{id}/recommendations", user_recommendations_handler(services.index));
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, const AppServices& services) {
+  router.add("GET", "/healthz", healthz);
+  router.add("GET", "/readyz", readyz(services));
+  router.add("GET", "/metrics", metrics(services));
+  router.add("POST", "/events/click", click(services));
+  register_domain_routes(router, services);
+}
+
+}  // namespace ayc::api

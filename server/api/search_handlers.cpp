@@ -1,0 +1,241 @@
+#include "server/api/search_handlers.h"
+
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+
+#include "common/json_text.h"
+#include "common/text.h"
+#include "common/uuid.h"
+#include "server/api/api_params.h"
+#include "server/http/params.h"
+
+namespace ayc::api {
+
+namespace {
+
+constexpr std::size_t kMaxQueryChars = 256;
+
+Result<std::vector<std::string>> slug_list(const http::HttpRequest& req, std::string_view name) {
+  AYC_ASSIGN_OR_RETURN(auto raw, http::param_string(req, name, 1000));
+  std::vector<std::string> out;
+  if (!raw.has_value()) return out;
+  std::string_view all = *raw;
+  std::size_t start = 0;
+  while (start <= all.size()) {
+    std::size_t end = all.find(',', start);
+    if (end == std::string_view::npos) end = all.size();
+    std::string slug = text::slugify(all.substr(start, end - start));
+    if (!slug.empty()) out.push_back(std::move(slug));
+    start = end + 1;
+  }
+  if (out.size() > 50) return Status::InvalidArgument("parameter '" + std::string(name) + "' lists more than 50 values");
+  return out;
+}
+
+search::SortOrder sort_order(const std::string& s) {
+  if (s == "price_asc") return search::SortOrder::kPriceAsc;
+  if (s == "price_desc") return search::SortOrder::kPriceDesc;
+  if (s == "rating") return search::SortOrder::kRating;
+  if (s == "newest") return search::SortOrder::kNewest;
+  if (s == "popularity") return search::SortOrder::kPopularity;
+  return search::SortOrder::kRelevance;
+}
+
+// `v` with at most two decimals, trailing zeros dropped: 12.5, 3, 0.99.
+void append_number(std::string& out, double v) {
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2);
+  if (ec != std::errc()) {
+    out += '0';
+    return;
+  }
+  std::string_view s(buf, static_cast<std::size_t>(end - buf));
+  if (s.find('.') != std::string_view::npos) {
+    while (s.back() == '0') s.remove_suffix(1);
+    if (s.back() == '.') s.remove_suffix(1);
+  }
+  if (s == "-0") s = "0";
+  out += s;
+}
+
+std::optional<std::string> header_value(const http::HttpRequest& req, std::string_view name) {
+  auto v = req.header(name);
+  if (!v) return std::nullopt;
+  return std::string(*v);
+}
+
+Status parse_filters(const http::HttpRequest& req, search::SearchRequest& out) {
+  auto brands = slug_list(req, "brand");
+  auto categories = slug_list(req, "category");
+  auto forms = slug_list(req, "form");
+  for (auto* r : {&brands, &categories, &forms})
+    if (!r->ok()) return r->status();
+  out.brands = std::move(*brands);
+  out.categories = std::move(*categories);
+  out.forms = std::move(*forms);
+  AYC_ASSIGN_OR_RETURN(auto type, http::param_string(req, "type", 50));
+  if (type.has_value() && !type->empty()) out.type = text::slugify(*type);
+  auto min_price = http::param_optional_double(req, "min_price", 0, 1e9);
+  auto max_price = http::param_optional_double(req, "max_price", 0, 1e9);
+  if (!min_price.ok()) return min_price.status();
+  if (!max_price.ok()) return max_price.status();
+  out.min_price = *min_price;
+  out.max_price = *max_price;
+  if (out.min_price && out.max_price && *out.min_price > *out.max_price) {
+    return Status::InvalidArgument("parameter 'min_price' must not be greater than 'max_price'");
+  }
+  AYC_ASSIGN_OR_RETURN(auto in_stock, http::param_bool(req, "in_stock", false));
+  out.in_stock = in_stock;
+  AYC_ASSIGN_OR_RETURN(out.country, country_param(req));
+  if (req.query.contains("prescription_required")) {
+    AYC_ASSIGN_OR_RETURN(auto rx, http::param_bool(req, "prescription_required", false));
+    out.prescription_required = rx;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<search::SearchRequest> parse_search_request(const http::HttpRequest& req) {
+  search::SearchRequest out;
+  AYC_ASSIGN_OR_RETURN(auto q, http::param_string(req, "q", kMaxQueryChars));
+  out.q = q.value_or("");
+  out.typing = !out.q.empty() && out.q.back() != ' ';
+  AYC_ASSIGN_OR_RETURN(auto limit, param_int(req, "limit", 10, 1, 100));
+  out.limit = static_cast<std::size_t>(limit);
+  AYC_ASSIGN_OR_RETURN(auto offset, param_int(req, "offset", 0, 0, 10000));
+  out.offset = static_cast<std::size_t>(offset);
+  auto sort = http::param_enum(req, "sort", {"relevance", "price_asc", "price_desc", "rating", "newest", "popularity"},
+                         "relevance");
+  if (!sort.ok()) return sort.status();
+  out.sort = sort_order(*sort);
+  AYC_ASSIGN_OR_RETURN(auto currency, http::param_string(req, "currency", 3));
+  if (currency.has_value()) {
+    out.currency = *currency;
+    for (char& c : out.currency)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  AYC_ASSIGN_OR_RETURN(auto facets, http::param_bool(req, "facets", true));
+  out.want_facets = facets;
+  AYC_RETURN_IF_ERROR(parse_filters(req, out));
+  return out;
+}
+
+std::string render_search_json(const search::SearchResult& r, const search::SearchRequest& req,
+                               const std::string& search_id, double took_ms) {
+  std::string o;
+  o.reserve(1024 + r.hits.size() * 600);
+  auto str = [&o](std::string_view key, std::string_view value) {
+    o += key;
+    text::append_json_quoted(o, value);
+  };
+  str("{\"search_id\":", search_id);
+  str(",\"query\":", r.query);
+  o += ",\"corrected_query\":";
+  if (r.corrected_query) {
+    text::append_json_quoted(o, *r.corrected_query);
+  } else {
+    o += "null";
+  }
+  o += ",\"total\":";
+  o += std::to_string(r.total);
+  o += ",\"limit\":";
+  o += std::to_string(req.limit);
+  o += ",\"offset\":";
+  o += std::to_string(req.offset);
+  o += ",\"took_ms\":";
+  append_number(o, took_ms);
+  str(",\"currency\":", r.currency);
+  o += ",\"hits\":[";
+  for (std::size_t i = 0; i < r.hits.size(); ++i) {
+    const auto& h = r.hits[i];
+    str(i == 0 ? "{\"id\":" : ",{\"id\":", h.id);
+    str(",\"slug\":", h.slug);
+    str(",\"name\":", h.name);
+    str(",\"brand\":", h.brand);
+    o += ",\"price\":{\"amount\":";
+    append_number(o, h.price);
+    str(",\"currency\":", h.currency);
+    o += "},\"rating\":";
+    append_number(o, h.rating);
+    o += ",\"review_count\":";
+    o += std::to_string(h.review_count);
+    o += h.in_stock ? ",\"in_stock\":true" : ",\"in_stock\":false";
+    str(",\"highlight\":{\"name\":", h.highlight_name);
+    str(",\"short_description\":", h.highlight_short_description);
+    o += "}}";
+  }
+  o += "],\"facets\":{";
+  bool first_facet = true;
+  for (const auto& [name, values] : r.facets) {
+    str(first_facet ? "" : ",", name);
+    first_facet = false;
+    o += ":[";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      str(i == 0 ? "{\"value\":" : ",{\"value\":", values[i].value);
+      o += ",\"count\":";
+      o += std::to_string(values[i].count);
+      o += '}';
+    }
+    o += "]";
+  }
+  o += "}}";
+  return o;
+}
+
+http::Handler search_handler(SearchServices services) {
+  return [services](const http::HttpRequest& req, const http::PathParams&) -> Result<http::HttpResponse> {
+    AYC_ASSIGN_OR_RETURN(auto parsed, parse_search_request(req));
+    auto user_id = http::param_string(req, "user_id", 100);
+    auto session_id = http::param_string(req, "session_id", 100);
+    if (!user_id.ok()) return user_id.status();
+    if (!session_id.ok()) return session_id.status();
+    auto snapshot = services.index->current();
+    if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
+    AYC_ASSIGN_OR_RETURN(auto result, search::run_search(*snapshot, parsed));
+    std::string search_id = new_uuid_v7(req.received_at);  // time-ordered: cheap for search_logs' primary key
+    if (services.search_log != nullptr) {
+      search_log::SearchLogRow row;
+      row.id = search_id;
+      row.query = parsed.q;
+      row.results_count = static_cast<std::int32_t>(std::min<std::uint64_t>(result.total, INT32_MAX));
+      row.user_id = *user_id;
+      row.session_id = *session_id;
+      if (!req.remote_ip.empty()) row.ip_address = req.remote_ip;
+      row.user_agent = header_value(req, "user-agent");
+      row.created_at = req.received_at;
+      services.search_log->enqueue(std::move(row));  // never blocks; losses are counted in metrics
+    }
+    double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - req.arrival).count();
+    return http::HttpResponse::json(200, render_search_json(result, parsed, search_id, took_ms));
+  };
+}
+
+http::Handler autocomplete_handler(SearchServices services) {
+  return [services](const http::HttpRequest& req, const http::PathParams&) -> Result<http::HttpResponse> {
+    AYC_ASSIGN_OR_RETURN(auto q, http::param_string(req, "q", 100));
+    AYC_ASSIGN_OR_RETURN(auto limit, param_int(req, "limit", 8, 1, 20));
+    auto snapshot = services.index->current();
+    if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
+    // Shoppers type the same prefixes: an answer is rendered once per generation.
+    const std::string key = AnswerCache::key(*snapshot, {"autocomplete", std::to_string(limit), q.value_or("")});
+    if (services.answers != nullptr) {
+      if (auto cached = services.answers->get(key)) return http::HttpResponse::json(200, *cached);
+    }
+    auto completions = snapshot->autocomplete().complete(q.value_or(""), static_cast<std::size_t>(limit));
+    std::string o = "{\"query\":" + text::json_quote(q.value_or("")) + ",\"suggestions\":[";
+    for (std::size_t i = 0; i < completions.size(); ++i) {
+      const auto& c = completions[i];
+      if (i) o += ',';
+      o += "{\"text\":" + text::json_quote(c.text) + ",\"kind\":\"" + features::suggestion_kind_name(c.kind) + "\"";
+      if (!c.slug.empty()) o += ",\"slug\":" + text::json_quote(c.slug);
+      o += "}";
+    }
+    o += "]}";
+    if (services.answers != nullptr) services.answers->put(key, o);
+    return http::HttpResponse::json(200, o);
+  };
+}
+
+}  // namespace ayc::api

@@ -1,0 +1,81 @@
+// Transport-free HTTP request and response types.
+//
+// The Beast session (http_session.cpp) fills an HttpRequest from the wire and
+// turns an HttpResponse back into bytes; everything between - the router, the
+// handlers, the parameter helpers - sees only these values, so it can be
+// tested without sockets.
+//
+// Thread-safety: plain values; a request is handled on one thread.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/status.h"
+
+namespace ayc::http {
+
+// Decoded query parameters in the order they appeared. A name may repeat;
+// single() reports that as an error so no handler silently picks one copy.
+class QueryParams {
+ public:
+  using Entry = std::pair<std::string, std::string>;
+
+  QueryParams() = default;
+  explicit QueryParams(std::vector<Entry> entries) : entries_(std::move(entries)) {}
+
+  // The one value of `name`; nullopt when absent; InvalidArgument naming the
+  // parameter when it is given more than once.
+  Result<std::optional<std::string_view>> single(std::string_view name) const;
+  // Every value of `name`, in order (for parameters that may repeat).
+  std::vector<std::string_view> all(std::string_view name) const;
+  std::size_t count(std::string_view name) const;
+  bool contains(std::string_view name) const { return count(name) > 0; }
+  const std::vector<Entry>& entries() const { return entries_; }
+
+ private:
+  std::vector<Entry> entries_;
+};
+
+struct HttpRequest {
+  std::string method;  // "GET", "POST", ... as sent (HTTP methods are case-sensitive)
+  std::string target;  // raw request-target: "/search?q=tulsi%20tea"
+  std::string path;    // percent-decoded path; filled by the router from `target`
+  QueryParams query;   // decoded parameters; filled by the router from `target`
+  // Header names lower-cased; values as received. Repeated headers stay separate.
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::string remote_ip;  // "127.0.0.1", "::1"; empty when unknown
+  // When the whole request had been read: `arrival` for latency measurements,
+  // `received_at` for timestamps stored anywhere (search_logs.created_at).
+  std::chrono::steady_clock::time_point arrival = std::chrono::steady_clock::now();
+  std::chrono::system_clock::time_point received_at = std::chrono::system_clock::now();
+
+  // The first value of header `lower_case_name`, if present.
+  std::optional<std::string_view> header(std::string_view lower_case_name) const;
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string content_type;  // empty for bodiless responses (204)
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+
+  static constexpr const char* kJson = "application/json; charset=utf-8";
+  static constexpr const char* kPrometheus = "text/plain; version=0.0.4; charset=utf-8";
+
+  // A response carrying `json`, which must already be serialized JSON.
+  static HttpResponse json(int status, std::string json);
+  static HttpResponse text(int status, std::string content_type, std::string body);
+  static HttpResponse no_content();
+};
+
+// A test-friendly request: method and target set, everything else default.
+HttpRequest make_request(std::string method, std::string target, std::string body = {});
+
+}  // namespace ayc::http

@@ -1,0 +1,139 @@
+#include "server/search/query_planner.h"
+
+#include <algorithm>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "common/text.h"
+#include "index/index_schema.h"
+
+namespace ayc::search {
+
+namespace {
+
+std::string join_words(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+// A group that is a number and nothing else ("3", "200").
+bool only_numbers(const TextGroup& g) {
+  return std::all_of(g.alternatives.begin(), g.alternatives.end(), [](const std::vector<std::string>& terms) {
+    return std::all_of(terms.begin(), terms.end(), [](const std::string& t) {
+      return !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
+    });
+  });
+}
+
+// The groups of `whole` that match something on their own. A synonym phrase
+// that no product has ("nasya oil", when no product mentions nasal use) gives
+// way to its words, each read alone ("oil").
+TextPlan known_concepts(const SearchContext& ctx, const TextPlan& whole) {
+  const Matcher& matcher = ctx.matcher;
+  TextPlan known;
+  for (const auto& g : whole.groups) {
+    if (matcher.every_group_matches(TextPlan{{g}, false})) {
+      known.groups.push_back(g);
+      continue;
+    }
+    if (g.words.size() < 2) continue;
+    for (const auto& word : g.words) {
+      TextPlan part = build_text_plan(ctx, ParsedQuery{{word}}, MatchMode::kAll, false);
+      for (auto& p : part.groups) {
+        if (!only_numbers(p) && matcher.every_group_matches(TextPlan{{p}, false})) known.groups.push_back(std::move(p));
+      }
+    }
+  }
+  return known;
+}
+
+// Classical names grade a formulation with a leading word ("Maha
+// Narayan", "Laghu Malini Vasant", "Brihat Vat Chintamani"): a shopper's
+// "maha bhringraj" that finds nothing wants bhringraj, not every "maha".
+bool grade_word(const TextGroup& g) {
+  static const std::vector<std::string> kGrades = {"maha", "mahat", "laghu", "brihat", "brihad", "bruhat",
+                                                   "vrihat", "swalpa", "svalpa"};
+  return g.words.size() == 1 && std::find(kGrades.begin(), kGrades.end(), g.words.front()) != kGrades.end();
+}
+
+// Removes the concept a relaxed search gives up first: a grade word, else
+// the last one (the first words usually name the product).
+void drop_least_telling(std::vector<TextGroup>& groups) {
+  for (auto it = groups.rbegin(); it != groups.rend(); ++it) {
+    if (grade_word(*it)) {
+      groups.erase(std::next(it).base());
+      return;
+    }
+  }
+  groups.pop_back();
+}
+
+}  // namespace
+
+QueryPlan plan_query(const SearchContext& ctx, const ParsedQuery& parsed, const SearchRequest& req,
+                     const std::vector<FilterPart>& filters) {
+  const Matcher& matcher = ctx.matcher;
+  QueryPlan plan;
+  plan.shown = parsed;
+  if (parsed.empty()) {  // no text: every searchable product
+    plan.matches = matcher.match(TextPlan{});
+    return plan;
+  }
+  // One token typed ("DAB-ASH-100", hyphens and all) may be a SKU.
+  std::string raw = req.q;
+  raw.erase(0, raw.find_first_not_of(" \t"));
+  raw.erase(raw.find_last_not_of(" \t") + 1);
+  if (!raw.empty() && raw.find_first_of(" \t") == std::string::npos) {
+    if (matcher.term_exists(index::sku_term(raw))) {
+      plan.matches = matcher.match(TextPlan{{TextGroup{{{index::sku_term(raw)}}}}, false});
+      return plan;
+    }
+  }
+  auto found_by = [&](const Matches& m) { return filters.empty() ? m.size() : matcher.restrict(m, filters).size(); };
+  plan.matches = matcher.match(build_text_plan(ctx, parsed, MatchMode::kAll, req.typing));
+  std::size_t found = found_by(plan.matches);
+  if (found > 2) return plan;
+  auto fixed = spelling_corrected(ctx, parsed);
+  if (!fixed.empty()) {
+    Matches m = matcher.match(build_text_plan(ctx, ParsedQuery{fixed}, MatchMode::kAll, false));
+    std::size_t corrected_found = found_by(m);
+    if (corrected_found > found) {
+      plan.matches = std::move(m);
+      plan.corrected = join_words(fixed);
+      plan.shown = ParsedQuery{text::split_words(*plan.corrected)};
+      found = corrected_found;
+    }
+  }
+  if (found == 0 && parsed.words.size() > 1) {
+    const ParsedQuery words = plan.corrected ? ParsedQuery{text::split_words(*plan.corrected)} : parsed;
+    TextPlan whole = build_text_plan(ctx, words, MatchMode::kAll, req.typing && !plan.corrected);
+    // Relaxed: concepts the index does not know are left out, then grade
+    // words, then concepts from the end ("ashwagandha churna organic" ->
+    // "ashwagandha churna"): the first words usually name the product.
+    // Concepts, not words, so a phrase known whole stays whole while it
+    // finds something ("eggshell for gynaecological health" -> women's
+    // health, not every product mentioning "health").
+    // A number alone is not a concept ("omega 3" must not list every "3 x 75
+    // g" soap): number groups never stand without a word group.
+    std::erase_if(whole.groups, only_numbers);
+    TextPlan known = known_concepts(ctx, whole);
+    while (!known.groups.empty()) {
+      Matches m = matcher.match(known);
+      if (found_by(m) > 0) {
+        plan.matches = std::move(m);
+        std::vector<std::string> kept;
+        for (const auto& g : known.groups) kept.insert(kept.end(), g.words.begin(), g.words.end());
+        plan.kept = join_words(kept);
+        return plan;
+      }
+      drop_least_telling(known.groups);
+    }
+    whole.any_group = true;  // nothing narrower finds anything
+    plan.matches = matcher.match(whole);
+  }
+  return plan;
+}
+
+}  // namespace ayc::search

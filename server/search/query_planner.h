@@ -1,0 +1,42 @@
+// Query planning, in one place: which text a search matches.
+//
+// In order, the first that applies:
+//   1. one token typed whole that is a SKU ("DAB-ASH-100"): that product;
+//   2. the words as typed (query_builder.h reads them), when that finds more
+//      than two products under the request's filters;
+//   3. the spelling-corrected words, when they find more than the words as
+//      typed (reported as `corrected`);
+//   4. when every word together finds nothing, a relaxed search: concepts
+//      the index does not know are left out, then grade words ("maha",
+//      "laghu"), then concepts from the end, until what is left finds
+//      something (reported as `kept`). A number is never a concept on its
+//      own ("omega 3" must not list every "3 x 75 g" soap);
+//   5. any word, as the last resort.
+// A query without words matches every searchable product.
+//
+// Thread-safety: a pure function of its arguments; the context's Xapian
+// handle belongs to the calling search.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/search/matcher.h"
+#include "server/search/query_builder.h"
+#include "server/search/search_context.h"
+#include "server/search/search_types.h"
+
+namespace ayc::search {
+
+struct QueryPlan {
+  Matches matches;                       // the text's matches, before filters
+  std::optional<std::string> corrected;  // the spelling-corrected query, when it was used
+  std::optional<std::string> kept;       // relaxed: the words of the concepts kept (for the exact-match boost)
+  ParsedQuery shown;                     // the words a page highlights (as corrected)
+};
+
+QueryPlan plan_query(const SearchContext& ctx, const ParsedQuery& parsed, const SearchRequest& req,
+                     const std::vector<FilterPart>& filters);
+
+}  // namespace ayc::search

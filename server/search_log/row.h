@@ -1,0 +1,34 @@
+// What the server records about a search and a click, as plain values.
+//
+// Thread-safety: plain values.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace ayc::search_log {
+
+// One row of search_logs. The handler fills it and hands it to
+// SearchLogWriter::enqueue(); the writer normalizes the text (invalid UTF-8
+// replaced, session_id cut to 100 characters) before storing it.
+struct SearchLogRow {
+  std::string id;  // new_uuid_v7(created_at): the search_id returned to the client
+  std::string query;
+  std::int32_t results_count = 0;
+  // As the client sent it; stored as NULL unless it is the id of an existing user.
+  std::optional<std::string> user_id;
+  std::optional<std::string> session_id;
+  std::optional<std::string> ip_address;  // HttpRequest::remote_ip
+  std::optional<std::string> user_agent;
+  std::chrono::system_clock::time_point created_at;  // HttpRequest::received_at
+};
+
+// POST /events/click: set clicked_product_id on search `search_id`.
+struct SearchClick {
+  std::string search_id;   // canonical UUID text
+  std::string product_id;  // canonical UUID text
+};
+
+}  // namespace ayc::search_log

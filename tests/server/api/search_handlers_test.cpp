@@ -1,0 +1,54 @@
+#include <catch2/catch.hpp>
+
+#include "server/api/search_handlers.h"
+
+namespace ayc::api {
+namespace {
+
+search::SearchResult one_hit(double price, double rating) {
+  search::SearchResult r;
+  r.query = "tulsi \"drops\"";
+  r.total = 1234567;
+  r.currency = "INR";
+  search::SearchHit h;
+  h.id = "p1";
+  h.slug = "tulsi-drops";
+  h.name = "Tulsi Drops";
+  h.brand = "Brand";
+  h.price = price;
+  h.currency = "INR";
+  h.rating = rating;
+  h.review_count = 42;
+  h.in_stock = true;
+  h.highlight_name = "<mark>Tulsi</mark> Drops";
+  h.highlight_short_description = "";
+  r.hits.push_back(h);
+  r.facets["brand"] = {{"brand-a", 7}, {"brand-b", 3}};
+  return r;
+}
+
+TEST_CASE("a search answer's numbers keep at most two decimals and drop trailing zeros") {
+  search::SearchRequest req;
+  req.limit = 10;
+  req.offset = 20;
+  std::string body = render_search_json(one_hit(149.999, 4.5), req, "id-1", 0.126);
+  CHECK_THAT(body, Catch::Contains("\"price\":{\"amount\":150,\"currency\":\"INR\"}"));
+  CHECK_THAT(body, Catch::Contains("\"rating\":4.5,\"review_count\":42,\"in_stock\":true"));
+  CHECK_THAT(body, Catch::Contains("\"total\":1234567,\"limit\":10,\"offset\":20,\"took_ms\":0.13"));
+  CHECK_THAT(render_search_json(one_hit(0.99, 0), req, "id", 3), Catch::Contains("\"amount\":0.99,"));
+  CHECK_THAT(render_search_json(one_hit(1234.5, 0), req, "id", 3), Catch::Contains("\"amount\":1234.5,"));
+  CHECK_THAT(render_search_json(one_hit(-0.001, 0), req, "id", 3), Catch::Contains("\"amount\":0,"));
+  CHECK_THAT(render_search_json(one_hit(100, 0), req, "id", 3), Catch::Contains("\"rating\":0,"));
+}
+
+TEST_CASE("a search answer quotes its strings and lists facets with counts") {
+  search::SearchRequest req;
+  std::string body = render_search_json(one_hit(10, 4), req, "id-1", 1);
+  CHECK_THAT(body, Catch::StartsWith("{\"search_id\":\"id-1\",\"query\":\"tulsi \\\"drops\\\"\",\"corrected_query\":null"));
+  CHECK_THAT(body, Catch::Contains("\"highlight\":{\"name\":\"<mark>Tulsi</mark> Drops\",\"short_description\":\"\"}"));
+  CHECK_THAT(body, Catch::Contains("\"facets\":{\"brand\":[{\"value\":\"brand-a\",\"count\":7},"
+                                   "{\"value\":\"brand-b\",\"count\":3}]}}"));
+}
+
+}  // namespace
+}  // namespace ayc::api
