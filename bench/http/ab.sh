@@ -25,35 +25,8 @@ UNREACHABLE_PG="postgresql://postgres@127.0.0.1:1/none?connect_timeout=1"
 for d in "$BEFORE" "$AFTER"; do [ -x "$d/ayurvedacart-server" ] || die "$d/ayurvedacart-server missing"; done
 [ -d "$WORK/index" ] && [ -f "$WORK/requests/distinct.tsv" ] || die "no index or request lists in $WORK: run bench/http/run.sh first"
 
-SERVER_PID=""
-stop_server() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID"
-    for _ in $(seq 1 150); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$SERVER_PID" 2>/dev/null && kill -KILL "$SERVER_PID"
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
-}
-trap stop_server EXIT
-
-start_server() {  # bin dir
-  stop_server
-  rm -rf "$WORK/ab-spool"
-  : >"$WORK/ab-server.log"
-  "$1/ayurvedacart-server" --pg "$UNREACHABLE_PG" --index-dir "$WORK/index" --spool-dir "$WORK/ab-spool" \
-    --listen 127.0.0.1:0 --threads 2 >>"$WORK/ab-server.log" 2>&1 &
-  SERVER_PID=$!
-  PORT=""
-  for _ in $(seq 1 300); do
-    PORT="$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\),.*/\1/p' "$WORK/ab-server.log" | head -1)"
-    [ -n "$PORT" ] && curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  cat "$WORK/ab-server.log" >&2
-  die "the server in $1 did not become ready"
-}
+source "$HERE/server.sh"
+trap server_stop EXIT
 
 RESULTS="$WORK/ab-results.txt"
 : >"$RESULTS"
@@ -66,12 +39,13 @@ run() {  # build label, scenario key, list, prefix, mode, seconds
   grep '^RESULT|' "$WORK/ab.wrk" | sed "s/^RESULT|/$1|/" | tee -a "$RESULTS" || die "wrk failed: $(cat "$WORK/ab.wrk")"
 }
 session() {  # build label, bin dir
-  start_server "$2"
+  rm -rf "$WORK/ab-spool"
+  server_start "$2" "$WORK/ab-server.log" "$WORK/ab-spool" "$UNREACHABLE_PG"
   run "$1" warmup warmup "/search?q=" list 3
   run "$1" distinct distinct "/search?q=" list "$SECONDS_PER_RUN"
   run "$1" autocomplete autocomplete "/autocomplete?q=" prefixes "$SECONDS_PER_RUN"
   run "$1" related related "/products/" list "$SECONDS_PER_RUN"
-  stop_server
+  server_stop
 }
 for round in $(seq 1 "$ROUNDS"); do
   say "round $round of $ROUNDS"

@@ -43,18 +43,9 @@ psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$AYC_PG_PORT" -U p
 
 started_pg=0
 "$ROOT/scripts/pg.sh" status >/dev/null 2>&1 || started_pg=1
-SERVER_PID=""
-stop_server() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID"
-    for _ in $(seq 1 150); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$SERVER_PID" 2>/dev/null && kill -KILL "$SERVER_PID"
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
-}
+source "$HERE/server.sh"
 cleanup() {
-  stop_server
+  server_stop
   psql_bench -c 'DROP TABLE IF EXISTS bench_http_queries' >/dev/null 2>&1 || true
   if [ "$started_pg" = 1 ]; then "$ROOT/scripts/pg.sh" stop >/dev/null 2>&1 || true; fi
 }
@@ -174,20 +165,7 @@ PG_EMPTY_COMBINATIONS="$(pg_empty 2)"
 # --- server and scenarios -------------------------------------------------------
 start_server() {  # $1 = --pg URL, then extra flags
   local pg="$1"; shift
-  stop_server
-  rm -f "$WORK/server.log"
-  "$BIN/ayurvedacart-server" --pg "$pg" --index-dir "$WORK/index" --spool-dir "$WORK/spool" \
-    --listen 127.0.0.1:0 --threads 2 "$@" >>"$WORK/server.log" 2>&1 &
-  SERVER_PID=$!
-  PORT=""
-  for _ in $(seq 1 300); do
-    PORT="$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\),.*/\1/p' "$WORK/server.log" | head -1)"
-    [ -n "$PORT" ] && curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  cat "$WORK/server.log" >&2
-  die "the server did not become ready"
+  server_start "$BIN" "$WORK/server.log" "$WORK/spool" "$pg" "$@"
 }
 
 RESULTS="$WORK/results.txt"
@@ -222,7 +200,7 @@ log_metrics() {  # "written W, spooled S, dropped D" of the running server's sea
     END { printf "written %s, spooled %s, dropped %s", w, s, d }'
 }
 logged_before="$(log_metrics)"
-stop_server
+server_stop
 
 pg_scenario() {  # key, label, pgbench script, list (1 all-distinct, 2 combinations), its length
   local key="$1" label="$2" script="$3" list="$4" nq="$5" name
@@ -287,11 +265,11 @@ log_session() {  # off|on, round
   echo "$key|$requests|$(( $(cpu_ticks "$SERVER_PID") - server0 ))|$(( $(pg_ticks) - pg0 ))|$(( $(written_rows) - rows0 ))" >>"$COSTS"
   if [ "$1" = off ]; then
     logged_off="${logged_off:+$logged_off; }$(log_metrics)"
-    stop_server
+    server_stop
     rm -rf "$WORK/spool"  # rows the logging-off server spooled at shutdown are not search history
   else
     logged_after="${logged_after:+$logged_after; }$(log_metrics)"
-    stop_server
+    server_stop
   fi
 }
 say "servers without PostgreSQL logging (--pg unreachable, rows held in memory) and with it, alternately"
@@ -306,7 +284,7 @@ start_server "$PG_URL" --response-cache-entries 0
 scenario warmup "warm-up" related "/products/" list 3
 scenario autocomplete_uncached "/autocomplete, letter by letter, answer cache off" autocomplete "/autocomplete?q=" prefixes
 scenario related_uncached "/products/{slug}/related, answer cache off" related "/products/" list
-stop_server
+server_stop
 
 # --- the table ------------------------------------------------------------------
 {

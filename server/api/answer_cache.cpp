@@ -8,7 +8,7 @@ namespace ayc::api {
 
 std::string AnswerCache::key(const search::IndexSnapshot& snap, std::initializer_list<std::string_view> parts) {
   std::string key = search::cache_key({snap.generation()});
-  for (std::string_view p : parts) key += search::cache_key({p});
+  for (std::string_view p : parts) search::append_key_part(key, p);
   return key;
 }
 

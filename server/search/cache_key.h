@@ -15,5 +15,7 @@
 namespace ayc::search {
 
 std::string cache_key(std::initializer_list<std::string_view> parts);
+// Appends one part to a key being built (what cache_key() does for each).
+void append_key_part(std::string& key, std::string_view part);
 
 }  // namespace ayc::search

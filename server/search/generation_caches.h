@@ -28,7 +28,8 @@ struct CacheOptions {
   std::size_t product_cache_entries = 65536;      // decoded products kept in memory (LRU)
   std::size_t list_cache_entries = 16384;         // decoded recommendation lists (LRU)
   std::size_t facet_cache_entries = 65536;        // facet counts of recurring match sets (LRU, ~0.5 KiB each)
-  std::size_t text_group_entries = 65536;         // query phrases turned into groups of alternatives (LRU)
+  std::size_t text_group_entries = 65536;         // query phrases turned into groups of alternatives (LRU; so many
+                                                  // again for word pairs and for other readings)
   std::size_t spelling_entries = 65536;           // spelling suggestions of words the index lacks (LRU)
   std::size_t prefix_entries = 65536;             // unfinished last words' completions (LRU)
   std::size_t ranked_entries = 16384;             // best candidates of recurring match sets (LRU, ~1.5 KiB each)
@@ -42,6 +43,8 @@ struct GenerationCaches {
         lists(o.list_cache_entries),
         facets(o.facet_cache_entries),
         text_groups(o.text_group_entries),
+        joined_groups(o.text_group_entries),
+        readings(o.text_group_entries),
         spellings(o.spelling_entries),
         prefixes(o.prefix_entries),
         ranked(o.ranked_entries) {}
@@ -52,8 +55,13 @@ struct GenerationCaches {
   SharedLru<std::vector<features::ScoredItem>> lists;     // recommendation lists by family and key
   // Facet counts by match-set and filter signature (matcher.h).
   SharedLru<FacetIds> facets;
-  // What a phrase or word of a query stands for (query_builder.h).
+  // What a phrase or word of a query stands for (query_builder.h), by its
+  // text; two words the catalogue may write as one, by "first second"; the
+  // other readings of a word the index lacks, by the word. Keyed by the
+  // words alone, one cache each: a lookup per query word builds no key.
   SharedLru<TextGroup> text_groups;
+  SharedLru<TextGroup> joined_groups;
+  SharedLru<TextGroup> readings;
   // Xapian's spelling suggestion for a word ("" when none): a misspelling
   // recurs ("ashwagndha", "ashwagndha churna") and each suggestion walks the
   // spelling table.

@@ -7,7 +7,6 @@
 #include "common/query_text.h"
 #include "common/text.h"
 #include "index/index_schema.h"
-#include "server/search/cache_key.h"
 #include "server/search/most_frequent.h"
 
 namespace ayc::search {
@@ -214,8 +213,8 @@ TextPlan build_text_plan(const SearchContext& ctx, const ParsedQuery& parsed, Ma
     KnownPhrase known = phrase_at(w, i, snap);
     // Two plain words the catalogue may write as one.
     if (known.alternatives == nullptr && i + 1 < w.size() && phrase_at(w, i + 1, snap).alternatives == nullptr) {
-      auto joined = snap.caches().text_groups.get_or_compute(cache_key({"joined", w[i], w[i + 1]}),
-                                                      [&] { return joined_group(w[i], w[i + 1], db); });
+      auto joined = snap.caches().joined_groups.get_or_compute(w[i] + " " + w[i + 1],
+                                                               [&] { return joined_group(w[i], w[i + 1], db); });
       if (!joined->alternatives.empty()) {
         plan.groups.push_back(*joined);
         plan.groups.back().words = {w[i], w[i + 1]};
@@ -225,7 +224,7 @@ TextPlan build_text_plan(const SearchContext& ctx, const ParsedQuery& parsed, Ma
     }
     const std::size_t taken = known.words;
     // A phrase always makes the same group in one generation: built once.
-    TextGroup group = *snap.caches().text_groups.get_or_compute(cache_key({"phrase", known.text}), [&] { return group_of(known); });
+    TextGroup group = *snap.caches().text_groups.get_or_compute(known.text, [&] { return group_of(known); });
     bool last = i + taken == w.size();
     bool completed = false;
     // While typing, an unfinished last word matches as a prefix ("ashwag").
@@ -237,7 +236,7 @@ TextPlan build_text_plan(const SearchContext& ctx, const ParsedQuery& parsed, Ma
     // A word the index does not hold (nor completes) may be two it does, or
     // another romanisation of one it does.
     if (known.alternatives == nullptr && taken == 1 && !completed) {
-      auto other = snap.caches().text_groups.get_or_compute(cache_key({"readings", w[i]}), [&] { return other_readings(w[i], snap, db); });
+      auto other = snap.caches().readings.get_or_compute(w[i], [&] { return other_readings(w[i], snap, db); });
       for (const auto& reading : other->alternatives) group.alternatives.push_back(reading);
     }
     group.words.assign(w.begin() + static_cast<std::ptrdiff_t>(i), w.begin() + static_cast<std::ptrdiff_t>(i + taken));

@@ -107,8 +107,7 @@ QueryPlan plan_query(const SearchContext& ctx, const ParsedQuery& parsed, const 
     }
   }
   if (found == 0 && parsed.words.size() > 1) {
-    const ParsedQuery words = plan.corrected ? ParsedQuery{text::split_words(*plan.corrected)} : parsed;
-    TextPlan whole = build_text_plan(ctx, words, MatchMode::kAll, req.typing && !plan.corrected);
+    TextPlan whole = build_text_plan(ctx, plan.shown, MatchMode::kAll, req.typing && !plan.corrected);
     // Relaxed: concepts the index does not know are left out, then grade
     // words, then concepts from the end ("ashwagandha churna organic" ->
     // "ashwagandha churna"): the first words usually name the product.

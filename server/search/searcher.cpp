@@ -162,10 +162,11 @@ FacetIds count_facets(const Matcher& matcher, const Matches& text, const Matches
 // oil" and "ghritam oil" both fall back to every oil): counted once per
 // generation, as value ids (compact), named per answer.
 void add_facets(const SearchContext& ctx, const QueryPlan& plan, const Matches& hits,
-                const std::vector<FilterPart>& filters, const std::string& currency, SearchResult& result) {
+                const std::vector<FilterPart>& filters, const std::string& filter_signature,
+                const std::string& currency, SearchResult& result) {
   const IndexSnapshot& snap = ctx.snap;
   const PriceBands bands(snap.currencies(), currency);
-  const std::string key = cache_key({hits.signature, filters_signature(filters), currency});
+  const std::string key = cache_key({hits.signature, filter_signature, currency});
   auto ids = snap.caches().facets.get_or_compute(key, [&] {
     return count_facets(ctx.matcher, plan.matches, hits, filters, snap.facet_columns(), bands);
   });
@@ -177,11 +178,11 @@ void add_facets(const SearchContext& ctx, const QueryPlan& plan, const Matches& 
 // The first `wanted` hits in the requested order. Up to kCachedCandidates
 // the best are computed once per match set, filters and order, and a page
 // takes the first `wanted` of them (the same as ranking for `wanted`).
-std::vector<Ranked> rank(const IndexSnapshot& snap, const Matches& hits, const std::vector<FilterPart>& filters,
+std::vector<Ranked> rank(const IndexSnapshot& snap, const Matches& hits, const std::string& filter_signature,
                          const SearchRequest& req, bool has_text, const ranking::BlendParams& blend,
                          std::size_t wanted) {
   if (wanted > kCachedCandidates) return top(hits, req, has_text, snap.docs(), snap.facet_columns(), blend, wanted);
-  const std::string key = cache_key({hits.signature, filters_signature(filters), std::to_string(static_cast<int>(req.sort)),
+  const std::string key = cache_key({hits.signature, filter_signature, std::to_string(static_cast<int>(req.sort)),
                                      has_text ? "t" : "", std::to_string(blend.prior_weight)});
   auto best = snap.caches().ranked.get_or_compute(key, [&] {
     return top(hits, req, has_text, snap.docs(), snap.facet_columns(), blend, kCachedCandidates);
@@ -248,11 +249,12 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
     // Filter: without filters the text's matches are the hits (shared, not copied).
     const Matches hits = filters.empty() ? plan.matches : matcher.restrict(plan.matches, filters);
     result.total = hits.size();
-    if (req.want_facets) add_facets(ctx, plan, hits, filters, currency, result);
+    const std::string filter_signature = filters_signature(filters);
+    if (req.want_facets) add_facets(ctx, plan, hits, filters, filter_signature, currency, result);
     // Rank, rerank, page.
     const bool boost_exact = has_text && req.sort == SortOrder::kRelevance;
     const std::size_t wanted = std::max(req.offset + req.limit, boost_exact ? kRerankWindow : 0);
-    std::vector<Ranked> ranked = rank(snap, hits, filters, req, has_text, blend, wanted);
+    std::vector<Ranked> ranked = rank(snap, hits, filter_signature, req, has_text, blend, wanted);
     if (boost_exact) rerank(snap.docs(), plan, req, blend, ranked);
     fill_page(snap, ranked, plan, req, currency, result);
   } catch (const Xapian::Error& e) {
