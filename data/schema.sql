@@ -11,7 +11,7 @@
 --   * products gains average_rating/review_count, which the rating trigger writes;
 --   * page_views is declared PARTITION BY RANGE (created_at) with a DEFAULT partition;
 --   * roles are NOLOGIN and carry no secrets (grant them to login roles out of band).
--- Added for search: the ingredient knowledge base, search synonyms, store
+-- Added for search: the ingredient knowledge base, search synonyms, query words, store
 -- settings, product deletion tracking, incremental-read indexes, least-privilege
 -- roles and a schema version. Reference data is loaded at the end.
 
@@ -756,6 +756,14 @@ CREATE TABLE search_synonyms (
         CHECK (kind IN ('indication', 'form', 'general'))
 );
 
+-- Query words with a role in search: 'noise' words are dropped from longer
+-- queries, 'grade' words ("maha", "laghu") are the first given up when a query
+-- finds nothing with every word. One lowercase word per row.
+CREATE TABLE search_query_words (
+    word VARCHAR(100) PRIMARY KEY CHECK (word = lower(word) AND word ~ '^[a-z0-9]+$'),
+    role VARCHAR(20) NOT NULL CHECK (role IN ('noise', 'grade'))
+);
+
 -- Store-wide settings the search server needs (e.g. the currency prices are in).
 CREATE TABLE store_settings (
     key VARCHAR(100) PRIMARY KEY,
@@ -957,10 +965,12 @@ CREATE POLICY server_checks_user_ids ON users FOR SELECT TO ayurvedacart_server 
 
 -- ---------------------------------------------------------------------------
 -- Reference data: the seed's currencies (inserted with its table above), the
--- store's price currency, the ingredient knowledge base and shopper synonyms.
+-- store's price currency, the ingredient knowledge base, shopper synonyms and
+-- query words.
 INSERT INTO store_settings (key, value) VALUES ('base_currency', 'INR');
 
 \ir reference/ingredients.sql
 \ir reference/search_synonyms.sql
+\ir reference/search_query_words.sql
 
 COMMIT;

@@ -231,6 +231,10 @@ Result<CatalogContext> CatalogReader::load_context() {
       ctx.kb.add_synonym_group(
           {row[0].as<std::string>(), parse_string_list(row[1].as<std::string>()), row[2].as<std::string>()});
     }
+    for (const auto& row : tx.exec(sql::kQueryWords)) {
+      AYC_RETURN_IF_ERROR(ctx.query_words.add(row[0].as<std::string>(), row[1].as<std::string>())
+                              .with_context("search_query_words"));
+    }
     for (const auto& row : tx.exec(sql::kCategories)) {
       CategoryNode node{row[1].as<std::string>(), row[2].as<std::string>(),
                         row[3].is_null() ? "" : row[3].as<std::string>(), row[4].as<bool>()};
@@ -255,6 +259,10 @@ Result<CatalogContext> CatalogReader::load_context() {
         ctx.popular_queries[it->second].count += count;
       }
     }
+  } catch (const pqxx::undefined_table& e) {
+    return Status::FailedPrecondition(std::string("reading reference data: ") + e.what() +
+                                      " (the database's schema is older than this indexer: apply data/migrations/, "
+                                      "which scripts/pg.sh start does)");
   } catch (const std::exception& e) {
     return Status::Unavailable(std::string("reading reference data: ") + e.what());
   }

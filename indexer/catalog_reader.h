@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "index/query_words.h"
 #include "indexer/knowledge_base.h"
 #include "indexer/product_record.h"
 
@@ -38,6 +39,7 @@ struct NamedRef {
 // Everything besides products that a run needs, loaded once per snapshot.
 struct CatalogContext {
   KnowledgeBase kb;
+  index::QueryWords query_words;      // search_query_words
   std::string base_currency = "INR";
   std::vector<Currency> currencies;
   std::vector<PopularQuery> popular_queries;

@@ -20,6 +20,7 @@ inline constexpr const char* kIngredients =
     "FROM ingredients ORDER BY canonical_name";
 inline constexpr const char* kSynonyms =
     "SELECT canonical, to_jsonb(synonyms)::text, kind FROM search_synonyms ORDER BY id";
+inline constexpr const char* kQueryWords = "SELECT word, role FROM search_query_words ORDER BY word";
 inline constexpr const char* kCategories =
     "SELECT id::text, slug, name, parent_id::text, is_active IS NOT FALSE FROM categories";
 inline constexpr const char* kBrands =

@@ -30,6 +30,7 @@ void put_store_meta(index::FeatureStore::Batch& batch, const CatalogContext& ctx
   rates.precision(10);
   for (const auto& c : ctx.currencies) rates << c.code << ' ' << c.per_usd << ' ' << c.symbol << '\n';
   batch.put(F::kMeta, "currencies", rates.str());
+  batch.put(F::kMeta, "query_words", ctx.query_words.encode());
   batch.put(F::kMeta, "built_at", std::to_string(ctx.snapshot_time));
 }
 

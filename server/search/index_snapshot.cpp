@@ -74,6 +74,10 @@ Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path&
   }
   AYC_ASSIGN_OR_RETURN(auto table, CurrencyTable::parse(**base, **rates));
   snap->currencies_ = std::move(table);
+  AYC_ASSIGN_OR_RETURN(auto query_words, snap->store_->get(FeatureStore::Family::kMeta, "query_words"));
+  if (!query_words.has_value()) return Status::DataLoss("generation " + dir.string() + " lacks query words");
+  AYC_ASSIGN_OR_RETURN(auto words, index::QueryWords::decode(*query_words));
+  snap->query_words_ = std::move(words);
   AYC_RETURN_IF_ERROR(load_autocomplete(*snap->store_, snap->autocomplete_));
 
   AYC_ASSIGN_OR_RETURN(auto lease, snap->borrow_xapian());

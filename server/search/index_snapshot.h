@@ -23,6 +23,7 @@
 
 #include "common/status.h"
 #include "index/feature_store.h"
+#include "index/query_words.h"
 #include "server/search/autocomplete.h"
 #include "server/search/currency_table.h"
 #include "server/search/doc_table.h"
@@ -75,6 +76,8 @@ class IndexSnapshot {
   const FacetColumns& facet_columns() const { return facets_; }
   const DocTable& docs() const { return docs_; }
   const HitCards& hit_cards() const { return cards_; }
+  // The store's noise and grade words (search_query_words at indexing time).
+  const index::QueryWords& query_words() const { return query_words_; }
   // The engine's caches of this generation; filled by const readers.
   const GenerationCaches& caches() const { return caches_; }
   const PostingsCache& postings() const { return caches_.postings; }
@@ -111,6 +114,7 @@ class IndexSnapshot {
   FacetColumns facets_;
   DocTable docs_;
   HitCards cards_;
+  index::QueryWords query_words_;
   GenerationCaches caches_;
   std::unordered_map<std::string, std::vector<std::string>> synonyms_;
   std::unordered_map<std::string, std::size_t> longest_synonym_from_;  // by first word

@@ -1,7 +1,6 @@
 #include "server/search/query_builder.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "common/phonetic.h"
 #include "common/query_text.h"
@@ -12,14 +11,6 @@
 namespace ayc::search {
 
 namespace {
-
-// Words that narrow nothing in this store, dropped from multi-word queries on
-// top of the index's own stop words.
-bool query_noise(const std::string& w) {
-  static const std::unordered_set<std::string> kWords = {"best", "buy", "online", "ayurvedic", "ayurveda",
-                                                         "herbal", "product", "products", "me", "my", "i", "what"};
-  return index::is_stop_word(w) || kWords.count(w) > 0;
-}
 
 Xapian::Stem& stemmer() {
   thread_local Xapian::Stem stem("english");
@@ -190,11 +181,11 @@ TextGroup group_of(const KnownPhrase& known) {
 
 }  // namespace
 
-ParsedQuery parse_query(const std::string& q) {
+ParsedQuery parse_query(const std::string& q, const index::QueryWords& query_words) {
   ParsedQuery out;
   auto words = text::split_words(text::query_text(q));
   for (auto& w : words) {
-    if (words.size() > 1 && query_noise(w)) continue;
+    if (words.size() > 1 && (index::is_stop_word(w) || query_words.is_noise(w))) continue;
     out.words.push_back(std::move(w));
   }
   if (out.words.empty() && !words.empty()) out.words = std::move(words);  // only stop words: keep them

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "index/query_words.h"
 #include "server/search/matcher.h"
 #include "server/search/search_context.h"
 
@@ -23,7 +24,10 @@ struct ParsedQuery {
   bool empty() const { return words.empty(); }
 };
 
-ParsedQuery parse_query(const std::string& q);
+// The words of `q` as the engine reads them; the store's noise words (and
+// the index's stop words) are dropped from a query of two or more words
+// unless nothing else is left.
+ParsedQuery parse_query(const std::string& q, const index::QueryWords& query_words);
 
 enum class MatchMode { kAll, kAny };
 

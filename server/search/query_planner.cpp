@@ -7,6 +7,7 @@
 
 #include "common/text.h"
 #include "index/index_schema.h"
+#include "index/query_words.h"
 
 namespace ayc::search {
 
@@ -49,20 +50,14 @@ TextPlan known_concepts(const SearchContext& ctx, const TextPlan& whole) {
   return known;
 }
 
-// Classical names grade a formulation with a leading word ("Maha
-// Narayan", "Laghu Malini Vasant", "Brihat Vat Chintamani"): a shopper's
-// "maha bhringraj" that finds nothing wants bhringraj, not every "maha".
-bool grade_word(const TextGroup& g) {
-  static const std::vector<std::string> kGrades = {"maha", "mahat", "laghu", "brihat", "brihad", "bruhat",
-                                                   "vrihat", "swalpa", "svalpa"};
-  return g.words.size() == 1 && std::find(kGrades.begin(), kGrades.end(), g.words.front()) != kGrades.end();
-}
-
 // Removes the concept a relaxed search gives up first: a grade word, else
-// the last one (the first words usually name the product).
-void drop_least_telling(std::vector<TextGroup>& groups) {
+// the last one (the first words usually name the product). Classical names
+// grade a formulation with a leading word ("Maha Narayan", "Laghu Malini
+// Vasant"): a shopper's "maha bhringraj" that finds nothing wants bhringraj,
+// not every "maha". The store lists its grade words (search_query_words).
+void drop_least_telling(const index::QueryWords& query_words, std::vector<TextGroup>& groups) {
   for (auto it = groups.rbegin(); it != groups.rend(); ++it) {
-    if (grade_word(*it)) {
+    if (it->words.size() == 1 && query_words.is_grade(it->words.front())) {
       groups.erase(std::next(it).base());
       return;
     }
@@ -127,7 +122,7 @@ QueryPlan plan_query(const SearchContext& ctx, const ParsedQuery& parsed, const 
         plan.kept = join_words(kept);
         return plan;
       }
-      drop_least_telling(known.groups);
+      drop_least_telling(ctx.snap.query_words(), known.groups);
     }
     whole.any_group = true;  // nothing narrower finds anything
     plan.matches = matcher.match(whole);

@@ -241,7 +241,7 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
     const Matcher matcher(lease.db(), snap.postings(), snap.docs(), snap.facet_columns());
     const SearchContext ctx{snap, matcher, lease.db()};
     // Plan: which text the search matches.
-    const ParsedQuery parsed = parse_query(req.q);
+    const ParsedQuery parsed = parse_query(req.q, snap.query_words());
     const bool has_text = !parsed.empty();
     const std::vector<FilterPart> filters = build_filters(req, fx, currency);
     const QueryPlan plan = plan_query(ctx, parsed, req, filters);

@@ -158,6 +158,20 @@ TEST_CASE("reference data is loaded with the schema") {
   CHECK(scalar(db.conn(), "SELECT canonical_name FROM ingredients WHERE botanical_name = 'Withania somnifera'") ==
         "Ashwagandha");
   CHECK(scalar(db.conn(), "SELECT value FROM store_settings WHERE key = 'base_currency'") == "INR");
+  CHECK(scalar(db.conn(), "SELECT role FROM search_query_words WHERE word = 'maha'") == "grade");
+  CHECK(scalar(db.conn(), "SELECT role FROM search_query_words WHERE word = 'online'") == "noise");
+}
+
+TEST_CASE("a query word is one lowercase word with a known role") {
+  TempDatabase db;
+  CHECK_THROWS_AS(exec(db.conn(), "INSERT INTO search_query_words VALUES ('buy online', 'noise')"),
+                  pqxx::check_violation);
+  CHECK_THROWS_AS(exec(db.conn(), "INSERT INTO search_query_words VALUES ('Genuine', 'noise')"),
+                  pqxx::check_violation);
+  CHECK_THROWS_AS(exec(db.conn(), "INSERT INTO search_query_words VALUES ('genuine', 'prefix')"),
+                  pqxx::check_violation);
+  exec(db.conn(), "INSERT INTO search_query_words VALUES ('genuine', 'noise')");
+  CHECK(scalar(db.conn(), "SELECT count(*) FROM search_query_words WHERE word = 'genuine'") == "1");
 }
 
 }  // namespace

@@ -182,6 +182,33 @@ TEST_CASE("a relaxed search gives up a grade word before the herb it grades") {
   CHECK(ids(must_search(s, q("sudarshan ashwagandha "))) == std::vector<std::string>{kMahaSudarshan});
 }
 
+TEST_CASE("the store's query words, not a list in the engine, say which words are noise and which grade") {
+  // The store makes "classical" a noise word and stops treating "maha" as a grade.
+  ayc::testing::SearchIndexFixture fx(std::string(kZanduSql) + R"SQL(
+INSERT INTO search_query_words (word, role) VALUES ('classical', 'noise');
+DELETE FROM search_query_words WHERE word = 'maha';
+)SQL");
+  const auto& s = *fx.snapshot;
+  CHECK(s.query_words().is_noise("classical"));
+  CHECK(s.query_words().is_noise("ayurvedic"));  // shipped rows stay
+  CHECK_FALSE(s.query_words().is_grade("maha"));
+  // Alone it is still searched (a query of noise words keeps them), and it
+  // matches products other than the oil ...
+  const auto alone = ids(must_search(s, q("classical")));
+  CHECK(std::find(alone.begin(), alone.end(), kAshwagandhaChurna) != alone.end());
+  CHECK(std::find(alone.begin(), alone.end(), kMahanarayanOil) == alone.end());
+  // ... but beside other words it narrows nothing.
+  const auto plain = must_search(s, q("mahanarayan oil"));
+  REQUIRE(plain.total > 0);
+  const auto noisy = must_search(s, q("classical mahanarayan oil"));
+  CHECK(ids(noisy) == ids(plain));
+  CHECK(noisy.total == plain.total);
+  CHECK_FALSE(noisy.corrected_query);
+  // "maha" is an ordinary word now: the relaxed search gives up the last
+  // concept, as for any other word.
+  CHECK(ids(must_search(s, q("maha ashwagandha "))) == std::vector<std::string>{kMahaSudarshan});
+}
+
 TEST_CASE("a relaxed search boosts names for the words it kept") {
   // Both names hold sesame (as the popular oil's ingredients do); the
   // out-of-stock one starts with it, which only the typed-words boost sees.

@@ -1,0 +1,39 @@
+// Query words with a role in search, as the store's `search_query_words`
+// table lists them and each index generation carries them (feature store
+// meta key "query_words"): noise words a longer query drops, and classical
+// grade words ("maha", "laghu") a relaxed search gives up first.
+//
+// Thread-safety: build on one thread, then const methods are safe to share.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "common/status.h"
+
+namespace ayc::index {
+
+enum class QueryWordRole { kNoise, kGrade };
+
+class QueryWords {
+ public:
+  // Adds `word` read as the server reads a query (normalised, lower-case);
+  // InvalidArgument when it is not exactly one word or the role is unknown.
+  Status add(std::string_view word, std::string_view role);
+
+  bool is_noise(const std::string& word) const { return noise_.count(word) > 0; }
+  bool is_grade(const std::string& word) const { return grade_.count(word) > 0; }
+  std::size_t size() const { return noise_.size() + grade_.size(); }
+
+  // Lines "role word", sorted, so equal sets encode alike.
+  std::string encode() const;
+  // DataLoss when a line is not "noise|grade word".
+  static Result<QueryWords> decode(std::string_view encoded);
+
+ private:
+  std::unordered_set<std::string> noise_;
+  std::unordered_set<std::string> grade_;
+};
+
+}  // namespace ayc::index
