@@ -8,6 +8,7 @@
 
 #include "common/text.h"
 #include "server/http/error_response.h"
+#include "server/http/request_framing.h"
 
 namespace ayc::http::detail {
 
@@ -167,6 +168,13 @@ void HttpSession::handle_request(http::request<http::string_body>&& request) {
   const bool head = request.method() == http::verb::head;
   const unsigned version = request.version();
   HttpRequest req = to_request(std::move(request), remote_ip_);
+  if (auto problem = framing_problem(version, req.headers)) {
+    // Nothing after this request can be trusted to start a new one.
+    ctx_.metrics->malformed_requests.inc();
+    queue_response(failure_response(HttpFailure::kMalformedRequest, *problem), version, true, head);
+    read_done_ = true;
+    return;
+  }
   AccessLog::Entry entry;
   if (ctx_.access_log != nullptr) {
     entry = {req.received_at, req.remote_ip, req.method, req.target, 0, 0, {},

@@ -172,6 +172,42 @@ TEST_CASE("http: garbage is a 400, and an exception in a handler a 500, both JSO
   CHECK(c2.read_response());
 }
 
+TEST_CASE("http: a body framed other than by chunked or Content-Length is refused and nothing after it is served") {
+  TestServer s;
+  for (const char* te : {"gzip", "identity", "chunked, gzip", "xchunked"}) {
+    INFO(te);
+    RawClient c(s.port());
+    // A proxy that honours the Transfer-Encoding would forward all of this as
+    // one request; a server reading it as bodiless would see a second one.
+    REQUIRE(c.send(std::string("POST /body HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: ") + te +
+                   "\r\n\r\nGET /echo/smuggled HTTP/1.1\r\nHost: t\r\n\r\n"));
+    auto r = c.read_response();
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    CHECK(testing::json_string(r->body, "error", "code") == "bad_request");
+    CHECK(r->body.find("Transfer-Encoding") != std::string::npos);
+    CHECK_FALSE(c.read_response(1s));  // no second answer
+    CHECK(c.wait_closed(5s));
+  }
+  RawClient chunked(s.port());  // chunked alone is a body as usual
+  REQUIRE(chunked.send("POST /body HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"));
+  auto r = chunked.read_response();
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(r->body.rfind("3 ", 0) == 0);
+}
+
+TEST_CASE("http: an HTTP/1.1 request without Host is a 400 and the connection closes") {
+  TestServer s;
+  RawClient c(s.port());
+  REQUIRE(c.send("GET /healthz HTTP/1.1\r\n\r\n"));
+  auto r = c.read_response();
+  REQUIRE(r);
+  CHECK(r->status == 400);
+  CHECK(r->body.find("Host") != std::string::npos);
+  CHECK(c.wait_closed(5s));
+}
+
 TEST_CASE("http: slow and idle clients are cut off after the read timeout") {
   HttpServerOptions o = test_options();
   o.read_timeout = 300ms;
