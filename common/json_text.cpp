@@ -105,6 +105,13 @@ std::string_view truncate_utf8(std::string_view in, std::size_t max_chars) {
   return in;
 }
 
+std::string_view truncate_utf8_bytes(std::string_view in, std::size_t max_bytes) {
+  if (in.size() <= max_bytes) return in;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(in[cut]) & 0xC0) == 0x80) --cut;  // in[cut] starts the next one
+  return in.substr(0, cut);
+}
+
 std::size_t utf8_length(std::string_view in) {
   std::size_t chars = 0;
   for (char c : in)

@@ -25,6 +25,10 @@ std::string to_valid_utf8(std::string_view in);
 // The first `max_chars` code points of valid UTF-8 `in`.
 std::string_view truncate_utf8(std::string_view in, std::size_t max_chars);
 
+// At most `max_bytes` of `in`, cut before a code point that would not fit
+// (never inside a UTF-8 sequence).
+std::string_view truncate_utf8_bytes(std::string_view in, std::size_t max_bytes);
+
 // Number of code points in valid UTF-8 `in`.
 std::size_t utf8_length(std::string_view in);
 

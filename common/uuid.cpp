@@ -1,20 +1,39 @@
 #include "common/uuid.h"
 
+#include <sys/random.h>
+
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
-#include <random>
+#include <cstring>
+#include <stdexcept>
 
 namespace ayc {
 
 namespace {
 
-std::mt19937_64& generator() {
-  thread_local std::mt19937_64 gen = [] {
-    std::random_device rd;
-    std::seed_seq seed{rd(), rd(), rd(), rd(), rd(), rd(), rd(), rd()};
-    return std::mt19937_64(seed);
-  }();
-  return gen;
+// 64 bits from the kernel's cryptographic generator (getrandom), read 512
+// bytes at a time per thread so a search costs no system call of its own.
+std::uint64_t random_u64() {
+  struct Pool {
+    std::uint64_t words[64];
+    std::size_t next = 64;
+  };
+  thread_local Pool pool;
+  if (pool.next == 64) {
+    auto* bytes = reinterpret_cast<unsigned char*>(pool.words);
+    std::size_t filled = 0;
+    while (filled < sizeof(pool.words)) {
+      const ssize_t n = getrandom(bytes + filled, sizeof(pool.words) - filled, 0);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) throw std::runtime_error(std::string("getrandom failed: ") + std::strerror(errno));
+      filled += static_cast<std::size_t>(n);
+    }
+    pool.next = 0;
+  }
+  const std::uint64_t v = pool.words[pool.next];
+  pool.words[pool.next++] = 0;  // a value handed out is not kept around
+  return v;
 }
 
 bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
@@ -38,8 +57,8 @@ constexpr std::uint64_t kVariantBits = 0x8000000000000000ull;
 }  // namespace
 
 std::string new_uuid_v4() {
-  std::uint64_t hi = generator()();
-  std::uint64_t lo = generator()();
+  std::uint64_t hi = random_u64();
+  std::uint64_t lo = random_u64();
   hi = (hi & 0xFFFFFFFFFFFF0FFFull) | 0x0000000000004000ull;  // version 4
   return format_uuid(hi, (lo & kVariantMask) | kVariantBits);
 }
@@ -50,7 +69,7 @@ std::string new_uuid_v7(std::chrono::system_clock::time_point at) {
   const std::uint64_t unix_ms = (micros / 1000) & 0xFFFFFFFFFFFFull;  // 48 bits
   const std::uint64_t sub_ms = (micros % 1000) * 4096 / 1000;         // 12 bits: the fraction of the millisecond
   const std::uint64_t hi = (unix_ms << 16) | 0x7000ull | sub_ms;      // version 7
-  return format_uuid(hi, (generator()() & kVariantMask) | kVariantBits);
+  return format_uuid(hi, (random_u64() & kVariantMask) | kVariantBits);
 }
 
 bool is_uuid(std::string_view text) {

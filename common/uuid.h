@@ -1,7 +1,10 @@
 // UUIDs as the server uses them: search ids it hands out, ids it accepts.
 //
-// Thread-safety: the generators use a per-thread random engine seeded from
-// std::random_device; every function may be called from any thread.
+// The random bits come from the kernel's cryptographic generator (getrandom):
+// a search id authorises the click reported against it, so it must not be
+// guessable from ids seen before.
+//
+// Thread-safety: every function may be called from any thread.
 #pragma once
 
 #include <chrono>

@@ -59,10 +59,10 @@ void append_number(std::string& out, double v) {
   out += s;
 }
 
-std::optional<std::string> header_value(const http::HttpRequest& req, std::string_view name) {
+std::optional<std::string> header_value(const http::HttpRequest& req, std::string_view name, std::size_t max_bytes) {
   auto v = req.header(name);
   if (!v) return std::nullopt;
-  return std::string(*v);
+  return std::string(text::truncate_utf8_bytes(*v, max_bytes));
 }
 
 Status parse_filters(const http::HttpRequest& req, search::SearchRequest& out) {
@@ -195,7 +195,8 @@ http::Handler search_handler(SearchServices services) {
     if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
     AYC_ASSIGN_OR_RETURN(auto result, search::run_search(*snapshot, parsed));
     std::string search_id = new_uuid_v7(req.received_at);  // time-ordered: cheap for search_logs' primary key
-    if (services.search_log != nullptr) {
+    // HEAD asks what a GET would answer; it is not a search anyone made.
+    if (services.search_log != nullptr && req.method != "HEAD") {
       search_log::SearchLogRow row;
       row.id = search_id;
       row.query = parsed.q;
@@ -203,7 +204,7 @@ http::Handler search_handler(SearchServices services) {
       row.user_id = *user_id;
       row.session_id = *session_id;
       if (!req.remote_ip.empty()) row.ip_address = req.remote_ip;
-      row.user_agent = header_value(req, "user-agent");
+      row.user_agent = header_value(req, "user-agent", search_log::kMaxUserAgentBytes);
       row.created_at = req.received_at;
       services.search_log->enqueue(std::move(row));  // never blocks; losses are counted in metrics
     }

@@ -4,11 +4,16 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 
 namespace ayc::search_log {
+
+// Longest user_agent stored (bytes, cut on a character boundary): a client
+// cannot make a queued or spooled row large.
+inline constexpr std::size_t kMaxUserAgentBytes = 512;
 
 // One row of search_logs. The handler fills it and hands it to
 // SearchLogWriter::enqueue(); the writer normalizes the text (invalid UTF-8
@@ -21,7 +26,7 @@ struct SearchLogRow {
   std::optional<std::string> user_id;
   std::optional<std::string> session_id;
   std::optional<std::string> ip_address;  // HttpRequest::remote_ip
-  std::optional<std::string> user_agent;
+  std::optional<std::string> user_agent;  // at most kMaxUserAgentBytes
   std::chrono::system_clock::time_point created_at;  // HttpRequest::received_at
 };
 

@@ -68,6 +68,18 @@ TEST_CASE("UTF-8 length and truncation count code points") {
   CHECK(truncate_utf8("abc", 10) == "abc");
 }
 
+TEST_CASE("truncate_utf8_bytes cuts at a byte bound, never inside a character") {
+  CHECK(text::truncate_utf8_bytes("short", 512) == "short");
+  CHECK(text::truncate_utf8_bytes("abcdef", 4) == "abcd");
+  // "a" then the two-byte "\u00e9" then "b": a bound of 2 falls inside the second character.
+  CHECK(text::truncate_utf8_bytes("a\xc3\xa9" "b", 2) == "a");
+  CHECK(text::truncate_utf8_bytes("a\xc3\xa9" "b", 3) == "a\xc3\xa9");
+  // Four-byte characters: every cut inside one backs off to its start.
+  const std::string emoji = "\xf0\x9f\x8c\xbf\xf0\x9f\x8c\xbf";
+  for (std::size_t bound = 4; bound < 8; ++bound) CHECK(text::truncate_utf8_bytes(emoji, bound).size() == 4);
+  CHECK(text::truncate_utf8_bytes(emoji, 3).empty());
+}
+
 TEST_CASE("new_uuid_v4 makes distinct canonical version-4 UUIDs") {
   const std::string a = new_uuid_v4();
   const std::string b = new_uuid_v4();

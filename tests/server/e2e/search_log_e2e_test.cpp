@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "common/uuid.h"
 #include "tests/server/e2e/catalog.h"
 #include "tests/server/e2e/http.h"
 #include "tests/server/e2e/json.h"
@@ -116,6 +117,27 @@ TEST_CASE("a search writes its search_logs row and a click updates it", "[e2e]")
   REQUIRE(bad_click);
   CHECK(bad_click->status == 400);
   CHECK(error_message(bad_click->body).find("product_id") != std::string::npos);
+}
+
+TEST_CASE("HEAD /search answers without a search_logs row, and a long User-Agent is stored cut to 512 bytes", "[e2e]") {
+  auto& world = shared_server();
+  auto& conn = world.catalog.db().conn();
+  const std::string head_query = "head-only-" + new_uuid_v4().substr(0, 8);
+  RawClient head(world.port());
+  REQUIRE(head.send("HEAD /search?q=" + head_query + " HTTP/1.1\r\nHost: t\r\n\r\n"));
+  auto answered = head.read_response(std::chrono::seconds(10), true);
+  REQUIRE(answered);
+  CHECK(answered->status == 200);
+  CHECK(answered->body.empty());
+  // A GET made after it: once its row is stored, the writer has written
+  // everything queued before it.
+  const std::string agent = "agent-" + std::string(6000, 'x');
+  const Searched after = search(world.port(), "/search?q=ashwagandha", "User-Agent: " + agent + "\r\n");
+  REQUIRE(eventually([&] { return count_search_logs(conn, {after.search_id}) == 1; }, std::chrono::seconds(10)));
+  pqxx::nontransaction tx(conn);
+  CHECK(tx.exec1("SELECT count(*) FROM search_logs WHERE query = '" + head_query + "'")[0].as<long>() == 0);
+  CHECK(tx.exec1("SELECT user_agent FROM search_logs WHERE id = '" + after.search_id + "'")[0].as<std::string>() ==
+        agent.substr(0, 512));
 }
 
 TEST_CASE("with PostgreSQL unreachable searches answer and their rows arrive once it is back", "[e2e]") {
