@@ -28,8 +28,12 @@ void add_flags(FlagSet& f, ServerConfig& c) {
             "take", &c.shutdown_grace_ms, 0, 3'600'000);
   f.add_int("log-queue-size", "", "search_logs rows held in memory while PostgreSQL is slow or down; beyond it "
             "rows are spooled to disk", &c.log_queue_size, 1, kMaxInt);
+  f.add_int("log-queue-mb", "", "Memory for those rows at most (a row takes ~0.3-1.3 KB); beyond it rows are "
+            "spooled to disk", &c.log_queue_mb, 1, 1024 * 1024);
   f.add_string("spool-dir", "AYURVEDACART_SPOOL_DIR", "Where search_logs rows that PostgreSQL cannot take yet are "
                "kept until it can (default: 'spool' next to --index-dir)", &c.spool_dir);
+  f.add_int("spool-max-mb", "AYURVEDACART_SPOOL_MAX_MB", "Disk for spooled rows and clicks at most; beyond it they "
+            "are dropped and counted (ayurvedacart_search_log_dropped_rows_total)", &c.spool_max_mb, 1, 1024 * 1024 * 1024);
   f.add_string("access-log", "AYURVEDACART_ACCESS_LOG", "Write an access log line per request to this file "
                "('-' for stdout; off when empty)", &c.access_log);
   f.add_int("reload-interval-ms", "", "How often to look for a new index generation", &c.reload_interval_ms, 100,

@@ -26,7 +26,9 @@ struct ServerConfig {
   std::int64_t pipeline_limit = 16;
   std::int64_t shutdown_grace_ms = 10'000;
   std::int64_t log_queue_size = 100'000;
+  std::int64_t log_queue_mb = 64;          // and at most this many MB of rows in memory
   std::string spool_dir;                   // empty: <index-dir>/../spool (see spool_path())
+  std::int64_t spool_max_mb = 1024;        // the spool directory's files at most
   std::string access_log;                  // empty: off; "-": stdout; else a file appended to
   std::int64_t reload_interval_ms = 1'000; // how often to look for a new index generation
   std::int64_t postings_cache_mb = 256;    // in-memory posting lists per served generation

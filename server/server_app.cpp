@@ -64,10 +64,12 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config, 
       app->metrics_.http(), app->access_log_.get());
   if (!http.ok()) return http.status();
   app->http_ = std::move(*http);
-  AYC_ASSIGN_OR_RETURN(auto spool, search_log::SearchLogSpool::open(config.spool_path()));
+  AYC_ASSIGN_OR_RETURN(auto spool, search_log::SearchLogSpool::open(config.spool_path(),
+                                                                     static_cast<std::size_t>(config.spool_max_mb) << 20));
 
   search_log::SearchLogWriter::Options log_options;
   log_options.queue_capacity = static_cast<std::size_t>(config.log_queue_size);
+  log_options.queue_max_bytes = static_cast<std::size_t>(config.log_queue_mb) << 20;
   log_options.logger = logger;
   app->search_log_ = std::make_unique<search_log::SearchLogWriter>(log_options, search_log::make_pg_search_log_store(config.pg),
                                                        std::move(spool), app->metrics_.search_log());

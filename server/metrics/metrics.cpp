@@ -96,8 +96,12 @@ void render_search_log(std::string& out, const SearchLogMetrics& m) {
   };
   scalar(out, "ayurvedacart_search_log_queue_depth", "gauge", "search_logs rows waiting in memory.",
          std::to_string(m.queue_depth.value()));
+  scalar(out, "ayurvedacart_search_log_queue_bytes", "gauge", "Bytes of the search_logs rows waiting in memory.",
+         std::to_string(m.queue_bytes.value()));
   scalar(out, "ayurvedacart_search_log_spool_pending_rows", "gauge", "search_logs rows in spool files, not yet replayed.",
          std::to_string(m.spool_pending_rows.value()));
+  scalar(out, "ayurvedacart_search_log_spool_bytes", "gauge", "Bytes of the spool files not yet replayed.",
+         std::to_string(m.spool_bytes.value()));
   c("ayurvedacart_search_log_enqueued_rows_total", "search_logs rows handed to the writer.", m.enqueued_rows);
   c("ayurvedacart_search_log_written_rows_total", "search_logs rows committed to PostgreSQL.", m.written_rows);
   c("ayurvedacart_search_log_spooled_rows_total", "search_logs rows written to a local spool file.", m.spooled_rows);

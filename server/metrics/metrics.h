@@ -99,7 +99,9 @@ struct HttpServerMetrics {
 // Fed by the search log writer.
 struct SearchLogMetrics {
   Gauge queue_depth;         // rows waiting in memory
+  Gauge queue_bytes;         // their bytes (search_log::row_bytes)
   Gauge spool_pending_rows;  // rows in spool files not yet replayed
+  Gauge spool_bytes;         // the spool files' bytes
   Counter enqueued_rows;
   Counter written_rows;      // committed to PostgreSQL (replayed ones included)
   Counter spooled_rows;      // written to a spool file (queue full, PostgreSQL down at shutdown)

@@ -36,4 +36,14 @@ struct SearchClick {
   std::string product_id;  // canonical UUID text
 };
 
+// A click waiting for its search row, with the write cycles it has waited
+// (kept across spooling, so a click whose search never arrives is given up).
+struct PendingClick {
+  SearchClick click;
+  int attempts = 0;
+};
+
+// What a row holds in memory, about: its strings and the struct itself.
+std::size_t row_bytes(const SearchLogRow& row);
+
 }  // namespace ayc::search_log

@@ -90,9 +90,13 @@ bool decode_line(simdjson::dom::parser& parser, const std::string& line, SearchL
     return true;
   }
   if (kind == "click") {
-    SearchClick click;
-    if (!read_text(obj, "search_id", click.search_id) || !read_text(obj, "product_id", click.product_id)) return false;
-    out.clicks.push_back(std::move(click));
+    PendingClick p;
+    if (!read_text(obj, "search_id", p.click.search_id) || !read_text(obj, "product_id", p.click.product_id)) {
+      return false;
+    }
+    std::int64_t attempts = 0;  // absent in files written before attempts were kept
+    if (obj["attempts"].get_int64().get(attempts) == simdjson::SUCCESS) p.attempts = static_cast<int>(attempts);
+    out.clicks.push_back(std::move(p));
     return true;
   }
   return false;
@@ -108,12 +112,13 @@ std::string encode_spool_row(const SearchLogRow& row) {
          ",\"created_at_us\":" + std::to_string(to_micros(row.created_at)) + "}";
 }
 
-std::string encode_spool_click(const SearchClick& click) {
-  return "{\"t\":\"click\",\"search_id\":" + text::json_quote(click.search_id) +
-         ",\"product_id\":" + text::json_quote(click.product_id) + "}";
+std::string encode_spool_click(const PendingClick& p) {
+  return "{\"t\":\"click\",\"search_id\":" + text::json_quote(p.click.search_id) +
+         ",\"product_id\":" + text::json_quote(p.click.product_id) + ",\"attempts\":" + std::to_string(p.attempts) +
+         "}";
 }
 
-Result<std::unique_ptr<SearchLogSpool>> SearchLogSpool::open(const fs::path& dir) {
+Result<std::unique_ptr<SearchLogSpool>> SearchLogSpool::open(const fs::path& dir, std::size_t max_bytes) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return Status::InvalidArgument("cannot create spool directory " + dir.string() + ": " + ec.message());
@@ -126,17 +131,21 @@ Result<std::unique_ptr<SearchLogSpool>> SearchLogSpool::open(const fs::path& dir
     ::close(fd);
     return Status::FailedPrecondition("spool directory " + dir.string() + " is in use by another process");
   }
-  std::unique_ptr<SearchLogSpool> spool(new SearchLogSpool(dir, fd));
+  std::unique_ptr<SearchLogSpool> spool(new SearchLogSpool(dir, fd, max_bytes));
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     if (!is_spool_file(entry.path())) continue;
-    const std::size_t rows = count_row_lines(entry.path());
-    spool->rows_per_file_.emplace_back(entry.path(), rows);
-    spool->pending_rows_ += rows;
+    std::error_code size_ec;
+    const auto bytes = fs::file_size(entry.path(), size_ec);
+    FileInfo info{entry.path(), count_row_lines(entry.path()), size_ec ? 0 : static_cast<std::size_t>(bytes)};
+    spool->pending_rows_ += info.rows;
+    spool->pending_bytes_ += info.bytes;
+    spool->files_.push_back(std::move(info));
   }
   return spool;
 }
 
-SearchLogSpool::SearchLogSpool(fs::path dir, int lock_fd) : dir_(std::move(dir)), lock_fd_(lock_fd) {}
+SearchLogSpool::SearchLogSpool(fs::path dir, int lock_fd, std::size_t max_bytes)
+    : dir_(std::move(dir)), lock_fd_(lock_fd), max_bytes_(max_bytes) {}
 
 SearchLogSpool::~SearchLogSpool() {
   {
@@ -157,6 +166,11 @@ void SearchLogSpool::close_active() {
 
 Status SearchLogSpool::append_lines(const std::string& lines, std::size_t line_count, std::size_t row_count) {
   std::lock_guard lock(mu_);
+  if (lines.size() > max_bytes_ - std::min(max_bytes_, pending_bytes_)) {
+    return Status::Unavailable("spool directory " + dir_.string() + " is full (" +
+                               std::to_string(pending_bytes_ / (1024 * 1024)) + " MB of at most " +
+                               std::to_string(max_bytes_ / (1024 * 1024)) + " MB, --spool-max-mb)");
+  }
   if (active_fd_ < 0 || active_lines_ >= kLinesPerFile) {
     close_active();
     const auto now = std::chrono::system_clock::now();
@@ -166,7 +180,7 @@ Status SearchLogSpool::append_lines(const std::string& lines, std::size_t line_c
     active_path_ = dir_ / name;
     active_fd_ = ::open(active_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (active_fd_ < 0) return Status::Unavailable("cannot create spool file " + active_path_.string() + ": " + std::strerror(errno));
-    rows_per_file_.emplace_back(active_path_, 0);
+    files_.push_back({active_path_, 0, 0});
   }
   const char* p = lines.data();
   std::size_t left = lines.size();
@@ -185,8 +199,12 @@ Status SearchLogSpool::append_lines(const std::string& lines, std::size_t line_c
   dirty_ = true;
   active_lines_ += line_count;
   pending_rows_ += row_count;
-  for (auto& [path, rows] : rows_per_file_)
-    if (path == active_path_) rows += row_count;
+  pending_bytes_ += lines.size();
+  for (auto& f : files_) {
+    if (f.path != active_path_) continue;
+    f.rows += row_count;
+    f.bytes += lines.size();
+  }
   return Status::Ok();
 }
 
@@ -197,7 +215,7 @@ Status SearchLogSpool::append_rows(const std::vector<SearchLogRow>& rows) {
   return append_lines(lines, rows.size(), rows.size());
 }
 
-Status SearchLogSpool::append_clicks(const std::vector<SearchClick>& clicks) {
+Status SearchLogSpool::append_clicks(const std::vector<PendingClick>& clicks) {
   if (clicks.empty()) return Status::Ok();
   std::string lines;
   for (const auto& click : clicks) lines += encode_spool_click(click) + "\n";
@@ -216,7 +234,7 @@ std::vector<fs::path> SearchLogSpool::seal_and_list() {
   std::lock_guard lock(mu_);
   close_active();
   std::vector<fs::path> files;
-  for (const auto& [path, rows] : rows_per_file_) files.push_back(path);
+  for (const auto& f : files_) files.push_back(f.path);
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -226,15 +244,21 @@ std::size_t SearchLogSpool::pending_rows() const {
   return pending_rows_;
 }
 
+std::size_t SearchLogSpool::pending_bytes() const {
+  std::lock_guard lock(mu_);
+  return pending_bytes_;
+}
+
 void SearchLogSpool::remove(const fs::path& file) {
   std::lock_guard lock(mu_);
   if (file == active_path_) close_active();
   std::error_code ec;
   fs::remove(file, ec);
-  auto it = std::find_if(rows_per_file_.begin(), rows_per_file_.end(), [&](const auto& e) { return e.first == file; });
-  if (it != rows_per_file_.end()) {
-    pending_rows_ -= it->second;
-    rows_per_file_.erase(it);
+  auto it = std::find_if(files_.begin(), files_.end(), [&](const FileInfo& f) { return f.path == file; });
+  if (it != files_.end()) {
+    pending_rows_ -= it->rows;
+    pending_bytes_ -= it->bytes;
+    files_.erase(it);
   }
 }
 

@@ -16,7 +16,13 @@ SearchLogWriter::SearchLogWriter(Options options, std::unique_ptr<SearchLogStore
       store_(std::move(store)),
       spool_(std::move(spool)),
       metrics_(metrics) {
-  if (spool_) metrics_.spool_pending_rows.set(static_cast<std::int64_t>(spool_->pending_rows()));
+  update_spool_metrics();
+}
+
+void SearchLogWriter::update_spool_metrics() {
+  if (!spool_) return;
+  metrics_.spool_pending_rows.set(static_cast<std::int64_t>(spool_->pending_rows()));
+  metrics_.spool_bytes.set(static_cast<std::int64_t>(spool_->pending_bytes()));
 }
 
 SearchLogWriter::~SearchLogWriter() { shutdown(Clock::now()); }
@@ -29,11 +35,14 @@ void SearchLogWriter::start() {
 
 bool SearchLogWriter::enqueue(SearchLogRow row) {
   metrics_.enqueued_rows.inc();
+  const std::size_t bytes = row_bytes(row);
   {
     std::lock_guard lock(mu_);
-    if (!stopped_ && queue_.size() < options_.queue_capacity) {
+    if (!stopped_ && queue_.size() < options_.queue_capacity && queue_bytes_ + bytes <= options_.queue_max_bytes) {
       queue_.push_back(std::move(row));
+      queue_bytes_ += bytes;
       metrics_.queue_depth.set(static_cast<std::int64_t>(queue_.size()));
+      metrics_.queue_bytes.set(static_cast<std::int64_t>(queue_bytes_));
       if (queue_.size() == options_.batch_size) cv_.notify_one();
       return true;
     }
@@ -57,7 +66,7 @@ bool SearchLogWriter::record_click(SearchClick click) {
       return true;
     }
   }
-  return spool_or_drop_clicks({click});
+  return spool_or_drop_clicks({PendingClick{std::move(click), 0}});
 }
 
 void SearchLogWriter::shutdown(Clock::time_point deadline) {
@@ -100,16 +109,22 @@ void SearchLogWriter::take_rows() {
   const std::size_t n = std::min(options_.batch_size, queue_.size());
   inflight_.reserve(inflight_.size() + n);
   for (std::size_t i = 0; i < n; ++i) {
+    queue_bytes_ -= row_bytes(queue_.front());
     inflight_.push_back(std::move(queue_.front()));
     queue_.pop_front();
   }
   metrics_.queue_depth.set(static_cast<std::int64_t>(queue_.size()));
+  metrics_.queue_bytes.set(static_cast<std::int64_t>(queue_bytes_));
 }
 
+// Clicks waiting for their search row are bounded too: while they are at
+// the limit new clicks stay in clicks_ (and, once that is full, spool).
 void SearchLogWriter::take_clicks() {
   std::lock_guard lock(mu_);
-  for (auto& click : clicks_) pending_clicks_.push_back({std::move(click), 0});
-  clicks_.clear();
+  while (!clicks_.empty() && pending_clicks_.size() < options_.queue_capacity) {
+    pending_clicks_.push_back({std::move(clicks_.front()), 0});
+    clicks_.pop_front();
+  }
 }
 
 void SearchLogWriter::cycle() {
@@ -180,7 +195,7 @@ bool SearchLogWriter::replay_spool(const std::vector<fs::path>& files) {
   for (std::size_t i = 0; i < n; ++i) {
     if (!replay_file(files[i])) return false;
   }
-  metrics_.spool_pending_rows.set(static_cast<std::int64_t>(spool_->pending_rows()));
+  update_spool_metrics();
   return true;
 }
 
@@ -203,47 +218,67 @@ bool SearchLogWriter::replay_file(const fs::path& file) {
     if (!write_rows(chunk)) return false;  // the file stays; rows already in are skipped next time
   }
   metrics_.replayed_rows.inc(metrics_.written_rows.value() - written_before);
-  for (auto& click : contents->clicks) pending_clicks_.push_back({std::move(click), 0});
+  // The file's clicks are applied, or spooled again (durably) for those whose
+  // search row has not arrived, before the file goes: a crash in between
+  // applies a click twice, which changes nothing, but loses none.
+  if (!contents->clicks.empty()) {
+    std::vector<PendingClick> waiting;
+    if (!apply_click_batch(contents->clicks, false, waiting)) return false;
+    if (!waiting.empty()) {
+      spool_or_drop_clicks(waiting);
+      spool_->sync();
+    }
+  }
   spool_->remove(file);
   malformed_counted_.erase(file);
-  metrics_.spool_pending_rows.set(static_cast<std::int64_t>(spool_->pending_rows()));
+  update_spool_metrics();
   return true;
 }
 
 // Applies pending clicks; keeps those whose search row may still arrive.
 bool SearchLogWriter::apply_clicks(bool final_attempt) {
-  std::vector<SearchClick> batch;
-  batch.reserve(pending_clicks_.size());
-  for (const auto& p : pending_clicks_) batch.push_back(p.click);
-  auto outcomes = store_->apply_clicks(batch);
+  std::vector<PendingClick> keep;
+  if (!apply_click_batch(pending_clicks_, final_attempt, keep)) return false;
+  pending_clicks_.clear();
+  if (final_attempt) {
+    spool_or_drop_clicks(keep);
+  } else {
+    pending_clicks_ = std::move(keep);
+  }
+  return true;
+}
+
+// Applies `batch`; `waiting` gets the clicks whose search row may still
+// arrive (with one more attempt counted, unless `final_attempt` or spooled
+// rows are outstanding). False, with nothing applied, when PostgreSQL failed.
+bool SearchLogWriter::apply_click_batch(const std::vector<PendingClick>& batch, bool final_attempt,
+                                        std::vector<PendingClick>& waiting) {
+  std::vector<SearchClick> clicks;
+  clicks.reserve(batch.size());
+  for (const auto& p : batch) clicks.push_back(p.click);
+  auto outcomes = store_->apply_clicks(clicks);
   if (!outcomes.ok() && outcomes.status().code() != StatusCode::kInvalidArgument) {
     on_failure(outcomes.status());
     return false;
   }
   on_success();
   if (!outcomes.ok()) {  // PostgreSQL rejected the batch itself: nothing to retry
-    metrics_.clicks_dropped.inc(pending_clicks_.size());
-    pending_clicks_.clear();
+    metrics_.clicks_dropped.inc(batch.size());
     return true;
   }
   // While spooled rows wait for replay, a missing search row is expected: do not count the attempt.
   const bool rows_outstanding = spool_ && spool_->pending_rows() > 0;
-  std::vector<PendingClick> keep;
-  std::vector<SearchClick> to_spool;
-  for (std::size_t i = 0; i < pending_clicks_.size(); ++i) {
-    PendingClick& p = pending_clicks_[i];
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    PendingClick p = batch[i];
     switch ((*outcomes)[i]) {
       case ClickOutcome::kApplied: metrics_.clicks_applied.inc(); break;
       case ClickOutcome::kNoSuchProduct: metrics_.clicks_dropped.inc(); break;
       case ClickOutcome::kNoSuchSearch:
-        if (final_attempt) to_spool.push_back(std::move(p.click));
-        else if (rows_outstanding || ++p.attempts < options_.click_attempts) keep.push_back(std::move(p));
+        if (final_attempt || rows_outstanding || ++p.attempts < options_.click_attempts) waiting.push_back(std::move(p));
         else metrics_.clicks_dropped.inc();
         break;
     }
   }
-  pending_clicks_ = std::move(keep);
-  spool_or_drop_clicks(to_spool);
   return true;
 }
 
@@ -272,9 +307,11 @@ void SearchLogWriter::final_flush(Clock::time_point deadline) {
     stopped_ = true;
     for (auto& row : queue_) rows.push_back(std::move(row));
     queue_.clear();
+    queue_bytes_ = 0;
     for (auto& click : clicks_) pending_clicks_.push_back({std::move(click), 0});
     clicks_.clear();
     metrics_.queue_depth.set(0);
+    metrics_.queue_bytes.set(0);
   }
   bool up = true;
   std::vector<SearchLogRow> unwritten;
@@ -287,11 +324,7 @@ void SearchLogWriter::final_flush(Clock::time_point deadline) {
   }
   spool_or_drop_rows(unwritten);
   if (!pending_clicks_.empty()) {
-    if (!(up && Clock::now() < deadline && apply_clicks(true))) {
-      std::vector<SearchClick> clicks;
-      for (auto& p : pending_clicks_) clicks.push_back(std::move(p.click));
-      spool_or_drop_clicks(clicks);
-    }
+    if (!(up && Clock::now() < deadline && apply_clicks(true))) spool_or_drop_clicks(pending_clicks_);
     pending_clicks_.clear();
   }
   if (spool_) spool_->sync();
@@ -302,7 +335,7 @@ bool SearchLogWriter::spool_or_drop_rows(const std::vector<SearchLogRow>& rows) 
   Status s = spool_ ? spool_->append_rows(rows) : Status::FailedPrecondition("no spool directory");
   if (s.ok()) {
     metrics_.spooled_rows.inc(rows.size());
-    metrics_.spool_pending_rows.set(static_cast<std::int64_t>(spool_->pending_rows()));
+    update_spool_metrics();
     return true;
   }
   metrics_.dropped_rows.inc(rows.size());
@@ -310,7 +343,7 @@ bool SearchLogWriter::spool_or_drop_rows(const std::vector<SearchLogRow>& rows) 
   return false;
 }
 
-bool SearchLogWriter::spool_or_drop_clicks(const std::vector<SearchClick>& clicks) {
+bool SearchLogWriter::spool_or_drop_clicks(const std::vector<PendingClick>& clicks) {
   if (clicks.empty()) return true;
   Status s = spool_ ? spool_->append_clicks(clicks) : Status::FailedPrecondition("no spool directory");
   if (s.ok()) return true;

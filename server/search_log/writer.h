@@ -1,16 +1,18 @@
 // Writes search_logs rows (and clicks) to PostgreSQL in the background,
 // without ever making a search wait.
 //
-// enqueue() and record_click() take a short lock and push onto bounded
-// in-memory queues: O(1), never waiting on PostgreSQL. A background thread
+// enqueue() and record_click() take a short lock and push onto in-memory
+// queues bounded in rows and bytes (clicks: in number, twice over: received
+// and waiting for their search row): O(1), never waiting on PostgreSQL. A background thread
 // writes batches at least every flush_interval (200 ms by default). When
 // PostgreSQL is down the thread retries with exponential backoff (capped at
 // backoff_max); rows wait in the queue, and once it is full, further rows go
 // to the local spool (search_log_spool.h) and are replayed when PostgreSQL is
 // back - and at the next start-up. A click is applied once its search row is
 // stored; if the row is not there yet it is retried in later cycles
-// (click_attempts times). shutdown() writes what it can before the deadline
-// and spools the rest.
+// (click_attempts times). A spool file is removed only once its rows are
+// stored and its clicks applied or spooled again. shutdown() writes what it
+// can before the deadline and spools the rest.
 //
 // Nothing disappears silently: every row ends up written, spooled, or counted
 // in SearchLogMetrics::dropped_rows (spool unusable, or data PostgreSQL
@@ -41,7 +43,8 @@ namespace ayc::search_log {
 class SearchLogWriter {
  public:
   struct Options {
-    std::size_t queue_capacity = 100'000;           // rows held in memory (clicks: as many again)
+    std::size_t queue_capacity = 100'000;           // rows held in memory (clicks: as many again, twice)
+    std::size_t queue_max_bytes = 64u << 20;        // and at most these bytes of rows (row_bytes())
     // Most rows per write (one COPY, one transaction). Under load a write
     // takes what flush_interval gathered (~3,000 rows at 15,000 searches/s):
     // PostgreSQL's fixed cost per transaction then vanishes. Measured with
@@ -76,11 +79,6 @@ class SearchLogWriter {
   void shutdown(std::chrono::steady_clock::time_point deadline);
 
  private:
-  struct PendingClick {
-    SearchClick click;
-    int attempts = 0;
-  };
-
   void run();
   void cycle();
   bool write_rows(std::vector<SearchLogRow>& rows);
@@ -88,13 +86,16 @@ class SearchLogWriter {
   bool replay_spool(const std::vector<std::filesystem::path>& files);
   bool replay_file(const std::filesystem::path& file);
   bool apply_clicks(bool final_attempt);
+  bool apply_click_batch(const std::vector<PendingClick>& batch, bool final_attempt,
+                         std::vector<PendingClick>& waiting);
   void take_rows();
   void take_clicks();
   void on_failure(const Status& status);
   void on_success();
   void final_flush(std::chrono::steady_clock::time_point deadline);
   bool spool_or_drop_rows(const std::vector<SearchLogRow>& rows);
-  bool spool_or_drop_clicks(const std::vector<SearchClick>& clicks);
+  bool spool_or_drop_clicks(const std::vector<PendingClick>& clicks);
+  void update_spool_metrics();
 
   const Options options_;
   const log::Logger logger_;
@@ -105,6 +106,7 @@ class SearchLogWriter {
   std::mutex mu_;  // guards the queues and the lifecycle flags
   std::condition_variable cv_;
   std::deque<SearchLogRow> queue_;
+  std::size_t queue_bytes_ = 0;
   std::deque<SearchClick> clicks_;
   bool stopping_ = false;
   bool stopped_ = false;  // final flush done or under way: new rows go straight to the spool
@@ -112,6 +114,7 @@ class SearchLogWriter {
   std::thread thread_;
   std::atomic<bool> reachable_{true};
   std::atomic<bool> spool_error_logged_{false};
+  std::atomic<bool> queue_full_logged_{false};
 
   // Owned by the writer thread.
   std::vector<SearchLogRow> inflight_;

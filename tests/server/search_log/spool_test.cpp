@@ -28,7 +28,7 @@ TEST_CASE("spooled rows and clicks read back exactly") {
   rows[1].user_id.reset();
   rows[1].user_agent = "Mozilla/5.0";
   REQUIRE((*spool)->append_rows(rows).ok());
-  REQUIRE((*spool)->append_clicks({{"a", "p1"}}).ok());
+  REQUIRE((*spool)->append_clicks({{{"a", "p1"}, 2}}).ok());
   CHECK((*spool)->pending_rows() == 2);
   auto files = (*spool)->seal_and_list();
   REQUIRE(files.size() == 1);
@@ -46,10 +46,45 @@ TEST_CASE("spooled rows and clicks read back exactly") {
   CHECK_FALSE(contents->rows[1].user_id.has_value());
   CHECK(contents->rows[1].user_agent == std::optional<std::string>("Mozilla/5.0"));
   REQUIRE(contents->clicks.size() == 1);
-  CHECK(contents->clicks[0].product_id == "p1");
+  CHECK(contents->clicks[0].click.search_id == "a");
+  CHECK(contents->clicks[0].click.product_id == "p1");
+  CHECK(contents->clicks[0].attempts == 2);
   (*spool)->remove(files[0]);
   CHECK((*spool)->pending_rows() == 0);
   CHECK((*spool)->seal_and_list().empty());
+}
+
+TEST_CASE("a click line written before attempts were kept reads back with none") {
+  ayc::testing::TempDir dir;
+  const auto file = dir.path() / "search_logs-00000000000000000001-1-0.spool";
+  { std::ofstream(file) << "{\"t\":\"click\",\"search_id\":\"a\",\"product_id\":\"p\"}\n"; }
+  auto contents = SearchLogSpool::read(file);
+  REQUIRE(contents.ok());
+  REQUIRE(contents->clicks.size() == 1);
+  CHECK(contents->clicks[0].attempts == 0);
+}
+
+TEST_CASE("the spool holds at most its byte limit - files from an earlier run count, removing frees room") {
+  ayc::testing::TempDir dir;
+  const std::size_t line = encode_spool_row(row("a", "q")).size() + 1;
+  {
+    auto spool = SearchLogSpool::open(dir.path(), 3 * line);
+    REQUIRE(spool.ok());
+    REQUIRE((*spool)->append_rows({row("a", "q"), row("b", "q")}).ok());
+    CHECK((*spool)->pending_bytes() == 2 * line);
+    const Status full = (*spool)->append_rows({row("c", "q"), row("d", "q")});
+    CHECK(full.code() == StatusCode::kUnavailable);
+    CHECK(full.message().find("--spool-max-mb") != std::string::npos);
+    CHECK((*spool)->pending_rows() == 2);  // nothing of the refused batch was written
+    REQUIRE((*spool)->append_rows({row("c", "q")}).ok());
+  }
+  auto reopened = SearchLogSpool::open(dir.path(), 3 * line);
+  REQUIRE(reopened.ok());
+  CHECK((*reopened)->pending_bytes() == 3 * line);
+  CHECK_FALSE((*reopened)->append_rows({row("d", "q")}).ok());
+  for (const auto& f : (*reopened)->seal_and_list()) (*reopened)->remove(f);
+  CHECK((*reopened)->pending_bytes() == 0);
+  CHECK((*reopened)->append_rows({row("d", "q")}).ok());
 }
 
 TEST_CASE("a torn last line is skipped and counted") {

@@ -3,6 +3,7 @@
 #include "server/search_log/writer.h"
 
 #include <fstream>
+#include <thread>
 
 #include <catch2/catch.hpp>
 
@@ -47,6 +48,19 @@ std::unique_ptr<SearchLogSpool> open_spool(const std::filesystem::path& dir) {
 std::size_t spool_files(const std::filesystem::path& dir) {
   std::size_t n = 0;
   for (const auto& e : std::filesystem::directory_iterator(dir)) n += e.path().extension() == ".spool";
+  return n;
+}
+
+// Click lines in the spool files on disk now.
+std::size_t spooled_clicks(const std::filesystem::path& dir, const std::string& search_id = "") {
+  std::size_t n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() != ".spool") continue;
+    std::ifstream in(e.path());
+    for (std::string line; std::getline(in, line);) {
+      n += line.rfind("{\"t\":\"click\"", 0) == 0 && line.find(search_id) != std::string::npos;
+    }
+  }
   return n;
 }
 
@@ -185,6 +199,98 @@ TEST_CASE("writer: clicks land on their row - unknown products and searches are 
   CHECK(eventually([&] { return m.clicks_dropped.value() == 2; }));
   CHECK_FALSE(writer.record_click({"not-a-uuid", product}));
   CHECK(m.clicks_dropped.value() == 3);
+}
+
+TEST_CASE("writer: the queue is bounded in bytes as well as rows - big rows spool sooner") {
+  ayc::testing::TempDir dir;
+  metrics::Metrics metrics;
+  auto& m = metrics.search_log();
+  FakeStore::State store;
+  store.up = false;
+  auto options = fast_options(1000);
+  SearchLogRow big = make_row();
+  big.user_agent = std::string(kMaxUserAgentBytes, 'x');
+  options.queue_max_bytes = 10 * row_bytes(big);
+  SearchLogWriter writer(options, std::make_unique<FakeStore>(store), open_spool(dir.path()), m);
+  writer.start();
+  for (int i = 0; i < 50; ++i) {
+    SearchLogRow r = make_row();
+    r.user_agent = std::string(kMaxUserAgentBytes, 'x');
+    REQUIRE(writer.enqueue(std::move(r)));
+  }
+  CHECK(m.queue_depth.value() <= 10);
+  CHECK(m.queue_bytes.value() <= static_cast<std::int64_t>(options.queue_max_bytes));
+  CHECK(m.spooled_rows.value() >= 40);
+  CHECK(m.spool_bytes.value() > 0);
+  store.up = true;  // nothing is lost
+  CHECK(eventually([&] { return store.row_count() == 50; }, 10s));
+  CHECK(m.dropped_rows.value() == 0);
+}
+
+TEST_CASE("writer: with the spool full, rows are dropped and counted, not kept in memory") {
+  ayc::testing::TempDir dir;
+  metrics::Metrics metrics;
+  auto& m = metrics.search_log();
+  FakeStore::State store;
+  store.up = false;
+  auto spool = SearchLogSpool::open(dir.path(), 5 * (encode_spool_row(make_row()).size() + 1));
+  REQUIRE(spool.ok());
+  SearchLogWriter writer(fast_options(10), std::make_unique<FakeStore>(store), std::move(*spool), m);
+  writer.start();
+  for (int i = 0; i < 40; ++i) writer.enqueue(make_row());
+  CHECK(m.queue_depth.value() == 10);
+  CHECK(m.spooled_rows.value() == 5);
+  CHECK(m.dropped_rows.value() == 25);
+}
+
+TEST_CASE("writer: clicks waiting for PostgreSQL are bounded in memory - the rest spool") {
+  ayc::testing::TempDir dir;
+  metrics::Metrics metrics;
+  auto& m = metrics.search_log();
+  FakeStore::State store;
+  store.up = false;
+  SearchLogWriter writer(fast_options(10), std::make_unique<FakeStore>(store), open_spool(dir.path()), m);
+  writer.start();
+  // Ten at a time, with write cycles between: each cycle may move clicks on
+  // to those waiting for their row, but never more than the capacity.
+  for (int batch = 0; batch < 10; ++batch) {
+    for (int i = 0; i < 10; ++i) REQUIRE(writer.record_click({new_uuid_v4(), new_uuid_v4()}));
+    std::this_thread::sleep_for(150ms);
+  }
+  // At most 10 received and 10 waiting are held; the other 80 are on disk.
+  CHECK(spooled_clicks(dir.path()) >= 80);
+  CHECK(m.clicks_dropped.value() == 0);
+}
+
+TEST_CASE("writer: a spooled click whose search row has not arrived stays on disk until it is applied") {
+  ayc::testing::TempDir dir;
+  const SearchLogRow row = make_row();
+  const std::string product = new_uuid_v4();
+  {
+    auto spool = open_spool(dir.path());
+    REQUIRE(spool->append_clicks({{{row.id, product}, 0}}).ok());
+  }
+  metrics::Metrics metrics;
+  FakeStore::State store;
+  store.products.insert(product);
+  auto options = fast_options();
+  options.click_attempts = 1'000'000;  // the row comes late
+  SearchLogWriter writer(options, std::make_unique<FakeStore>(store), open_spool(dir.path()), metrics.search_log());
+  writer.start();
+  // The file is replayed again and again while the row is missing; the click
+  // is on disk every time (a crash between two replays would not lose it).
+  CHECK(eventually([&] { return store.insert_calls.load() == 0 && metrics.search_log().write_failures.value() == 0 &&
+                                spooled_clicks(dir.path(), row.id) == 1; }));
+  std::this_thread::sleep_for(200ms);
+  CHECK(spooled_clicks(dir.path(), row.id) == 1);
+  CHECK(store.clicked_product(row.id).empty());
+  {
+    std::lock_guard lock(store.mu);
+    store.rows.emplace(row.id, row);
+  }
+  CHECK(eventually([&] { return store.clicked_product(row.id) == product; }));
+  CHECK(eventually([&] { return spooled_clicks(dir.path(), row.id) == 0; }));
+  CHECK(metrics.search_log().clicks_applied.value() == 1);
 }
 
 TEST_CASE("writer: unreadable lines in an old spool file are counted as dropped") {
