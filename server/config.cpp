@@ -15,6 +15,8 @@ void add_flags(FlagSet& f, ServerConfig& c) {
                "the server starts and answers searches even when it is unreachable", &c.pg);
   f.add_string("index-dir", "AYURVEDACART_INDEX_DIR", "Directory the indexer writes index generations to", &c.index_dir);
   f.add_string("listen", "AYURVEDACART_LISTEN", "Address to serve HTTP on, HOST:PORT or [IPv6]:PORT", &c.listen);
+  f.add_string("admin-listen", "AYURVEDACART_ADMIN_LISTEN", "Serve /metrics on this HOST:PORT only (with /healthz "
+               "and /readyz), not on --listen; empty: /metrics on --listen", &c.admin_listen);
   f.add_int("threads", "", "Worker threads; 0 means one per CPU core", &c.threads, 0, 1024);
   f.add_int("max-connections", "", "Open client connections at most; more are accepted and closed", &c.max_connections,
             1, kMaxInt);
@@ -26,6 +28,10 @@ void add_flags(FlagSet& f, ServerConfig& c) {
   f.add_int("pipeline-limit", "", "Responses queued per connection before reading pauses", &c.pipeline_limit, 1, 1024);
   f.add_int("shutdown-grace-ms", "", "On SIGTERM/SIGINT, how long requests in flight and the search log flush may "
             "take", &c.shutdown_grace_ms, 0, 3'600'000);
+  f.add_int("drain-ms", "", "On SIGTERM, first keep serving this long with /readyz answering 503, so a load "
+            "balancer stops sending requests before the listener closes", &c.drain_ms, 0, 3'600'000);
+  f.add_int("max-index-age", "", "Seconds: /readyz answers 503 while the served index generation was built longer "
+            "ago than this (0: no limit)", &c.max_index_age_s, 0, 365LL * 86400);
   f.add_int("log-queue-size", "", "search_logs rows held in memory while PostgreSQL is slow or down; beyond it "
             "rows are spooled to disk", &c.log_queue_size, 1, kMaxInt);
   f.add_int("log-queue-mb", "", "Memory for those rows at most (a row takes ~0.3-1.3 KB); beyond it rows are "
@@ -56,26 +62,26 @@ std::string ServerConfig::spool_path() const {
   return (index.parent_path() / "spool").string();
 }
 
-Result<std::pair<std::string, std::uint16_t>> parse_listen(const std::string& listen) {
+Result<std::pair<std::string, std::uint16_t>> parse_listen(const std::string& listen, const std::string& flag) {
   std::string host;
   std::string port;
   if (!listen.empty() && listen.front() == '[') {
     const auto close = listen.find(']');
     if (close == std::string::npos || close + 1 >= listen.size() || listen[close + 1] != ':') {
-      return Status::InvalidArgument("--listen must be HOST:PORT or [IPv6]:PORT, got '" + listen + "'");
+      return Status::InvalidArgument(flag + " must be HOST:PORT or [IPv6]:PORT, got '" + listen + "'");
     }
     host = listen.substr(1, close - 1);
     port = listen.substr(close + 2);
   } else {
     const auto colon = listen.rfind(':');
     if (colon == std::string::npos || listen.find(':') != colon) {
-      return Status::InvalidArgument("--listen must be HOST:PORT or [IPv6]:PORT, got '" + listen + "'");
+      return Status::InvalidArgument(flag + " must be HOST:PORT or [IPv6]:PORT, got '" + listen + "'");
     }
     host = listen.substr(0, colon);
     port = listen.substr(colon + 1);
   }
-  if (host.empty()) return Status::InvalidArgument("--listen needs a host, got '" + listen + "'");
-  AYC_ASSIGN_OR_RETURN(auto number, parse_int(port, 0, 65535, "--listen port"));
+  if (host.empty()) return Status::InvalidArgument(flag + " needs a host, got '" + listen + "'");
+  AYC_ASSIGN_OR_RETURN(auto number, parse_int(port, 0, 65535, flag + " port"));
   return std::make_pair(host, static_cast<std::uint16_t>(number));
 }
 
@@ -89,6 +95,18 @@ std::vector<std::string> validate(ServerConfig& config) {
     config.listen_port = listen->second;
   } else {
     problems.push_back(listen.status().message());
+  }
+  if (!config.admin_listen.empty()) {
+    auto admin = parse_listen(config.admin_listen, "--admin-listen");
+    if (admin.ok()) {
+      config.admin_host = admin->first;
+      config.admin_port = admin->second;
+      if (admin->second != 0 && admin->second == config.listen_port && admin->first == config.listen_host) {
+        problems.push_back("--admin-listen must differ from --listen");
+      }
+    } else {
+      problems.push_back(admin.status().message());
+    }
   }
   return problems;
 }

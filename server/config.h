@@ -18,6 +18,7 @@ struct ServerConfig {
   std::string pg;                          // --pg, AYURVEDACART_PG (required; may be unreachable)
   std::string index_dir;                   // --index-dir, AYURVEDACART_INDEX_DIR (required)
   std::string listen = "127.0.0.1:8080";   // --listen HOST:PORT, AYURVEDACART_LISTEN; [v6]:port too
+  std::string admin_listen;                // --admin-listen: /metrics (+ /healthz, /readyz) there only; empty: off
   std::int64_t threads = 0;                // 0: one per core
   std::int64_t max_connections = 4096;
   std::int64_t read_timeout_ms = 10'000;
@@ -25,6 +26,8 @@ struct ServerConfig {
   std::int64_t max_body_bytes = 64 * 1024;
   std::int64_t pipeline_limit = 16;
   std::int64_t shutdown_grace_ms = 10'000;
+  std::int64_t drain_ms = 0;               // after SIGTERM: /readyz 503, still serving, this long
+  std::int64_t max_index_age_s = 0;        // /readyz 503 when the served generation is older (0: no limit)
   std::int64_t log_queue_size = 100'000;
   std::int64_t log_queue_mb = 64;          // and at most this many MB of rows in memory
   std::string spool_dir;                   // empty: <index-dir>/../spool (see spool_path())
@@ -35,9 +38,11 @@ struct ServerConfig {
   std::int64_t response_cache_entries = 32'768;  // rendered pure answers per served generation
   std::int64_t warm_words = 5'000;         // one-word searches warming a generation before it serves
 
-  // Filled by validation from `listen`.
+  // Filled by validation from `listen` and `admin_listen`.
   std::string listen_host;
   std::uint16_t listen_port = 0;
+  std::string admin_host;
+  std::uint16_t admin_port = 0;
 
   // The spool directory in use: --spool-dir, else "spool" next to the index dir.
   std::string spool_path() const;
@@ -57,6 +62,7 @@ Result<LoadedConfig> load_config(int argc, const char* const* argv);
 std::vector<std::string> validate(ServerConfig& config);
 
 // "HOST:PORT" or "[IPv6]:PORT" -> host, port.
-Result<std::pair<std::string, std::uint16_t>> parse_listen(const std::string& listen);
+Result<std::pair<std::string, std::uint16_t>> parse_listen(const std::string& listen,
+                                                          const std::string& flag = "--listen");
 
 }  // namespace ayc::server

@@ -40,9 +40,23 @@ int main(int argc, char** argv) {
   }
   logger.info("listening on " + config.listen_host + ":" + std::to_string((*app)->port()) +
               ", search log spool in " + config.spool_path());
+  if ((*app)->admin_port() != 0) {
+    logger.info("admin endpoints (/metrics, /healthz, /readyz) on " + config.admin_host + ":" +
+                std::to_string((*app)->admin_port()));
+  }
   int signal = 0;
   while (sigwait(&shutdown_signals, &signal) == 0 && signal == SIGHUP) (*app)->reload_index();
   logger.info(std::string(signal == SIGTERM ? "SIGTERM" : "SIGINT") + ": shutting down");
+  (*app)->begin_drain();
+  if (config.drain_ms > 0) {
+    // Serve on while the load balancer notices /readyz; a second signal ends the wait.
+    sigset_t stop_now;
+    sigemptyset(&stop_now);
+    sigaddset(&stop_now, SIGINT);
+    sigaddset(&stop_now, SIGTERM);
+    const timespec wait{static_cast<time_t>(config.drain_ms / 1000), static_cast<long>(config.drain_ms % 1000) * 1'000'000};
+    sigtimedwait(&stop_now, nullptr, &wait);
+  }
   (*app)->stop();
   logger.info("stopped");
   return 0;

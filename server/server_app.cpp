@@ -33,6 +33,21 @@ http::HttpServerOptions http_options(const ServerConfig& c, const log::Logger& l
   return o;
 }
 
+// Whether a server should be sent traffic (GET /readyz).
+Status readiness(const ServerConfig& config, const metrics::IndexMetrics& index, bool draining) {
+  if (draining) return Status::Unavailable("draining: the server is shutting down");
+  if (!index.loaded()) return Status::Unavailable("no index generation is loaded yet");
+  if (config.max_index_age_s > 0) {
+    const auto age = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now() - index.built_at());
+    if (age.count() > config.max_index_age_s) {
+      return Status::Unavailable("the served index generation was built " + std::to_string(age.count()) +
+                                 " s ago, more than --max-index-age " + std::to_string(config.max_index_age_s) +
+                                 " s: is the indexer running?");
+    }
+  }
+  return Status::Ok();
+}
+
 // Each connection is a file descriptor; the usual soft limit (1024) is below
 // the default --max-connections, so raise it as far as the hard limit allows.
 void raise_fd_limit(std::int64_t max_connections, const log::Logger& logger) {
@@ -98,8 +113,26 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config, 
   services.answers = app->answers_.get();
   services.metrics = &app->metrics_;
   services.search_log = app->search_log_.get();
-  services.ready = [metrics = &app->metrics_] { return metrics->index().loaded(); };
-  api::register_routes(app->router_, services);
+  services.readiness = [self] { return readiness(self->config_, self->metrics_.index(), self->draining_.load()); };
+  if (config.admin_listen.empty()) {
+    api::register_routes(app->router_, services, api::Listener::kAll);
+  } else {
+    api::register_routes(app->router_, services, api::Listener::kPublic);
+    app->admin_router_ = std::make_unique<http::Router>(&app->metrics_, logger);
+    api::register_routes(*app->admin_router_, services, api::Listener::kAdmin);
+    http::HttpServerOptions admin = http_options(config, logger);
+    admin.host = config.admin_host;
+    admin.port = config.admin_port;
+    admin.threads = 1;
+    admin.max_connections = 64;
+    http::Router* admin_router = app->admin_router_.get();
+    AYC_ASSIGN_OR_RETURN(auto admin_http,
+                         http::HttpServer::create(admin, [admin_router](http::HttpRequest req) {
+                           return admin_router->handle(std::move(req));
+                         }, app->metrics_.http(), nullptr));
+    app->admin_http_ = std::move(admin_http);
+    app->admin_http_->start();
+  }
 
   app->http_->start();
   return app;
@@ -112,13 +145,21 @@ void ServerApp::reload_index() {
   if (Status s = index_->reload(); !s.ok()) logger_.warning("SIGHUP: index not reloaded: " + s.message());
 }
 
+void ServerApp::begin_drain() {
+  if (draining_.exchange(true)) return;
+  logger_.info("draining: /readyz answers 503" +
+               (config_.drain_ms > 0 ? ", serving on for " + std::to_string(config_.drain_ms) + " ms" : std::string()));
+}
+
 void ServerApp::stop() {
   if (stopped_) return;
   stopped_ = true;
+  draining_ = true;
   if (index_) index_->stop_watching();
   const auto started = std::chrono::steady_clock::now();
   const auto grace = std::chrono::milliseconds(config_.shutdown_grace_ms);
   if (http_) http_->stop(grace);
+  if (admin_http_) admin_http_->stop(std::chrono::milliseconds(0));
   if (search_log_) {
     const auto deadline = std::max(started + grace, std::chrono::steady_clock::now() + std::chrono::seconds(1));
     search_log_->shutdown(deadline);

@@ -1,8 +1,11 @@
 // ayurvedacart-server assembled: configuration in, a running server out.
 //
-// start() binds the listening socket, opens the spool, starts the search log
-// writer (PostgreSQL being unreachable is a warning, never a start-up
-// failure), registers the routes and starts serving. stop() is the graceful
+// start() binds the listening socket (and the admin one, --admin-listen),
+// opens the spool, starts the search log writer (PostgreSQL being
+// unreachable is a warning, never a start-up failure), registers the routes
+// and starts serving. begin_drain() turns /readyz to 503 while everything
+// else goes on serving (main() waits --drain-ms after it, so a load balancer
+// sees the replica leave before its listener closes). stop() is the graceful
 // shutdown: the HTTP server stops accepting and lets requests in flight
 // finish, then the search log writer flushes to PostgreSQL or the spool,
 // together within --shutdown-grace-ms (the flush gets at least one second).
@@ -12,6 +15,7 @@
 
 #include "server/search/snapshot_holder.h"
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 
@@ -36,9 +40,12 @@ class ServerApp {
   ServerApp& operator=(const ServerApp&) = delete;
 
   std::uint16_t port() const { return http_->port(); }
+  // The admin listener's port; 0 without --admin-listen.
+  std::uint16_t admin_port() const { return admin_http_ ? admin_http_->port() : 0; }
   metrics::Metrics& metrics() { return metrics_; }
   // Looks for a new index generation now (SIGHUP) instead of at the next interval.
   void reload_index();
+  void begin_drain();
   void stop();
 
  private:
@@ -54,6 +61,9 @@ class ServerApp {
   std::unique_ptr<http::AccessLog> access_log_;
   http::Router router_;
   std::unique_ptr<http::HttpServer> http_;
+  std::unique_ptr<http::Router> admin_router_;
+  std::unique_ptr<http::HttpServer> admin_http_;
+  std::atomic<bool> draining_{false};
   bool stopped_ = false;
 };
 

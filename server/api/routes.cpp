@@ -28,8 +28,8 @@ Result<http::HttpResponse> healthz(const http::HttpRequest&, const http::PathPar
 
 http::Handler readyz(const AppServices& services) {
   return [services](const http::HttpRequest&, const http::PathParams&) -> Result<http::HttpResponse> {
-    if (!services.ready || !services.ready()) {
-      return Status::Unavailable("no index generation is loaded yet");
+    if (Status ready = services.readiness ? services.readiness() : Status::Unavailable("not started"); !ready.ok()) {
+      return ready;
     }
     std::string body = "{\"status\":\"ready\"";
     if (services.metrics != nullptr) {
@@ -97,10 +97,11 @@ void register_domain_routes(http::Router& router, const AppServices& services) {
 
 }  // namespace
 
-void register_routes(http::Router& router, const AppServices& services) {
+void register_routes(http::Router& router, const AppServices& services, Listener listener) {
   router.add("GET", "/healthz", healthz);
   router.add("GET", "/readyz", readyz(services));
-  router.add("GET", "/metrics", metrics(services));
+  if (listener != Listener::kPublic) router.add("GET", "/metrics", metrics(services));
+  if (listener == Listener::kAdmin) return;
   router.add("POST", "/events/click", click(services));
   register_domain_routes(router, services);
 }

@@ -23,14 +23,21 @@ namespace ayc::api {
 struct AppServices {
   metrics::Metrics* metrics = nullptr;               // GET /metrics, and any handler's counters
   search_log::SearchLogWriter* search_log = nullptr;    // rows for GET /search, clicks for POST /events/click
-  // True once an index generation is loaded and serving (GET /readyz).
-  std::function<bool()> ready = [] { return false; };
+  // Ok while the server should be sent traffic; otherwise why not (no
+  // generation yet, draining, the generation too old): GET /readyz answers
+  // 503 with that reason.
+  std::function<Status()> readiness = [] { return Status::Unavailable("not started"); };
   // The index generation being served (search, autocomplete, recommendations).
   search::SnapshotHolder* index = nullptr;
   // Rendered answers of autocomplete and related products (may be null: none cached).
   const AnswerCache* answers = nullptr;
 };
 
-void register_routes(http::Router& router, const AppServices& services);
+// Which routes a listener serves: everything (one listener), the storefront
+// API with /healthz and /readyz (the public listener when /metrics has its
+// own), or /metrics with /healthz and /readyz (--admin-listen).
+enum class Listener { kAll, kPublic, kAdmin };
+
+void register_routes(http::Router& router, const AppServices& services, Listener listener = Listener::kAll);
 
 }  // namespace ayc::api

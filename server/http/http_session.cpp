@@ -34,6 +34,7 @@ http::response<http::string_body> to_beast(HttpResponse&& in, unsigned version, 
   out.version(version);
   out.result(static_cast<unsigned>(in.status));
   out.set(http::field::server, "ayurvedacart");
+  out.set("X-Content-Type-Options", "nosniff");  // a browser never reads an answer as another type
   if (!in.content_type.empty()) out.set(http::field::content_type, in.content_type);
   for (auto& [name, value] : in.headers) out.insert(name, value);
   const bool bodiless_status = in.status / 100 == 1 || in.status == 204 || in.status == 304;

@@ -74,6 +74,24 @@ TEST_CASE("parse_listen accepts host:port and [v6]:port only") {
   }
 }
 
+TEST_CASE("config: --admin-listen is parsed like --listen and must differ from it") {
+  auto c = load({"--pg", "x", "--index-dir", "/i", "--listen", "0.0.0.0:8080", "--admin-listen", "127.0.0.1:9090"});
+  REQUIRE(c.ok());
+  CHECK(c->config.admin_host == "127.0.0.1");
+  CHECK(c->config.admin_port == 9090);
+  auto same = load({"--pg", "x", "--index-dir", "/i", "--listen", "127.0.0.1:8080", "--admin-listen", "127.0.0.1:8080"});
+  REQUIRE_FALSE(same.ok());
+  CHECK_THAT(same.status().message(), Catch::Contains("--admin-listen must differ from --listen"));
+  auto bad = load({"--pg", "x", "--index-dir", "/i", "--admin-listen", "9090"});
+  REQUIRE_FALSE(bad.ok());
+  CHECK_THAT(bad.status().message(), Catch::Contains("--admin-listen must be HOST:PORT"));
+  auto off = load({"--pg", "x", "--index-dir", "/i"});
+  REQUIRE(off.ok());
+  CHECK(off->config.admin_port == 0);
+  CHECK(off->config.drain_ms == 0);
+  CHECK(off->config.max_index_age_s == 0);
+}
+
 TEST_CASE("spool_path sits next to the index directory, whatever its spelling") {
   ServerConfig c;
   c.index_dir = "/data/ayc/index/";

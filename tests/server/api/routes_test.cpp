@@ -23,7 +23,7 @@ struct App {
     AppServices services;
     services.metrics = &metrics;
     services.search_log = &writer;
-    services.ready = [this] { return ready; };
+    services.readiness = [this] { return ready ? Status::Ok() : Status::Unavailable("no index generation is loaded yet"); };
     register_routes(router, services);
   }
 };
@@ -52,6 +52,32 @@ TEST_CASE("GET /readyz follows the readiness callback") {
   r = app.router.handle(http::make_request("GET", "/readyz"));
   CHECK(r.status == 200);
   CHECK(r.body == "{\"status\":\"ready\",\"generation\":3}");
+}
+
+TEST_CASE("GET /readyz gives the reason it is not ready") {
+  App app;
+  auto r = app.router.handle(http::make_request("GET", "/readyz"));
+  CHECK(r.status == 503);
+  CHECK(testing::json_string(r.body, "error", "message") == "no index generation is loaded yet");
+}
+
+TEST_CASE("with an admin listener /metrics is served there only, health and readiness on both") {
+  metrics::Metrics metrics;
+  AppServices services;
+  services.metrics = &metrics;
+  services.readiness = [] { return Status::Ok(); };
+  http::Router public_router{&metrics};
+  http::Router admin_router{&metrics};
+  register_routes(public_router, services, Listener::kPublic);
+  register_routes(admin_router, services, Listener::kAdmin);
+  CHECK(public_router.handle(http::make_request("GET", "/metrics")).status == 404);
+  CHECK(admin_router.handle(http::make_request("GET", "/metrics")).status == 200);
+  for (auto* router : {&public_router, &admin_router}) {
+    CHECK(router->handle(http::make_request("GET", "/healthz")).status == 200);
+    CHECK(router->handle(http::make_request("GET", "/readyz")).status == 200);
+  }
+  CHECK(admin_router.handle(http::make_request("POST", "/events/click", "{}")).status == 404);
+  CHECK(public_router.handle(http::make_request("POST", "/events/click", "{}")).status != 404);
 }
 
 TEST_CASE("GET /metrics serves the exposition text") {

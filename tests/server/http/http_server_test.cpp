@@ -204,6 +204,7 @@ TEST_CASE("http: an HTTP/1.1 request without Host is a 400 and the connection cl
   auto r = c.read_response();
   REQUIRE(r);
   CHECK(r->status == 400);
+  CHECK(r->header("x-content-type-options") == "nosniff");
   CHECK(r->body.find("Host") != std::string::npos);
   CHECK(c.wait_closed(5s));
 }

@@ -7,7 +7,7 @@ namespace {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
-TEST_CASE("framing: an HTTP/1.1 request needs exactly one Host; HTTP/1.0 may omit it") {
+TEST_CASE("framing: an HTTP/1.1 request needs exactly one Host, and HTTP/1.0 may omit it") {
   CHECK_FALSE(framing_problem(11, {{"host", "shop.example"}}));
   CHECK(framing_problem(11, {}) == "an HTTP/1.1 request needs a Host header");
   CHECK(framing_problem(11, {{"host", "a"}, {"host", "b"}}) == "more than one Host header");
