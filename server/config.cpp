@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "common/flags.h"
+#include "server/http/client_address.h"
 
 namespace ayc::server {
 
@@ -20,6 +21,13 @@ void add_flags(FlagSet& f, ServerConfig& c) {
   f.add_int("threads", "", "Worker threads; 0 means one per CPU core", &c.threads, 0, 1024);
   f.add_int("max-connections", "", "Open client connections at most; more are accepted and closed", &c.max_connections,
             1, kMaxInt);
+  f.add_int("max-connections-per-client", "", "Open connections from one client address at most (0: no limit); "
+            "trusted proxies are exempt", &c.max_connections_per_client, 0, kMaxInt);
+  f.add_string("trusted-proxies", "AYURVEDACART_TRUSTED_PROXIES", "Comma-separated addresses or CIDR ranges of load "
+               "balancers: exempt from the per-client cap, and their X-Forwarded-For names the client (access log, "
+               "search_logs.ip_address); from anyone else it is ignored", &c.trusted_proxies);
+  f.add_int("first-byte-timeout-ms", "", "A new connection must send its first byte within this, or is closed",
+            &c.first_byte_timeout_ms, 10, 3'600'000);
   f.add_int("read-timeout-ms", "", "A whole request (or the next one on a keep-alive connection) must arrive "
             "within this; also bounds each write", &c.read_timeout_ms, 10, 3'600'000);
   f.add_int("max-header-bytes", "", "Largest request line + headers; larger gets 431", &c.max_header_bytes, 1024,
@@ -95,6 +103,9 @@ std::vector<std::string> validate(ServerConfig& config) {
     config.listen_port = listen->second;
   } else {
     problems.push_back(listen.status().message());
+  }
+  if (auto proxies = http::TrustedProxies::parse(config.trusted_proxies); !proxies.ok()) {
+    problems.push_back("--trusted-proxies: " + proxies.status().message());
   }
   if (!config.admin_listen.empty()) {
     auto admin = parse_listen(config.admin_listen, "--admin-listen");

@@ -21,6 +21,9 @@ struct ServerConfig {
   std::string admin_listen;                // --admin-listen: /metrics (+ /healthz, /readyz) there only; empty: off
   std::int64_t threads = 0;                // 0: one per core
   std::int64_t max_connections = 4096;
+  std::int64_t max_connections_per_client = 128;  // per client address; 0: no limit
+  std::string trusted_proxies;             // comma list of addresses/CIDRs (the load balancer)
+  std::int64_t first_byte_timeout_ms = 5'000;
   std::int64_t read_timeout_ms = 10'000;
   std::int64_t max_header_bytes = 8 * 1024;
   std::int64_t max_body_bytes = 64 * 1024;

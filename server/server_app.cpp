@@ -25,6 +25,9 @@ http::HttpServerOptions http_options(const ServerConfig& c, const log::Logger& l
   o.port = c.listen_port;
   o.threads = static_cast<std::size_t>(c.threads);
   o.max_connections = static_cast<std::size_t>(c.max_connections);
+  o.max_connections_per_client = static_cast<std::size_t>(c.max_connections_per_client);
+  if (auto proxies = http::TrustedProxies::parse(c.trusted_proxies); proxies.ok()) o.trusted_proxies = *proxies;  // validated
+  o.first_byte_timeout = std::chrono::milliseconds(c.first_byte_timeout_ms);
   o.read_timeout = std::chrono::milliseconds(c.read_timeout_ms);
   o.max_header_bytes = static_cast<std::size_t>(c.max_header_bytes);
   o.max_body_bytes = static_cast<std::size_t>(c.max_body_bytes);

@@ -82,15 +82,27 @@ void HttpServer::Impl::on_accept(beast::error_code ec, tcp::socket socket, Worke
     do_accept();
     return;
   }
-  if (!tracker.try_open(ctx.options.max_connections)) {
-    ctx.metrics->rejected_connections.inc();
-    beast::error_code ignored;
-    socket.close(ignored);
-  } else {
-    ctx.metrics->accepted_connections.inc();
-    net::post(target.ioc, [this, &target, s = std::move(socket)]() mutable {
-      std::make_shared<HttpSession>(std::move(s), ctx, target.state)->start();
-    });
+  beast::error_code endpoint_ec;
+  const auto endpoint = socket.remote_endpoint(endpoint_ec);
+  std::string peer = endpoint_ec ? std::string() : endpoint.address().to_string();
+  const std::size_t per_client =
+      ctx.options.trusted_proxies.contains(peer) ? 0 : ctx.options.max_connections_per_client;
+  const auto tracker_answer = tracker.try_open(peer, ctx.options.max_connections, per_client);
+  switch (tracker_answer) {
+    case ConnectionTracker::Admission::kOpen:
+      ctx.metrics->accepted_connections.inc();
+      net::post(target.ioc, [this, &target, s = std::move(socket), peer = std::move(peer)]() mutable {
+        std::make_shared<HttpSession>(std::move(s), std::move(peer), ctx, target.state)->start();
+      });
+      break;
+    case ConnectionTracker::Admission::kTooMany:
+    case ConnectionTracker::Admission::kTooManyFromClient: {
+      const bool whole_server = tracker_answer == ConnectionTracker::Admission::kTooMany;
+      (whole_server ? ctx.metrics->rejected_connections : ctx.metrics->rejected_client_connections).inc();
+      beast::error_code ignored;
+      socket.close(ignored);
+      break;
+    }
   }
   do_accept();
 }

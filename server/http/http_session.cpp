@@ -16,14 +16,20 @@ namespace {
 
 constexpr std::size_t kMaxLingerBytes = 64 * 1024;
 
-HttpRequest to_request(http::request<http::string_body>&& in, const std::string& remote_ip) {
+HttpRequest to_request(http::request<http::string_body>&& in, const std::string& peer, const TrustedProxies& proxies) {
   HttpRequest req;
   req.method = std::string(in.method_string());
   req.target = std::string(in.target());
   req.headers.reserve(8);
   for (const auto& field : in) req.headers.emplace_back(text::ascii_lower(field.name_string()), std::string(field.value()));
   req.body = std::move(in.body());
-  req.remote_ip = remote_ip;
+  req.remote_ip = peer;
+  if (!proxies.empty()) {
+    std::vector<std::string_view> forwarded;
+    for (const auto& [name, value] : req.headers)
+      if (name == "x-forwarded-for") forwarded.push_back(value);
+    if (!forwarded.empty()) req.remote_ip = proxies.client_address(peer, forwarded);
+  }
   req.arrival = std::chrono::steady_clock::now();
   req.received_at = std::chrono::system_clock::now();
   return req;
@@ -49,15 +55,21 @@ bool is_parse_error(const beast::error_code& ec) { return ec.category() == http:
 
 }  // namespace
 
-bool ConnectionTracker::try_open(std::size_t max) {
+ConnectionTracker::Admission ConnectionTracker::try_open(const std::string& address, std::size_t max,
+                                                         std::size_t per_client) {
   std::lock_guard lock(mu_);
-  if (open_ >= max) return false;
+  if (open_ >= max) return Admission::kTooMany;
+  std::size_t& mine = per_address_[address];
+  if (per_client != 0 && mine >= per_client) return Admission::kTooManyFromClient;  // mine >= 1: kept
+  ++mine;
   ++open_;
-  return true;
+  return Admission::kOpen;
 }
 
-void ConnectionTracker::close() {
+void ConnectionTracker::close(const std::string& address) {
   std::lock_guard lock(mu_);
+  auto it = per_address_.find(address);
+  if (it != per_address_.end() && --it->second == 0) per_address_.erase(it);
   if (--open_ == 0) cv_.notify_all();
 }
 
@@ -66,21 +78,19 @@ bool ConnectionTracker::wait_all_closed(std::chrono::steady_clock::time_point de
   return cv_.wait_until(lock, deadline, [&] { return open_ == 0; });
 }
 
-HttpSession::HttpSession(tcp::socket&& socket, const SessionContext& ctx, WorkerState& worker)
+HttpSession::HttpSession(tcp::socket&& socket, std::string peer, const SessionContext& ctx, WorkerState& worker)
     : stream_(std::move(socket)), buffer_(ctx.options.max_header_bytes + ctx.options.max_body_bytes + 16 * 1024),
-      ctx_(ctx), worker_(worker) {
+      ctx_(ctx), worker_(worker), remote_ip_(std::move(peer)) {
   worker_.sessions.insert(this);
   ctx_.metrics->open_connections.add(1);
   beast::error_code ec;
-  auto endpoint = stream_.socket().remote_endpoint(ec);
-  if (!ec) remote_ip_ = endpoint.address().to_string();
   stream_.socket().set_option(tcp::no_delay(true), ec);
 }
 
 HttpSession::~HttpSession() {
   worker_.sessions.erase(this);
   ctx_.metrics->open_connections.add(-1);
-  ctx_.tracker->close();
+  ctx_.tracker->close(remote_ip_);
 }
 
 void HttpSession::start() {
@@ -89,11 +99,29 @@ void HttpSession::start() {
     stream_.socket().close(ec);
     return;
   }
+  // A connection that sends nothing is closed after first_byte_timeout,
+  // sooner than a slow request (read_timeout): idle sockets cannot pile up.
+  awaiting_first_bytes_ = true;
+  stream_.expires_after(ctx_.options.first_byte_timeout);
+  stream_.async_read_some(buffer_.prepare(4096),
+                          beast::bind_front_handler(&HttpSession::on_first_bytes, shared_from_this()));
+}
+
+void HttpSession::on_first_bytes(beast::error_code ec, std::size_t bytes) {
+  awaiting_first_bytes_ = false;
+  if (ec) {
+    read_done_ = true;
+    if (ec == beast::error::timeout) ctx_.metrics->first_byte_timeouts.inc();  // Beast closed the socket
+    beast::error_code ignored;
+    stream_.socket().close(ignored);
+    return;
+  }
+  buffer_.commit(bytes);
   do_read();
 }
 
 bool HttpSession::idle_between_requests() const {
-  return reading_ && !parser_->got_some() && buffer_.size() == 0;
+  return awaiting_first_bytes_ || (reading_ && !parser_->got_some() && buffer_.size() == 0);
 }
 
 void HttpSession::begin_drain() {
@@ -168,7 +196,7 @@ void HttpSession::handle_request(http::request<http::string_body>&& request) {
   const bool keep_alive = request.keep_alive();
   const bool head = request.method() == http::verb::head;
   const unsigned version = request.version();
-  HttpRequest req = to_request(std::move(request), remote_ip_);
+  HttpRequest req = to_request(std::move(request), remote_ip_, ctx_.options.trusted_proxies);
   if (auto problem = framing_problem(version, req.headers)) {
     // Nothing after this request can be trusted to start a new one.
     ctx_.metrics->malformed_requests.inc();

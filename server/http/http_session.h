@@ -18,6 +18,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <boost/asio/ip/tcp.hpp>
@@ -36,11 +37,14 @@ namespace http = boost::beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
-// Counts open connections for the cap and for the shutdown wait.
+// Counts open connections, in all and per client address, for the caps and
+// for the shutdown wait.
 class ConnectionTracker {
  public:
-  bool try_open(std::size_t max);
-  void close();
+  enum class Admission { kOpen, kTooMany, kTooManyFromClient };
+  // `per_client` 0: no per-address limit for this connection.
+  Admission try_open(const std::string& address, std::size_t max, std::size_t per_client);
+  void close(const std::string& address);
   // True when none are open before `deadline`.
   bool wait_all_closed(std::chrono::steady_clock::time_point deadline);
 
@@ -48,6 +52,7 @@ class ConnectionTracker {
   std::mutex mu_;
   std::condition_variable cv_;
   std::size_t open_ = 0;
+  std::unordered_map<std::string, std::size_t> per_address_;
 };
 
 // What every session needs; owned by the server, shared read-only.
@@ -71,7 +76,8 @@ struct WorkerState {
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
-  HttpSession(tcp::socket&& socket, const SessionContext& ctx, WorkerState& worker);
+  // `peer` is the address the tracker counted the connection under.
+  HttpSession(tcp::socket&& socket, std::string peer, const SessionContext& ctx, WorkerState& worker);
   ~HttpSession();
   HttpSession(const HttpSession&) = delete;
   HttpSession& operator=(const HttpSession&) = delete;
@@ -88,6 +94,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     bool close = false;
   };
 
+  void on_first_bytes(beast::error_code ec, std::size_t bytes);
   void do_read();
   void on_read(beast::error_code ec, std::size_t bytes);
   void on_read_error(beast::error_code ec);
@@ -109,6 +116,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   const SessionContext& ctx_;
   WorkerState& worker_;
   std::string remote_ip_;
+  bool awaiting_first_bytes_ = false;  // a new connection that has sent nothing yet
   bool reading_ = false;
   bool writing_ = false;
   bool write_posted_ = false;  // a do_write is posted and has not run yet

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "common/log.h"
+#include "server/http/client_address.h"
 #include "server/http/http_message.h"
 
 namespace ayc::http {
@@ -22,6 +23,11 @@ struct HttpServerOptions {
   std::uint16_t port = 8080;       // 0: any free port (see HttpServer::port())
   std::size_t threads = 0;         // 0: std::thread::hardware_concurrency()
   std::size_t max_connections = 4096;
+  // Open connections from one client address; 0: no limit. Trusted proxies
+  // are exempt (they carry many clients).
+  std::size_t max_connections_per_client = 0;
+  TrustedProxies trusted_proxies;                  // also: whose X-Forwarded-For is believed
+  std::chrono::milliseconds first_byte_timeout{5'000};  // a new connection's first byte must arrive within it
   std::chrono::milliseconds read_timeout{10'000};  // per request, per idle wait, per write
   std::size_t max_header_bytes = 8 * 1024;         // request line + headers; over it: 431
   std::size_t max_body_bytes = 64 * 1024;          // over it: 413

@@ -80,10 +80,16 @@ void render_http(std::string& out, const HttpServerMetrics& m) {
          std::to_string(m.accepted_connections.value()));
   scalar(out, "ayurvedacart_http_rejected_connections_total", "counter",
          "Connections closed at once because --max-connections were open.", std::to_string(m.rejected_connections.value()));
+  scalar(out, "ayurvedacart_http_rejected_client_connections_total", "counter",
+         "Connections closed at once because their client address had --max-connections-per-client open.",
+         std::to_string(m.rejected_client_connections.value()));
   scalar(out, "ayurvedacart_http_accept_errors_total", "counter", "Failed accept() calls.",
          std::to_string(m.accept_errors.value()));
   scalar(out, "ayurvedacart_http_read_timeouts_total", "counter",
          "Connections closed because a request did not arrive within --read-timeout-ms.", std::to_string(m.read_timeouts.value()));
+  scalar(out, "ayurvedacart_http_first_byte_timeouts_total", "counter",
+         "New connections closed because they sent nothing within --first-byte-timeout-ms.",
+         std::to_string(m.first_byte_timeouts.value()));
   family(out, "ayurvedacart_http_rejected_requests_total", "counter", "Requests refused before routing, by reason.");
   sample(out, "ayurvedacart_http_rejected_requests_total", "reason=\"header_too_large\"", std::to_string(m.header_too_large.value()));
   sample(out, "ayurvedacart_http_rejected_requests_total", "reason=\"body_too_large\"", std::to_string(m.body_too_large.value()));

@@ -89,8 +89,10 @@ struct HttpServerMetrics {
   Gauge open_connections;
   Counter accepted_connections;
   Counter rejected_connections;  // over --max-connections: accepted and closed at once
+  Counter rejected_client_connections;  // over --max-connections-per-client, likewise
   Counter accept_errors;
   Counter read_timeouts;         // idle or too slow (slowloris) clients cut off
+  Counter first_byte_timeouts;   // new connections that sent nothing in time
   Counter header_too_large;      // 431
   Counter body_too_large;        // 413
   Counter malformed_requests;    // 400 before routing: unparseable HTTP

@@ -253,6 +253,83 @@ TEST_CASE("http: connections over the maximum are accepted and closed, and count
   }));
 }
 
+TEST_CASE("http: one client address may hold at most its share of connections - trusted proxies are exempt") {
+  HttpServerOptions o = test_options();
+  o.max_connections_per_client = 3;
+  TestServer s(o);
+  std::vector<std::unique_ptr<RawClient>> mine;
+  for (int i = 0; i < 3; ++i) {
+    mine.push_back(std::make_unique<RawClient>(s.port()));
+    REQUIRE(mine.back()->send(get_request("/healthz")));
+    REQUIRE(mine.back()->read_response());
+  }
+  RawClient fourth(s.port());
+  CHECK(fourth.wait_closed(5s));
+  CHECK(s.metrics.http().rejected_client_connections.value() == 1);
+  CHECK(s.metrics.http().rejected_connections.value() == 0);
+  for (auto& c : mine) {  // the three are untouched
+    REQUIRE(c->send(get_request("/healthz")));
+    CHECK(c->read_response());
+  }
+  mine.pop_back();  // a slot frees up
+  CHECK(eventually([&] {
+    RawClient again(s.port());
+    return again.send(get_request("/healthz")) && again.read_response(1s).has_value();
+  }));
+
+  HttpServerOptions proxied = test_options();
+  proxied.max_connections_per_client = 3;
+  proxied.trusted_proxies = *TrustedProxies::parse("127.0.0.0/8");
+  TestServer behind_proxy(proxied);
+  std::vector<std::unique_ptr<RawClient>> many;
+  for (int i = 0; i < 6; ++i) {
+    many.push_back(std::make_unique<RawClient>(behind_proxy.port()));
+    REQUIRE(many.back()->send(get_request("/healthz")));
+    CHECK(many.back()->read_response());
+  }
+  CHECK(behind_proxy.metrics.http().rejected_client_connections.value() == 0);
+}
+
+TEST_CASE("http: a new connection that sends nothing is closed after the first-byte timeout, not the read timeout") {
+  HttpServerOptions o = test_options();
+  o.first_byte_timeout = 300ms;
+  o.read_timeout = 5s;
+  TestServer s(o);
+  const auto opened = std::chrono::steady_clock::now();
+  RawClient silent(s.port());
+  CHECK(silent.wait_closed(4s));
+  CHECK(std::chrono::steady_clock::now() - opened < 4s);
+  CHECK(eventually([&] { return s.metrics.http().first_byte_timeouts.value() == 1; }));
+  // A request that has begun is given the read timeout, however slow after its first byte.
+  RawClient started(s.port());
+  REQUIRE(started.send("GET /healthz HTTP/1.1\r\n"));
+  std::this_thread::sleep_for(700ms);
+  REQUIRE(started.send("Host: t\r\n\r\n"));
+  auto r = started.read_response();
+  REQUIRE(r);
+  CHECK(r->status == 200);
+}
+
+TEST_CASE("http: X-Forwarded-For names the client only when a trusted proxy sends it") {
+  const std::string request =
+      "POST /body HTTP/1.1\r\nHost: t\r\nX-Forwarded-For: 198.51.100.9, 203.0.113.7\r\nContent-Length: 0\r\n\r\n";
+  HttpServerOptions trusting = test_options();
+  trusting.trusted_proxies = *TrustedProxies::parse("127.0.0.1");
+  TestServer proxied(trusting);
+  RawClient via_proxy(proxied.port());
+  REQUIRE(via_proxy.send(request));
+  auto r = via_proxy.read_response();
+  REQUIRE(r);
+  CHECK(r->body == "0 203.0.113.7");  // the rightmost address the proxy did not add itself
+
+  TestServer direct;
+  RawClient c(direct.port());
+  REQUIRE(c.send(request));
+  auto plain = c.read_response();
+  REQUIRE(plain);
+  CHECK(plain->body == "0 127.0.0.1");  // anyone can send the header: not believed
+}
+
 TEST_CASE("http: graceful stop lets the request in flight finish and closes idle connections") {
   TestServer s;
   RawClient idle(s.port());
