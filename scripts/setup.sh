@@ -16,6 +16,7 @@ PACKAGES=(
   libeigen3-dev librocksdb-dev libpqxx-dev libsimdjson-dev catch2
   postgresql postgresql-contrib
   wrk curl time
+  systemd
 )
 
 install_packages() {
