@@ -56,6 +56,10 @@ void add_flags(FlagSet& f, ServerConfig& c) {
             "searches (least recently used are dropped beyond it)", &c.postings_cache_mb, 1, 1024 * 1024);
   f.add_int("response-cache-entries", "", "Rendered /autocomplete and /products/{id}/related answers kept per index "
             "generation (0: none)", &c.response_cache_entries, 0, 10'000'000);
+  f.add_int("response-cache-mb", "", "Memory for those rendered answers at most", &c.response_cache_mb, 1, 1024 * 1024);
+  f.add_int("engine-cache-mb", "AYURVEDACART_ENGINE_CACHE_MB", "Memory for the search engine's caches besides "
+            "posting lists (decoded products, facet counts, ranked candidates, query words' readings, spelling "
+            "and prefix lookups), shared out among them", &c.engine_cache_mb, 1, 1024 * 1024);
   f.add_int("warm-words", "", "Before a new index generation serves, search alone each of this many of the "
             "catalogue's most frequent words to fill its caches (0: serve cold)", &c.warm_words, 0, 10'000'000);
 }

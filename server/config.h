@@ -39,6 +39,8 @@ struct ServerConfig {
   std::int64_t reload_interval_ms = 1'000; // how often to look for a new index generation
   std::int64_t postings_cache_mb = 256;    // in-memory posting lists per served generation
   std::int64_t response_cache_entries = 32'768;  // rendered pure answers per served generation
+  std::int64_t response_cache_mb = 64;     // and at most this many MB of them
+  std::int64_t engine_cache_mb = 256;      // the engine's caches besides postings, per served generation
   std::int64_t warm_words = 5'000;         // one-word searches warming a generation before it serves
 
   // Filled by validation from `listen` and `admin_listen`.

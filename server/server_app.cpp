@@ -15,6 +15,7 @@ namespace {
 search::SnapshotOptions snapshot_options(const ServerConfig& config) {
   search::SnapshotOptions o;
   o.caches.postings_cache_bytes = static_cast<std::size_t>(config.postings_cache_mb) << 20;
+  o.caches.engine_cache_bytes = static_cast<std::size_t>(config.engine_cache_mb) << 20;
   o.warm_words = static_cast<std::size_t>(config.warm_words);
   return o;
 }
@@ -112,7 +113,8 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config, 
 
   api::AppServices services;
   services.index = app->index_.get();
-  app->answers_ = std::make_unique<api::AnswerCache>(static_cast<std::size_t>(config.response_cache_entries));
+  app->answers_ = std::make_unique<api::AnswerCache>(static_cast<std::size_t>(config.response_cache_entries),
+                                                     static_cast<std::size_t>(config.response_cache_mb) << 20);
   services.answers = app->answers_.get();
   services.metrics = &app->metrics_;
   services.search_log = app->search_log_.get();

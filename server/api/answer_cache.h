@@ -5,7 +5,10 @@
 // Keys carry the generation, so an answer rendered from one generation is
 // never served from another; after a switch the old generation's answers
 // are no longer asked for and age out of the LRU. Bounded by entries
-// (--response-cache-entries); 0 entries caches nothing.
+// (--response-cache-entries; 0 caches nothing) and bytes
+// (--response-cache-mb). Callers key answers by normalised request parts
+// (a product id in lower case, a prefix as query_text reads it), so spelling
+// variants of one request share an entry.
 //
 // Thread-safety: every method may be called concurrently.
 #pragma once
@@ -23,13 +26,15 @@ namespace ayc::api {
 
 class AnswerCache {
  public:
-  explicit AnswerCache(std::size_t entries) : entries_(entries) {}
+  AnswerCache(std::size_t entries, std::size_t max_bytes)
+      : entries_(entries, max_bytes, [](const std::string& s) { return s.capacity() + sizeof(s); }) {}
 
   // The key of a route's answer under `snap`'s generation.
   static std::string key(const search::IndexSnapshot& snap, std::initializer_list<std::string_view> parts);
 
   std::shared_ptr<const std::string> get(const std::string& key) const;
   void put(const std::string& key, std::string answer) const;
+  search::SharedLru<std::string>::Stats stats() const { return entries_.stats(); }
 
  private:
   search::SharedLru<std::string> entries_;

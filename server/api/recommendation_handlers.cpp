@@ -82,7 +82,9 @@ http::Handler related_handler(search::SnapshotHolder* index, const AnswerCache* 
     const search::IndexSnapshot& snap = *snapshot;
     // A product page's widget is the same for every shopper of a country
     // until the next generation: rendered once.
-    const std::string key = AnswerCache::key(snap, {"related", kind, std::to_string(limit), country, path.get("id")});
+    // Ids in any case name one product: one entry (slugs are exact, and only found ones are cached).
+    const std::string id_part = is_uuid(path.get("id")) ? lowercase_uuid(path.get("id")) : std::string(path.get("id"));
+    const std::string key = AnswerCache::key(snap, {"related", kind, std::to_string(limit), country, id_part});
     if (answers != nullptr) {
       if (auto cached = answers->get(key)) return http::HttpResponse::json(200, *cached);
     }

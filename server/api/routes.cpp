@@ -61,11 +61,41 @@ std::string postings_metrics(const search::IndexSnapshot& snap) {
   return out;
 }
 
+// Every bounded cache's entries and bytes: the served generation's engine
+// caches and the rendered answers.
+std::string cache_metrics(const search::IndexSnapshot* snap, const AnswerCache* answers) {
+  std::string entries = "# HELP ayurvedacart_cache_entries Entries held by each cache\n"
+                        "# TYPE ayurvedacart_cache_entries gauge\n";
+  std::string bytes = "# HELP ayurvedacart_cache_bytes Bytes charged to each cache (bounded by --engine-cache-mb "
+                      "and --response-cache-mb)\n# TYPE ayurvedacart_cache_bytes gauge\n";
+  auto add = [&](const char* name, auto stats) {
+    entries += std::string("ayurvedacart_cache_entries{cache=\"") + name + "\"} " + std::to_string(stats.entries) + "\n";
+    bytes += std::string("ayurvedacart_cache_bytes{cache=\"") + name + "\"} " + std::to_string(stats.bytes) + "\n";
+  };
+  if (answers != nullptr) add("answers", answers->stats());
+  if (snap != nullptr) {
+    const search::GenerationCaches& c = snap->caches();
+    add("products", c.products.stats());
+    add("slugs", c.slugs.stats());
+    add("lists", c.lists.stats());
+    add("facets", c.facets.stats());
+    add("text_groups", c.text_groups.stats());
+    add("joined_groups", c.joined_groups.stats());
+    add("readings", c.readings.stats());
+    add("spellings", c.spellings.stats());
+    add("prefixes", c.prefixes.stats());
+    add("ranked", c.ranked.stats());
+  }
+  return entries + bytes;
+}
+
 http::Handler metrics(const AppServices& services) {
   return [services](const http::HttpRequest&, const http::PathParams&) -> Result<http::HttpResponse> {
     if (services.metrics == nullptr) return Status::FailedPrecondition("metrics are not enabled");
     std::string body = services.metrics->render(std::chrono::system_clock::now());
-    if (auto snap = services.index != nullptr ? services.index->current() : nullptr) body += postings_metrics(*snap);
+    auto snap = services.index != nullptr ? services.index->current() : nullptr;
+    if (snap) body += postings_metrics(*snap);
+    body += cache_metrics(snap.get(), services.answers);
     return http::HttpResponse::text(200, http::HttpResponse::kPrometheus, body);
   };
 }

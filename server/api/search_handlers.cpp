@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "common/json_text.h"
+#include "common/query_text.h"
 #include "common/text.h"
 #include "common/uuid.h"
 #include "server/api/api_params.h"
@@ -219,13 +220,17 @@ http::Handler autocomplete_handler(SearchServices services) {
     AYC_ASSIGN_OR_RETURN(auto limit, param_int(req, "limit", 8, 1, 20));
     auto snapshot = services.index->current();
     if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
-    // Shoppers type the same prefixes: an answer is rendered once per generation.
-    const std::string key = AnswerCache::key(*snapshot, {"autocomplete", std::to_string(limit), q.value_or("")});
+    // Shoppers type the same prefixes: the suggestions are rendered once per
+    // generation and prefix as completion reads it ("Ashwa", "ASHWA " and
+    // "ashwa" share them); the query is echoed as typed.
+    const std::string head = "{\"query\":" + text::json_quote(q.value_or("")) + ",\"suggestions\":";
+    const std::string key =
+        AnswerCache::key(*snapshot, {"autocomplete", std::to_string(limit), text::query_text(q.value_or(""))});
     if (services.answers != nullptr) {
-      if (auto cached = services.answers->get(key)) return http::HttpResponse::json(200, *cached);
+      if (auto cached = services.answers->get(key)) return http::HttpResponse::json(200, head + *cached + "}");
     }
     auto completions = snapshot->autocomplete().complete(q.value_or(""), static_cast<std::size_t>(limit));
-    std::string o = "{\"query\":" + text::json_quote(q.value_or("")) + ",\"suggestions\":[";
+    std::string o = "[";
     for (std::size_t i = 0; i < completions.size(); ++i) {
       const auto& c = completions[i];
       if (i) o += ',';
@@ -233,9 +238,10 @@ http::Handler autocomplete_handler(SearchServices services) {
       if (!c.slug.empty()) o += ",\"slug\":" + text::json_quote(c.slug);
       o += "}";
     }
-    o += "]}";
-    if (services.answers != nullptr) services.answers->put(key, o);
-    return http::HttpResponse::json(200, o);
+    o += "]";
+    std::string answer = head + o + "}";
+    if (services.answers != nullptr) services.answers->put(key, std::move(o));
+    return http::HttpResponse::json(200, std::move(answer));
   };
 }
 

@@ -4,8 +4,8 @@
 //
 // Every entry is derived from the generation alone, so it stays true as long
 // as the generation is served; a new generation gets new, empty caches.
-// Each cache is bounded (postings by bytes, the others by entries); the
-// SharedLru and PostingsCache headers say how eviction works.
+// Each cache is bounded in bytes (and the SharedLru ones in entries too);
+// the SharedLru and PostingsCache headers say how eviction works.
 //
 // Thread-safety: every cache may be read and filled concurrently.
 #pragma once
@@ -25,6 +25,9 @@ namespace ayc::search {
 
 struct CacheOptions {
   std::size_t postings_cache_bytes = 256u << 20;  // posting lists kept in memory (LRU)
+  // Every other cache of the generation together, in bytes (shared out by
+  // the shares below); each is bounded by its entries too.
+  std::size_t engine_cache_bytes = 256u << 20;
   std::size_t product_cache_entries = 65536;      // decoded products kept in memory (LRU)
   std::size_t list_cache_entries = 16384;         // decoded recommendation lists (LRU)
   std::size_t facet_cache_entries = 65536;        // facet counts of recurring match sets (LRU, ~0.5 KiB each)
@@ -35,19 +38,15 @@ struct CacheOptions {
   std::size_t ranked_entries = 16384;             // best candidates of recurring match sets (LRU, ~1.5 KiB each)
 };
 
+// Each cache's share of CacheOptions::engine_cache_bytes, in percent (they
+// add up to 100).
+struct CacheShares {
+  static constexpr std::size_t kProducts = 20, kSlugs = 2, kLists = 10, kFacets = 15, kTextGroups = 8,
+                               kJoinedGroups = 4, kReadings = 4, kSpellings = 4, kPrefixes = 8, kRanked = 25;
+};
+
 struct GenerationCaches {
-  explicit GenerationCaches(const CacheOptions& o)
-      : postings(o.postings_cache_bytes),
-        products(o.product_cache_entries),
-        slugs(o.product_cache_entries),
-        lists(o.list_cache_entries),
-        facets(o.facet_cache_entries),
-        text_groups(o.text_group_entries),
-        joined_groups(o.text_group_entries),
-        readings(o.text_group_entries),
-        spellings(o.spelling_entries),
-        prefixes(o.prefix_entries),
-        ranked(o.ranked_entries) {}
+  explicit GenerationCaches(const CacheOptions& o);
 
   PostingsCache postings;
   SharedLru<features::ProductFeatures> products;          // by product id

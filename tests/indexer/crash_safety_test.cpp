@@ -84,13 +84,13 @@ TEST_CASE("a run killed at any point leaves CURRENT on a valid generation") {
   }
   ayc::testing::TempDir dir;
   fs::path index_dir = dir.path() / "index";
-  REQUIRE(wait_exit(spawn_indexer(db.url(), index_dir)) == 0);
+  REQUIRE(wait_exit(spawn_indexer(db.indexer_url(), index_dir)) == 0);
   check_current_is_complete(index_dir);
 
   // Kill runs at different moments: as soon as staging appears, then later.
   for (int delay_ms : {0, 40, 150, 400}) {
     INFO("killed " << delay_ms << " ms after staging appeared");
-    pid_t pid = spawn_indexer(db.url(), index_dir);
+    pid_t pid = spawn_indexer(db.indexer_url(), index_dir);
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     while (!staging_exists(index_dir) && std::chrono::steady_clock::now() < deadline) {
       std::this_thread::sleep_for(std::chrono::microseconds(200));
@@ -102,7 +102,7 @@ TEST_CASE("a run killed at any point leaves CURRENT on a valid generation") {
   }
 
   // The next run succeeds and removes what the dead ones left behind.
-  REQUIRE(wait_exit(spawn_indexer(db.url(), index_dir)) == 0);
+  REQUIRE(wait_exit(spawn_indexer(db.indexer_url(), index_dir)) == 0);
   check_current_is_complete(index_dir);
   CHECK_FALSE(staging_exists(index_dir));
   int generations = 0;
@@ -119,7 +119,7 @@ TEST_CASE("the executable refuses a second concurrent run with exit code 3") {
   auto lock = index::RunLock::acquire(index_dir);
   REQUIRE(lock.ok());
   ayc::testing::TempDatabase db;
-  CHECK(wait_exit(spawn_indexer(db.url(), index_dir)) == 3);
+  CHECK(wait_exit(spawn_indexer(db.indexer_url(), index_dir)) == 3);
 }
 
 }  // namespace

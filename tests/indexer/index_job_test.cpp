@@ -28,7 +28,7 @@ using ayc::testing::kTulsiDropsDraft;
 
 IndexerConfig config_for(const ayc::testing::TempDatabase& db, const ayc::testing::TempDir& dir) {
   IndexerConfig c;
-  c.pg = db.url();
+  c.pg = db.indexer_url();
   c.index_dir = (dir.path() / "index").string();
   c.progress = "never";
   c.threads = 2;

@@ -16,7 +16,7 @@ TEST_CASE("a full run stores recommendation lists and every user") {
   ayc::testing::load_small_catalog(db.conn());
   ayc::testing::TempDir dir;
   IndexerConfig c;
-  c.pg = db.url();
+  c.pg = db.indexer_url();
   c.index_dir = (dir.path() / "index").string();
   c.progress = "never";
   auto run = run_full(c);

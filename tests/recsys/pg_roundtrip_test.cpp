@@ -1,4 +1,5 @@
-// Integration: PostgreSQL -> load_inputs -> compute -> write_product_recommendations.
+// Integration: PostgreSQL -> load_inputs -> compute -> write_product_recommendations,
+// reading and writing as the indexer does (a member of ayurvedacart_indexer only).
 #include <chrono>
 #include <string>
 
@@ -93,7 +94,8 @@ TEST_CASE("recommendations round-trip through PostgreSQL") {
   const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()) +
                    std::chrono::hours(1);
 
-  const auto inputs = load_inputs(db.conn(), now, LoadOptions{2, nullptr, false});  // tiny batches: many FETCHes
+  pqxx::connection indexer(db.indexer_url());
+  const auto inputs = load_inputs(indexer, now, LoadOptions{2, nullptr, false});  // tiny batches: many FETCHes
   REQUIRE(inputs.ok());
   const Dataset& d = inputs->data;
   REQUIRE(d.items.size() == 6);
@@ -113,7 +115,7 @@ TEST_CASE("recommendations round-trip through PostgreSQL") {
 
   const auto set = compute_recommendations(*inputs, RecsysOptions{});
   REQUIRE(set.ok());
-  const auto first = write_product_recommendations(db.conn(), *set);
+  const auto first = write_product_recommendations(indexer, *set);
   REQUIRE(first.ok());
   CHECK(first->rows > 0);
 
@@ -134,14 +136,14 @@ TEST_CASE("recommendations round-trip through PostgreSQL") {
   CHECK(has_row(conn, 6, 3, "related"));  // never sold, still related to its category's products
 
   // A second run replaces the rows instead of adding to them, and leaves other types alone.
-  const auto second = write_product_recommendations(conn, *set);
+  const auto second = write_product_recommendations(indexer, *set);
   REQUIRE(second.ok());
   CHECK(second->deleted == first->rows);
   CHECK(count(conn, "SELECT count(*) " + ours) == static_cast<std::int64_t>(first->rows));
   CHECK(count(conn, "SELECT count(*) FROM product_recommendations WHERE recommendation_type = 'editorial'") == 1);
 
   // The per-source cap keeps the best rows.
-  const auto capped = write_product_recommendations(conn, *set, 1);
+  const auto capped = write_product_recommendations(indexer, *set, 1);
   REQUIRE(capped.ok());
   CHECK(count(conn, "SELECT COALESCE(max(n), 0) FROM (SELECT count(*) AS n " + ours +
                         " GROUP BY source_product_id, recommendation_type) s") == 1);

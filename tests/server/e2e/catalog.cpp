@@ -71,7 +71,7 @@ Catalog::Catalog(bool with_assortment) {
 }
 
 indexer::RunSummary Catalog::reindex(bool incremental) {
-  const auto config = indexer_config(db_.url(), index_dir());
+  const auto config = indexer_config(db_.indexer_url(), index_dir());
   auto run = incremental ? indexer::run_incremental(config) : indexer::run_full(config);
   INFO((run.ok() ? std::string() : run.status().message()));
   REQUIRE(run.ok());
@@ -107,6 +107,7 @@ LateDatabase::LateDatabase() {
   std::random_device rd;
   name_ = "late_" + std::to_string(rd() % 1000000000u) + "_" + std::to_string(counter++);
   url_ = url_for_database(testing::admin_url(), name_);
+  testing::ensure_test_login_roles();
 }
 
 LateDatabase::~LateDatabase() {
@@ -149,7 +150,7 @@ long LateDatabase::count_rows(const std::vector<std::string>& ids) {
 
 SharedServer::SharedServer() {
   ServerArgs args;
-  args.pg = catalog.db().url();
+  args.pg = catalog.db().server_url();
   args.index_dir = catalog.index_dir();
   args.spool_dir = catalog.path("spool").string();
   args.extra = {"--threads", "2", "--read-timeout-ms", "1500"};

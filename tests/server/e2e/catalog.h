@@ -24,6 +24,8 @@ namespace ayc::e2e {
 // distribution centre or only product-level, and some not active.
 inline constexpr int kAssortmentSize = 80;
 
+// The indexer runs as testing::kIndexerLogin; servers started on a catalogue
+// connect as testing::kServerLogin (db().server_url()).
 class Catalog {
  public:
   explicit Catalog(bool with_assortment);
@@ -48,7 +50,9 @@ class LateDatabase {
   ~LateDatabase();
   LateDatabase(const LateDatabase&) = delete;
   LateDatabase& operator=(const LateDatabase&) = delete;
+  // Admin, for checks; server_url() is the same database as the server connects.
   const std::string& url() const { return url_; }
+  std::string server_url() const { return testing::url_with_user(url_, testing::kServerLogin); }
   void create();
   // Search log ids among `ids` present in the database (0 before create()).
   long count_rows(const std::vector<std::string>& ids);

@@ -1,6 +1,7 @@
 // What operators and load balancers see of the real server process: the
 // admin listener, readiness while draining after SIGTERM and for an index
 // that is too old.
+#include <cctype>
 #include <csignal>
 #include <cstdlib>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "tests/server/e2e/catalog.h"
 #include "tests/server/e2e/http.h"
+#include "tests/support/catalog_fixture.h"
 #include "tests/support/eventually.h"
 
 namespace ayc::e2e {
@@ -28,7 +30,7 @@ std::uint16_t admin_port(const ServerProcess& server) {
 TEST_CASE("with --admin-listen, /metrics is served on the admin port only", "[e2e]") {
   auto& world = shared_server();
   testing::TempDir dir;
-  ServerArgs args{world.catalog.db().url(), world.catalog.index_dir(), (dir.path() / "spool").string(),
+  ServerArgs args{world.catalog.db().server_url(), world.catalog.index_dir(), (dir.path() / "spool").string(),
                   {"--admin-listen", "127.0.0.1:0"}};
   ServerProcess server(args, dir.path() / "server.log");
   REQUIRE(eventually([&] { return admin_port(server) != 0; }, 10s));
@@ -57,7 +59,7 @@ TEST_CASE("with --admin-listen, /metrics is served on the admin port only", "[e2
 TEST_CASE("after SIGTERM the server drains: /readyz answers 503 while searches are still served", "[e2e]") {
   auto& world = shared_server();
   testing::TempDir dir;
-  ServerArgs args{world.catalog.db().url(), world.catalog.index_dir(), (dir.path() / "spool").string(),
+  ServerArgs args{world.catalog.db().server_url(), world.catalog.index_dir(), (dir.path() / "spool").string(),
                   {"--drain-ms", "3000"}};
   ServerProcess server(args, dir.path() / "server.log");
   REQUIRE(eventually([&] {
@@ -79,7 +81,7 @@ TEST_CASE("/readyz answers 503 while the served generation is older than --max-i
   auto& world = shared_server();
   testing::TempDir dir;
   {
-    ServerArgs args{world.catalog.db().url(), world.catalog.index_dir(), (dir.path() / "spool").string(),
+    ServerArgs args{world.catalog.db().server_url(), world.catalog.index_dir(), (dir.path() / "spool").string(),
                     {"--max-index-age", "1"}};
     ServerProcess server(args, dir.path() / "server.log");
     // The shared catalogue's generation was built before this test: within
@@ -92,13 +94,55 @@ TEST_CASE("/readyz answers 503 while the served generation is older than --max-i
     REQUIRE(search);
     CHECK(search->status == 200);
   }
-  ServerArgs fresh{world.catalog.db().url(), world.catalog.index_dir(), (dir.path() / "spool2").string(),
+  ServerArgs fresh{world.catalog.db().server_url(), world.catalog.index_dir(), (dir.path() / "spool2").string(),
                    {"--max-index-age", "86400"}};
   ServerProcess server(fresh, dir.path() / "server2.log");
   CHECK(eventually([&] {
     auto ready = http_get(server.port(), "/readyz");
     return ready && ready->status == 200;
   }, 10s));
+}
+
+TEST_CASE("spelling variants of one request share one cached answer, and caches report their bytes", "[e2e]") {
+  auto& world = shared_server();
+  const std::uint16_t port = world.port();
+  const auto answers = [&] { return metric_value(port, "ayurvedacart_cache_entries{cache=\"answers\"}").value_or(-1); };
+  const std::string id = testing::kAshwagandhaChurna;
+  auto first = http_get(port, "/products/" + id + "/related");
+  REQUIRE(first);
+  REQUIRE(first->status == 200);
+  const double before = answers();
+  REQUIRE(before >= 1);
+  // The same id in 200 mixes of upper and lower case: one product, one entry.
+  for (int variant = 1; variant <= 200; ++variant) {
+    std::string mixed = id;
+    for (std::size_t i = 0; i < mixed.size(); ++i) {
+      if ((variant >> (i % 8)) & 1) mixed[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(mixed[i])));
+    }
+    auto r = http_get(port, "/products/" + mixed + "/related");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    CHECK(r->body == first->body);
+  }
+  CHECK(answers() == before);
+  // Prefixes that completion reads alike share their suggestions; each
+  // answer still echoes the query as typed.
+  auto typed = http_get(port, "/autocomplete?q=ashwa");
+  REQUIRE(typed);
+  const double with_prefix = answers();
+  CHECK(with_prefix == before + 1);
+  for (const char* q : {"Ashwa", "ASHWA", "%20ashwa", "ashwa%20%20"}) {
+    auto r = http_get(port, std::string("/autocomplete?q=") + q);
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(r->body.find("\"suggestions\":[{") != std::string::npos);
+  }
+  auto upper = http_get(port, "/autocomplete?q=ASHWA");
+  REQUIRE(upper);
+  CHECK(upper->body.rfind("{\"query\":\"ASHWA\",", 0) == 0);
+  CHECK(answers() == with_prefix);
+  CHECK(metric_value(port, "ayurvedacart_cache_bytes{cache=\"answers\"}").value_or(0) > 0);
+  CHECK(metric_value(port, "ayurvedacart_cache_bytes{cache=\"products\"}").value_or(0) > 0);
 }
 
 }  // namespace

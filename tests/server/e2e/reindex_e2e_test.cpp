@@ -39,7 +39,7 @@ bool finds(std::uint16_t port, const std::string& q, const std::string& id) {
 
 TEST_CASE("concurrent searches with and without text keep the server up", "[e2e]") {
   auto& world = shared_server();
-  ServerArgs args{world.catalog.db().url(), world.catalog.index_dir(), world.catalog.path("spool-concurrent").string(),
+  ServerArgs args{world.catalog.db().server_url(), world.catalog.index_dir(), world.catalog.path("spool-concurrent").string(),
                   {"--threads", "2"}};
   ServerProcess server(args, world.catalog.path("concurrent.log"));
   LoadOptions options;
@@ -62,7 +62,7 @@ TEST_CASE("concurrent searches with and without text keep the server up", "[e2e]
 
 TEST_CASE("reindexing under load fails no request and ends on the newest generation", "[e2e]") {
   Catalog catalog(false);
-  ServerArgs args{catalog.db().url(), catalog.index_dir(), catalog.path("spool").string(),
+  ServerArgs args{catalog.db().server_url(), catalog.index_dir(), catalog.path("spool").string(),
                   {"--threads", "2", "--reload-interval-ms", "100"}};
   ServerProcess server(args, catalog.path("server.log"));
 

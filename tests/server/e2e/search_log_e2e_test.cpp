@@ -144,7 +144,7 @@ TEST_CASE("with PostgreSQL unreachable searches answer and their rows arrive onc
   auto& world = shared_server();
   LateDatabase late;  // --pg names a database that does not exist yet
   testing::TempDir spool;
-  ServerArgs args{late.url(), world.catalog.index_dir(), spool.path().string(),
+  ServerArgs args{late.server_url(), world.catalog.index_dir(), spool.path().string(),
                   {"--threads", "2", "--log-queue-size", "4"}};  // a tiny queue: most rows go to the spool
   ServerProcess server(args, spool.path() / "server.log");
 
@@ -182,7 +182,7 @@ TEST_CASE("with PostgreSQL unreachable searches answer and their rows arrive onc
 TEST_CASE("SIGTERM under load exits 0 and every answered search is in search_logs", "[e2e]") {
   auto& world = shared_server();
   testing::TempDir spool;
-  ServerArgs args{world.catalog.db().url(), world.catalog.index_dir(), spool.path().string(), {"--threads", "2"}};
+  ServerArgs args{world.catalog.db().server_url(), world.catalog.index_dir(), spool.path().string(), {"--threads", "2"}};
   ServerProcess server(args, spool.path() / "server.log");
   LoadGenerator load(server.port(), search_load());
   REQUIRE(load.wait_for_ok(150, std::chrono::seconds(15)));
@@ -200,7 +200,7 @@ TEST_CASE("SIGTERM under load with PostgreSQL down spools the rows and the next 
   auto& world = shared_server();
   LateDatabase late;
   testing::TempDir spool;
-  ServerArgs args{late.url(), world.catalog.index_dir(), spool.path().string(), {"--threads", "2",
+  ServerArgs args{late.server_url(), world.catalog.index_dir(), spool.path().string(), {"--threads", "2",
                   "--shutdown-grace-ms", "2000"}};
   LoadTally tally;
   {

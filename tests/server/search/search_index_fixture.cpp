@@ -16,7 +16,7 @@ SearchIndexFixture::SearchIndexFixture(const std::string& extra_sql) {
     tx.commit();
   }
   indexer::IndexerConfig c;
-  c.pg = db.url();
+  c.pg = db.indexer_url();
   c.index_dir = (dir.path() / "index").string();
   c.progress = "never";
   auto run = indexer::run_full(c);

@@ -1,4 +1,5 @@
 #include <atomic>
+#include <cstdio>
 #include <string>
 #include <thread>
 #include <vector>
@@ -41,6 +42,32 @@ TEST_CASE("get_or_compute computes a missing value once and then serves it") {
   SharedLru<std::string> none(0);
   CHECK(*none.get_or_compute("a", make) == "alpha");  // computed, not kept
   CHECK(none.get("a") == nullptr);
+}
+
+TEST_CASE("a cache bounded in bytes drops the least recently used to stay within them") {
+  using Cache = SharedLru<std::string>;
+  const auto charge = [](const std::string& key, std::size_t value) { return 2 * key.size() + Cache::kEntryOverhead + value; };
+  const std::size_t max_bytes = 16 * 4 * charge("k000", 1000);  // about four 1000-byte values per shard
+  Cache cache(1'000'000, max_bytes, [](const std::string& v) { return v.size(); });
+  for (int i = 0; i < 1000; ++i) {
+    char key[8];
+    std::snprintf(key, sizeof key, "k%03d", i);
+    cache.put(key, text(std::string(1000, 'x')));
+    REQUIRE(cache.stats().bytes <= max_bytes);
+  }
+  const auto full = cache.stats();
+  CHECK(full.entries <= 64);
+  CHECK(full.entries >= 16);  // every shard keeps some
+  CHECK(full.bytes == full.entries * charge("k000", 1000));
+  // A value bigger than a shard's share is not kept at all.
+  cache.put("huge", text(std::string(max_bytes, 'x')));
+  CHECK(cache.get("huge") == nullptr);
+  // Replacing a value charges the new size, not both.
+  Cache one(10, Cache::kUnlimited, [](const std::string& v) { return v.size(); });
+  one.put("a", text(std::string(100, 'x')));
+  one.put("a", text(std::string(10, 'x')));
+  CHECK(one.stats().entries == 1);
+  CHECK(one.stats().bytes == charge("a", 10));
 }
 
 TEST_CASE("a cache of no entries keeps nothing") {

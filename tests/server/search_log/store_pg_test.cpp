@@ -1,5 +1,7 @@
 // search_logs against a real PostgreSQL (AYC_TEST_PG): the store adapter, the
-// writer on top of it, and an outage where the database appears late.
+// writer on top of it, and an outage where the database appears late. The
+// store connects as the server does in production (a member of
+// ayurvedacart_server only); the checks read through the admin connection.
 #include <random>
 
 #include <catch2/catch.hpp>
@@ -53,14 +55,10 @@ std::int64_t count(pqxx::connection& c, const std::string& where = "true") {
   return tx.exec1("SELECT count(*) FROM search_logs WHERE " + where)[0].as<std::int64_t>();
 }
 
-// The same server URL with another database or user.
+// The same server URL with another database.
 std::string with_database(const std::string& url, const std::string& db) {
   const auto slash = url.find('/', url.find("://") + 3);
   return url.substr(0, slash) + "/" + db;
-}
-std::string with_user(const std::string& url, const std::string& user) {
-  const auto start = url.find("://") + 3;
-  return url.substr(0, start) + user + url.substr(url.find('@', start));
 }
 
 void admin_exec(const std::string& sql) {
@@ -84,7 +82,7 @@ SearchLogWriter::Options quick_options() {
 TEST_CASE("pg store: unknown and malformed user ids are stored as NULL, the batch intact") {
   ayc::testing::TempDatabase db;
   const std::string user = add_user(db.conn());
-  auto store = make_pg_search_log_store(db.url());
+  auto store = make_pg_search_log_store(db.server_url());
   std::vector<SearchLogRow> rows = {make_row(user), make_row(new_uuid_v4()), make_row("not-a-uuid"),
                                     make_row("'; DROP TABLE users; --"), make_row()};
   REQUIRE(store->insert_rows(rows).ok());
@@ -104,7 +102,7 @@ TEST_CASE("pg store: unknown and malformed user ids are stored as NULL, the batc
 
 TEST_CASE("pg store: writing the same rows again stores them once") {
   ayc::testing::TempDatabase db;
-  auto store = make_pg_search_log_store(db.url());
+  auto store = make_pg_search_log_store(db.server_url());
   std::vector<SearchLogRow> rows = {make_row(), make_row()};
   REQUIRE(store->insert_rows(rows).ok());
   REQUIRE(store->insert_rows(rows).ok());
@@ -113,7 +111,7 @@ TEST_CASE("pg store: writing the same rows again stores them once") {
 
 TEST_CASE("pg store: text is made storable - data PostgreSQL refuses is InvalidArgument") {
   ayc::testing::TempDatabase db;
-  auto store = make_pg_search_log_store(db.url());
+  auto store = make_pg_search_log_store(db.server_url());
   SearchLogRow row = make_row();
   row.query = std::string("tulsi\xff\0tea", 10);
   row.session_id = std::string(150, 's');
@@ -161,7 +159,7 @@ TEST_CASE("pg store: text is made storable - data PostgreSQL refuses is InvalidA
 TEST_CASE("pg store: clicks set clicked_product_id - unknown products and searches are reported") {
   ayc::testing::TempDatabase db;
   const std::string product = add_product(db.conn());
-  auto store = make_pg_search_log_store(db.url());
+  auto store = make_pg_search_log_store(db.server_url());
   SearchLogRow a = make_row();
   SearchLogRow b = make_row();
   REQUIRE(store->insert_rows({a, b}).ok());
@@ -189,7 +187,7 @@ TEST_CASE("pg store: works with only the ayurvedacart_server role's privileges")
     }
   } drop{role};
   {
-    auto store = make_pg_search_log_store(with_user(db.url(), role));
+    auto store = make_pg_search_log_store(db.url_as(role));
     SearchLogRow row = make_row(user);
     REQUIRE(store->insert_rows({row, make_row(new_uuid_v4())}).ok());
     auto outcomes = store->apply_clicks({{row.id, product}});
@@ -204,7 +202,7 @@ TEST_CASE("pg writer: rows arrive within a couple of seconds, clicks update them
   ayc::testing::TempDatabase db;
   const std::string product = add_product(db.conn());
   metrics::Metrics metrics;
-  SearchLogWriter writer(SearchLogWriter::Options{}, make_pg_search_log_store(db.url()), nullptr,
+  SearchLogWriter writer(SearchLogWriter::Options{}, make_pg_search_log_store(db.server_url()), nullptr,
                          metrics.search_log());
   writer.start();
   std::vector<std::string> ids;
@@ -224,7 +222,7 @@ TEST_CASE("pg writer: rows arrive within a couple of seconds, clicks update them
 TEST_CASE("pg writer: reconnects after its connection is killed") {
   ayc::testing::TempDatabase db;
   metrics::Metrics metrics;
-  SearchLogWriter writer(quick_options(), make_pg_search_log_store(db.url()), nullptr, metrics.search_log());
+  SearchLogWriter writer(quick_options(), make_pg_search_log_store(db.server_url()), nullptr, metrics.search_log());
   writer.start();
   for (int i = 0; i < 10; ++i) writer.enqueue(make_row());
   REQUIRE(eventually([&] { return count(db.conn()) == 10; }, 10s));
@@ -246,7 +244,8 @@ TEST_CASE("pg writer: while the database is missing rows queue and spool, then a
       }
     }
   } drop{name};
-  const std::string url = with_database(ayc::testing::admin_url(), name);
+  const std::string url = with_database(ayc::testing::admin_url(), name);  // admin, for checks
+  ayc::testing::ensure_test_login_roles();
   ayc::testing::TempDir spool_dir;
   auto spool = SearchLogSpool::open(spool_dir.path());
   REQUIRE(spool.ok());
@@ -254,7 +253,8 @@ TEST_CASE("pg writer: while the database is missing rows queue and spool, then a
   auto& m = metrics.search_log();
   SearchLogWriter::Options options = quick_options();
   options.queue_capacity = 8;
-  SearchLogWriter writer(options, make_pg_search_log_store(url), std::move(*spool), m);
+  SearchLogWriter writer(options, make_pg_search_log_store(ayc::testing::url_with_user(url, ayc::testing::kServerLogin)),
+                         std::move(*spool), m);
   writer.start();
 
   for (int i = 0; i < 60; ++i) REQUIRE(writer.enqueue(make_row()));  // nothing listens: never blocks
