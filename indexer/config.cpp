@@ -1,5 +1,7 @@
 #include "indexer/config.h"
 
+#include "common/log.h"
+
 namespace ayc::indexer {
 
 void register_flags(FlagSet& flags, IndexerConfig& c) {
@@ -25,6 +27,8 @@ void register_flags(FlagSet& flags, IndexerConfig& c) {
                  "Read every product from PostgreSQL and discard it: measures the read floor, writes nothing",
                  &c.stream_only);
   flags.add_string("progress", "", "Progress display: auto (on a terminal), always or never", &c.progress);
+  flags.add_string("log-format", "AYURVEDACART_LOG_FORMAT", "Log lines on stderr as text or json (one object per "
+                   "line: time, level, program, component, message)", &c.log_format);
 }
 
 Status validate(const IndexerConfig& c) {
@@ -36,6 +40,7 @@ Status validate(const IndexerConfig& c) {
   if (c.progress != "auto" && c.progress != "always" && c.progress != "never") {
     add("--progress must be auto, always or never");
   }
+  if (auto format = log::parse_format(c.log_format); !format.ok()) add(format.status().message());
   if (problems.empty()) return Status::Ok();
   return Status::InvalidArgument(problems);
 }

@@ -25,6 +25,7 @@ struct IndexerConfig {
   std::int64_t pg_recommendations_per_product = 10;
   bool stream_only = false;       // --stream-only: read the catalogue and discard it (the PostgreSQL floor)
   std::string progress = "auto";  // auto | always | never
+  std::string log_format = "text";  // text | json: the log lines on stderr (not progress, not the summary)
 };
 
 void register_flags(FlagSet& flags, IndexerConfig& config);

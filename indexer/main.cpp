@@ -9,7 +9,6 @@
 
 int main(int argc, char** argv) {
   ayc::indexer::IndexerConfig config;
-  const ayc::log::Logger logger(ayc::log::stderr_sink("ayurvedacart-indexer"));
   ayc::FlagSet flags("ayurvedacart-indexer",
                      "Indexes the PostgreSQL catalogue into a new Xapian + RocksDB generation under --index-dir\n"
                      "(full rebuild by default, --incremental for changes since the last run).\n"
@@ -18,6 +17,9 @@ int main(int argc, char** argv) {
   ayc::indexer::register_flags(flags, config);
   ayc::Status parsed = flags.parse(argc, argv);
   if (int rc = ayc::handle_parse_result(flags, parsed, "ayurvedacart-indexer"); rc >= 0) return rc;
+  auto format = ayc::log::parse_format(config.log_format);
+  const ayc::log::Logger logger(
+      ayc::log::stderr_sink("ayurvedacart-indexer", format.ok() ? *format : ayc::log::Format::kText));
   if (ayc::Status valid = ayc::indexer::validate(config); !valid.ok()) {
     logger.error(valid.message() + " (see --help)");
     return 2;

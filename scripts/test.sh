@@ -2,7 +2,8 @@
 # Runs the whole test suite on a fresh machine: installs packages, builds the
 # tests with AddressSanitizer + UndefinedBehaviorSanitizer in build-test/,
 # starts a private PostgreSQL for the tests (.pgtest/, port 54339), loads the
-# schema into a template database, runs ctest, and stops PostgreSQL again.
+# schema into a template database, creates the login roles the tests run the
+# indexer and the server as, runs ctest, and stops PostgreSQL again.
 #
 #   scripts/test.sh [ctest args...]     e.g. scripts/test.sh -R indexer
 set -euo pipefail
@@ -20,6 +21,26 @@ cmake --build "$BUILD" -j"${AYC_JOBS:-2}" 2>&1 | grep -Ev '^\[ *[0-9]+%\]|^Conso
 export AYC_PG_DIR="$AYC_ROOT/.pgtest" AYC_PG_PORT="${AYC_TEST_PG_PORT:-54339}" AYC_PG_DB=ayc_template
 "$AYC_ROOT/scripts/pg.sh" reset
 trap '"$AYC_ROOT/scripts/pg.sh" stop' EXIT
+# The tests run the indexer and the server as these login roles, which hold
+# only the schema's least-privilege roles (no password: the test cluster
+# trusts 127.0.0.1), so a grant data/schema.sql lacks fails a test. The test
+# helpers (tests/support/temp_database.h) make them too when they are missing.
+"$AYC_ROOT/scripts/pg.sh" psql -q -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
+SET client_min_messages = warning;
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ayc_test_indexer') THEN
+        CREATE ROLE ayc_test_indexer LOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ayc_test_server') THEN
+        CREATE ROLE ayc_test_server LOGIN;
+    END IF;
+END $$;
+ALTER ROLE ayc_test_indexer LOGIN INHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
+ALTER ROLE ayc_test_server LOGIN INHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
+GRANT ayurvedacart_indexer TO ayc_test_indexer;
+GRANT ayurvedacart_server TO ayc_test_server;
+SQL
 
 export AYC_TEST_PG="postgresql://postgres@127.0.0.1:$AYC_PG_PORT/postgres"
 export AYC_BIN_DIR="$BUILD/bin"

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "common/flags.h"
+#include "common/log.h"
 #include "server/http/client_address.h"
 
 namespace ayc::server {
@@ -50,6 +51,8 @@ void add_flags(FlagSet& f, ServerConfig& c) {
             "are dropped and counted (ayurvedacart_search_log_dropped_rows_total)", &c.spool_max_mb, 1, 1024 * 1024 * 1024);
   f.add_string("access-log", "AYURVEDACART_ACCESS_LOG", "Write an access log line per request to this file "
                "('-' for stdout; off when empty)", &c.access_log);
+  f.add_string("log-format", "AYURVEDACART_LOG_FORMAT", "Log lines on stderr and access log lines as text or json "
+               "(one object per line)", &c.log_format);
   f.add_int("reload-interval-ms", "", "How often to look for a new index generation", &c.reload_interval_ms, 100,
             3'600'000);
   f.add_int("postings-cache-mb", "AYURVEDACART_POSTINGS_CACHE_MB", "Memory for posting lists kept between "
@@ -108,6 +111,7 @@ std::vector<std::string> validate(ServerConfig& config) {
   } else {
     problems.push_back(listen.status().message());
   }
+  if (auto format = log::parse_format(config.log_format); !format.ok()) problems.push_back(format.status().message());
   if (auto proxies = http::TrustedProxies::parse(config.trusted_proxies); !proxies.ok()) {
     problems.push_back("--trusted-proxies: " + proxies.status().message());
   }

@@ -74,7 +74,8 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config, 
   raise_fd_limit(config.max_connections, logger);
   std::unique_ptr<ServerApp> app(new ServerApp(config, logger));
   if (!config.access_log.empty()) {
-    AYC_ASSIGN_OR_RETURN(auto log, http::AccessLog::open(config.access_log, app->metrics_.access_log_dropped()));
+    AYC_ASSIGN_OR_RETURN(auto log, http::AccessLog::open(config.access_log, app->metrics_.access_log_dropped(),
+                                                         *log::parse_format(config.log_format)));  // validated
     app->access_log_ = std::move(log);
   }
   ServerApp* self = app.get();

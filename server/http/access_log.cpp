@@ -4,47 +4,22 @@
 #include <cstring>
 #include <ctime>
 
+#include "common/json_text.h"
+
 namespace ayc::http {
 
-namespace {
 
-std::string escaped(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
-  for (unsigned char c : in) {
-    if (c < 0x20 || c == 0x7F || c == '"' || c == '\\') {
-      char buf[5];
-      std::snprintf(buf, sizeof(buf), "\\x%02x", c);
-      out += buf;
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
-}
-
-std::string iso_time(std::chrono::system_clock::time_point tp) {
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(tp.time_since_epoch()).count();
-  const std::time_t secs = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[64];
-  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms % 1000));
-  return buf;
-}
-
-}  // namespace
-
-Result<std::unique_ptr<AccessLog>> AccessLog::open(const std::string& path, metrics::Counter& dropped, std::size_t capacity) {
-  if (path == "-") return std::unique_ptr<AccessLog>(new AccessLog(stdout, false, dropped, capacity));
+Result<std::unique_ptr<AccessLog>> AccessLog::open(const std::string& path, metrics::Counter& dropped,
+                                                   log::Format format, std::size_t capacity) {
+  if (path == "-") return std::unique_ptr<AccessLog>(new AccessLog(stdout, false, dropped, format, capacity));
   std::FILE* f = std::fopen(path.c_str(), "ae");
   if (f == nullptr) return Status::InvalidArgument("cannot open access log " + path + ": " + std::strerror(errno));
-  return std::unique_ptr<AccessLog>(new AccessLog(f, true, dropped, capacity));
+  return std::unique_ptr<AccessLog>(new AccessLog(f, true, dropped, format, capacity));
 }
 
-AccessLog::AccessLog(std::FILE* file, bool owns_file, metrics::Counter& dropped, std::size_t capacity)
-    : file_(file), owns_file_(owns_file), dropped_(dropped), capacity_(capacity) {
+AccessLog::AccessLog(std::FILE* file, bool owns_file, metrics::Counter& dropped, log::Format format,
+                     std::size_t capacity)
+    : file_(file), owns_file_(owns_file), dropped_(dropped), format_(format), capacity_(capacity) {
   thread_ = std::thread([this] { run(); });
 }
 
@@ -67,12 +42,27 @@ void AccessLog::record(Entry entry) {
   buffer_.push_back(std::move(entry));
 }
 
-std::string AccessLog::format(const Entry& e) {
+std::string AccessLog::format(const Entry& e, log::Format format) {
   char seconds[32];
   std::snprintf(seconds, sizeof(seconds), "%.6f", std::chrono::duration<double>(e.duration).count());
-  return iso_time(e.time) + " " + (e.remote_ip.empty() ? "-" : e.remote_ip) + " \"" + escaped(e.method) + " " +
+  if (format == log::Format::kJson) {
+    std::string line = "{\"time\":\"" + log::iso_time(e.time) + "\",\"client\":";
+    text::append_json_quoted(line, e.remote_ip);
+    line += ",\"method\":";
+    text::append_json_quoted(line, e.method);
+    line += ",\"target\":";
+    text::append_json_quoted(line, e.target);
+    line += ",\"status\":" + std::to_string(e.status) + ",\"bytes\":" + std::to_string(e.body_bytes) +
+            ",\"seconds\":" + seconds + ",\"user_agent\":";
+    text::append_json_quoted(line, e.user_agent);
+    line += ",\"request_id\":";
+    text::append_json_quoted(line, e.request_id);
+    return line + "}\n";
+  }
+  const auto escaped = [](std::string_view s) { return log::escape_text(s, true); };
+  return log::iso_time(e.time) + " " + (e.remote_ip.empty() ? "-" : e.remote_ip) + " \"" + escaped(e.method) + " " +
          escaped(e.target) + "\" " + std::to_string(e.status) + " " + std::to_string(e.body_bytes) + " " +
-         seconds + " \"" + escaped(e.user_agent) + "\"\n";
+         seconds + " \"" + escaped(e.user_agent) + "\" " + (e.request_id.empty() ? "-" : escaped(e.request_id)) + "\n";
 }
 
 void AccessLog::run() {
@@ -86,7 +76,7 @@ void AccessLog::run() {
       stop = stopping_;
     }
     std::string out;
-    for (const auto& e : batch) out += format(e);
+    for (const auto& e : batch) out += format(e, format_);
     batch.clear();
     if (!out.empty()) {
       std::fwrite(out.data(), 1, out.size(), file_);

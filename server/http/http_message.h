@@ -51,6 +51,9 @@ struct HttpRequest {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   std::string remote_ip;  // "127.0.0.1", "::1"; empty when unknown
+  // The client's X-Request-Id when it is 1-64 of [A-Za-z0-9._-], else one
+  // made here; returned as X-Request-Id and written to the access log.
+  std::string request_id;
   // When the whole request had been read: `arrival` for latency measurements,
   // `received_at` for timestamps stored anywhere (search_logs.created_at).
   std::chrono::steady_clock::time_point arrival = std::chrono::steady_clock::now();

@@ -7,6 +7,7 @@
 #include <boost/beast/core/bind_handler.hpp>
 
 #include "common/text.h"
+#include "common/uuid.h"
 #include "server/http/error_response.h"
 #include "server/http/request_framing.h"
 
@@ -15,6 +16,16 @@ namespace ayc::http::detail {
 namespace {
 
 constexpr std::size_t kMaxLingerBytes = 64 * 1024;
+
+// An incoming X-Request-Id worth keeping: short, and nothing a log line
+// would have to escape.
+bool usable_request_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+           c == '-';
+  });
+}
 
 HttpRequest to_request(http::request<http::string_body>&& in, const std::string& peer, const TrustedProxies& proxies) {
   HttpRequest req;
@@ -32,6 +43,8 @@ HttpRequest to_request(http::request<http::string_body>&& in, const std::string&
   }
   req.arrival = std::chrono::steady_clock::now();
   req.received_at = std::chrono::system_clock::now();
+  const auto incoming = req.header("x-request-id");
+  req.request_id = incoming && usable_request_id(*incoming) ? std::string(*incoming) : new_uuid_v7(req.received_at);
   return req;
 }
 
@@ -197,17 +210,20 @@ void HttpSession::handle_request(http::request<http::string_body>&& request) {
   const bool head = request.method() == http::verb::head;
   const unsigned version = request.version();
   HttpRequest req = to_request(std::move(request), remote_ip_, ctx_.options.trusted_proxies);
+  const std::string request_id = req.request_id;
   if (auto problem = framing_problem(version, req.headers)) {
     // Nothing after this request can be trusted to start a new one.
     ctx_.metrics->malformed_requests.inc();
-    queue_response(failure_response(HttpFailure::kMalformedRequest, *problem), version, true, head);
+    HttpResponse refused = failure_response(HttpFailure::kMalformedRequest, *problem);
+    refused.headers.emplace_back("X-Request-Id", request_id);
+    queue_response(std::move(refused), version, true, head);
     read_done_ = true;
     return;
   }
   AccessLog::Entry entry;
   if (ctx_.access_log != nullptr) {
     entry = {req.received_at, req.remote_ip, req.method, req.target, 0, 0, {},
-             std::string(req.header("user-agent").value_or(""))};
+             std::string(req.header("user-agent").value_or("")), request_id};
   }
   const auto arrival = req.arrival;
   HttpResponse response;
@@ -217,6 +233,7 @@ void HttpSession::handle_request(http::request<http::string_body>&& request) {
     ctx_.options.logger.error(std::string("request handler threw: ") + e.what());
     response = failure_response(HttpFailure::kHandlerCrashed, "internal server error");
   }
+  response.headers.emplace_back("X-Request-Id", request_id);
   if (ctx_.access_log != nullptr) {
     entry.status = response.status;
     entry.body_bytes = response.body.size();

@@ -34,6 +34,31 @@ TEST_CASE("log: a message with newlines and tabs is one line") {
         "p: could not connect: Connection refused");
 }
 
+TEST_CASE("log: control bytes and invalid UTF-8 in a text line are escaped, valid UTF-8 kept") {
+  CHECK(format_text("p", Record{Level::kInfo, "", "q=\x1b[31m \xe0\xa4\x85 \xff"}) == "p: q=\\x1b[31m \xe0\xa4\x85 \\xff");
+  CHECK(escape_text("say \"hi\" \\", true) == "say \\x22hi\\x22 \\x5c");
+  CHECK(escape_text("say \"hi\"", false) == "say \"hi\"");
+  CHECK(escape_text("\xc3", false) == "\\xc3");          // a sequence cut short
+  CHECK(escape_text("\xc0\xaf", false) == "\\xc0\\xaf");  // an overlong '/'
+}
+
+TEST_CASE("log: a JSON line names time, level, program, component and message") {
+  const Record r{Level::kWarning, "search log", "PostgreSQL \"down\"\n\xff",
+                 std::chrono::system_clock::time_point(std::chrono::milliseconds(1714557600123))};
+  CHECK(format_json("ayurvedacart-server", r) ==
+        "{\"time\":\"2024-05-01T10:00:00.123Z\",\"level\":\"warning\",\"program\":\"ayurvedacart-server\","
+        "\"component\":\"search log\",\"message\":\"PostgreSQL \\\"down\\\"\\n\xef\xbf\xbd\"}");
+  CHECK(format_json("p", Record{Level::kInfo, "", "up", {}}).find("\"component\"") == std::string::npos);
+}
+
+TEST_CASE("log: the format is named text or json") {
+  CHECK(*parse_format("text") == Format::kText);
+  CHECK(*parse_format("json") == Format::kJson);
+  auto bad = parse_format("yaml");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message() == "--log-format must be text or json, got 'yaml'");
+}
+
 TEST_CASE("log: records below the logger's level are not written") {
   Collected got;
   Logger logger(collecting(got), Level::kWarning);

@@ -1,5 +1,9 @@
 // data/schema.sql on a real PostgreSQL 15: the seed document's own setup
 // statements, its triggers, RLS and roles, and the reference data.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include <pqxx/pqxx>
 
 #include <catch2/catch.hpp>
@@ -22,6 +26,51 @@ void exec(pqxx::connection& c, const std::string& sql) {
   pqxx::work tx(c);
   tx.exec0(sql);
   tx.commit();
+}
+
+// Whether `sql`, run as `role`, is refused for lack of a privilege (anything
+// else it throws fails the test). Rolled back either way.
+bool refused_as(pqxx::connection& c, const std::string& role, const std::string& sql) {
+  pqxx::work tx(c);
+  tx.exec0("SET LOCAL ROLE " + role);
+  try {
+    tx.exec(sql);
+  } catch (const pqxx::insufficient_privilege&) {
+    return true;
+  }
+  return false;
+}
+
+// Every privilege the two roles hold in the public schema, table and column
+// level, and every RLS policy, one per line in a fixed order.
+std::string role_privileges(pqxx::connection& c) {
+  return scalar(c, R"(
+    SELECT string_agg(line, E'\n' ORDER BY line) FROM (
+      SELECT c.relname || ' ' || x.privilege_type || ' ' || g.rolname AS line
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+      CROSS JOIN LATERAL aclexplode(c.relacl) x JOIN pg_roles g ON g.oid = x.grantee
+      WHERE g.rolname LIKE 'ayurvedacart\_%'
+      UNION ALL
+      SELECT c.relname || '.' || a.attname || ' ' || x.privilege_type || ' ' || g.rolname
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attacl IS NOT NULL
+      CROSS JOIN LATERAL aclexplode(a.attacl) x JOIN pg_roles g ON g.oid = x.grantee
+      WHERE g.rolname LIKE 'ayurvedacart\_%'
+      UNION ALL
+      SELECT 'policy ' || tablename || ' ' || policyname || ' ' || cmd || ' ' || array_to_string(roles, ',') ||
+             ' ' || COALESCE(qual, '')
+      FROM pg_policies WHERE schemaname = 'public') s)");
+}
+
+std::string read_migration(const std::string& name) {
+  // This file is tests/data/schema_test.cpp; the migrations are in data/migrations/.
+  const auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "data" /
+                    "migrations" / name;
+  std::ifstream in(path);
+  if (!in) FAIL("cannot read " << path.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 // A product with stock 10, a customer and an order to hang lines on.
@@ -148,6 +197,75 @@ TEST_CASE("the server role writes search_logs but cannot read product names") {
   pqxx::work tx(db.conn());
   tx.exec0("SET LOCAL ROLE ayurvedacart_server");
   CHECK_THROWS_AS(tx.exec("SELECT name FROM products"), pqxx::insufficient_privilege);
+}
+
+TEST_CASE("the indexer role reads no password hash, e-mail, phone, name, address or amount") {
+  TempDatabase db;
+  seed_shop(db.conn());
+  const char* role = "ayurvedacart_indexer";
+  CHECK_FALSE(refused_as(db.conn(), role, "SELECT id FROM users"));
+  CHECK_FALSE(refused_as(db.conn(), role, "SELECT id, user_id, status, ordered_at FROM orders"));
+  for (const char* sql : {"SELECT password_hash FROM users", "SELECT email FROM users", "SELECT phone FROM users",
+                          "SELECT first_name, last_name FROM users", "SELECT date_of_birth FROM users",
+                          "SELECT * FROM users", "SELECT shipping_address FROM orders",
+                          "SELECT billing_address FROM orders", "SELECT total_amount FROM orders",
+                          "SELECT customer_notes FROM orders", "SELECT unit_price FROM order_items",
+                          "SELECT address_line_1 FROM user_addresses", "SELECT health_profile FROM user_profiles",
+                          "SELECT user_id FROM search_logs", "SELECT ip_address, user_agent FROM search_logs",
+                          "SELECT email FROM vendors", "SELECT diagnosis FROM consultations",
+                          "SELECT code FROM coupons", "UPDATE product_recommendations SET score = 0",
+                          "DELETE FROM search_logs"}) {
+    INFO(sql);
+    CHECK(refused_as(db.conn(), role, sql));
+  }
+}
+
+TEST_CASE("the server role neither reads logged searches nor changes more than the click") {
+  TempDatabase db;
+  seed_shop(db.conn());
+  exec(db.conn(), "INSERT INTO search_logs (id, query, results_count) "
+                  "VALUES ('00000000-0000-4000-8000-000000000050', 'ashwagandha', 12)");
+  const char* role = "ayurvedacart_server";
+  CHECK_FALSE(refused_as(db.conn(), role,
+                         "UPDATE search_logs s SET clicked_product_id = p.id FROM products p "
+                         "WHERE s.id = '00000000-0000-4000-8000-000000000050' AND p.id = "
+                         "'00000000-0000-4000-8000-000000000010' RETURNING s.id"));
+  for (const char* sql : {"SELECT query FROM search_logs", "SELECT * FROM search_logs",
+                          "SELECT user_id, session_id, ip_address, user_agent FROM search_logs",
+                          "UPDATE search_logs SET query = 'x'", "UPDATE search_logs SET user_id = NULL",
+                          "UPDATE search_logs SET clicked_product_id = NULL WHERE query = 'ashwagandha'",
+                          "INSERT INTO search_logs (query, clicked_product_id) "
+                          "VALUES ('x', '00000000-0000-4000-8000-000000000010')",
+                          "DELETE FROM search_logs", "SELECT email FROM users", "SELECT password_hash FROM users",
+                          "SELECT id FROM orders", "SELECT name FROM products",
+                          "DELETE FROM product_recommendations"}) {
+    INFO(sql);
+    CHECK(refused_as(db.conn(), role, sql));
+  }
+}
+
+TEST_CASE("migration 004 gives an existing database exactly the new schema's grants, and is safe to repeat") {
+  TempDatabase db;  // data/schema.sql and every migration: what a new database holds
+  const std::string fresh = role_privileges(db.conn());
+  CHECK(fresh.find("users.password_hash") == std::string::npos);
+  const std::string migration = read_migration("004_least_privilege.sql");
+
+  // The grants a database had before migration 004.
+  exec(db.conn(), R"(
+    REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ayurvedacart_indexer, ayurvedacart_server;
+    GRANT SELECT ON ALL TABLES IN SCHEMA public TO ayurvedacart_indexer;
+    GRANT INSERT, DELETE ON product_recommendations TO ayurvedacart_indexer;
+    GRANT SELECT, INSERT, UPDATE ON search_logs TO ayurvedacart_server;
+    GRANT SELECT (id) ON users TO ayurvedacart_server;
+    GRANT SELECT (id) ON products TO ayurvedacart_server;
+    DELETE FROM schema_migrations WHERE version = 4;
+  )");
+  REQUIRE(role_privileges(db.conn()) != fresh);
+  exec(db.conn(), migration);
+  CHECK(role_privileges(db.conn()) == fresh);
+  CHECK(scalar(db.conn(), "SELECT count(*) FROM schema_migrations WHERE version = 4") == "1");
+  exec(db.conn(), migration);
+  CHECK(role_privileges(db.conn()) == fresh);
 }
 
 TEST_CASE("reference data is loaded with the schema") {

@@ -20,6 +20,7 @@ TEST_CASE("a full run stores recommendation lists and every user") {
   c.index_dir = (dir.path() / "index").string();
   c.progress = "never";
   auto run = run_full(c);
+  INFO((run.ok() ? std::string() : run.status().message()));
   REQUIRE(run.ok());
   CHECK(run->recommendation_seconds > 0);
 

@@ -96,6 +96,7 @@ TEST_CASE("recommendations round-trip through PostgreSQL") {
 
   pqxx::connection indexer(db.indexer_url());
   const auto inputs = load_inputs(indexer, now, LoadOptions{2, nullptr, false});  // tiny batches: many FETCHes
+  INFO((inputs.ok() ? std::string() : inputs.status().message()));
   REQUIRE(inputs.ok());
   const Dataset& d = inputs->data;
   REQUIRE(d.items.size() == 6);

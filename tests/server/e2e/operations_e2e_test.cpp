@@ -1,15 +1,20 @@
 // What operators and load balancers see of the real server process: the
 // admin listener, readiness while draining after SIGTERM and for an index
 // that is too old.
+#include <algorithm>
 #include <cctype>
 #include <csignal>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
 #include "tests/server/e2e/catalog.h"
 #include "tests/server/e2e/http.h"
+#include "tests/server/e2e/json.h"
 #include "tests/support/catalog_fixture.h"
 #include "tests/support/eventually.h"
 
@@ -101,6 +106,50 @@ TEST_CASE("/readyz answers 503 while the served generation is older than --max-i
     auto ready = http_get(server.port(), "/readyz");
     return ready && ready->status == 200;
   }, 10s));
+}
+
+TEST_CASE("with --log-format json the server logs JSON lines and the access log carries each request id", "[e2e]") {
+  auto& world = shared_server();
+  testing::TempDir dir;
+  const auto access_log = dir.path() / "access.log";
+  ServerArgs args{world.catalog.db().url(), world.catalog.index_dir(), (dir.path() / "spool").string(),
+                  {"--log-format", "json", "--access-log", access_log.string()}};
+  ServerProcess server(args, dir.path() / "server.log");
+  auto made = http_get(server.port(), "/search?q=ashwagandha");
+  REQUIRE(made);
+  const std::string id = made->header("x-request-id");
+  CHECK(id.size() == 36);  // made here
+  auto kept = http_get(server.port(), "/healthz", "X-Request-Id: lb-7f3a.42\r\n");
+  REQUIRE(kept);
+  CHECK(kept->header("x-request-id") == "lb-7f3a.42");  // the load balancer's, passed through
+  auto replaced = http_get(server.port(), "/healthz", "X-Request-Id: no spaces \"allowed\"\r\n");
+  REQUIRE(replaced);
+  CHECK(replaced->header("x-request-id").size() == 36);
+  REQUIRE(server.terminate() == 0);
+
+  std::istringstream lines(server.log());
+  int json_lines = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty()) continue;
+    INFO(line);
+    Json doc(line);
+    REQUIRE(doc.ok());
+    CHECK(string_field(doc.root(), "program") == "ayurvedacart-server");
+    CHECK_FALSE(string_field(doc.root(), "level").empty());
+    CHECK(string_field(doc.root(), "time").size() == 24);
+    ++json_lines;
+  }
+  CHECK(json_lines >= 3);  // listening, serving a generation, stopped
+  std::ifstream in(access_log);
+  std::vector<std::string> ids;
+  for (std::string line; std::getline(in, line);) {
+    INFO(line);
+    Json doc(line);
+    REQUIRE(doc.ok());
+    ids.push_back(string_field(doc.root(), "request_id"));
+  }
+  CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
+  CHECK(std::find(ids.begin(), ids.end(), "lb-7f3a.42") != ids.end());
 }
 
 TEST_CASE("spelling variants of one request share one cached answer, and caches report their bytes", "[e2e]") {

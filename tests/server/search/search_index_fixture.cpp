@@ -20,6 +20,7 @@ SearchIndexFixture::SearchIndexFixture(const std::string& extra_sql) {
   c.index_dir = (dir.path() / "index").string();
   c.progress = "never";
   auto run = indexer::run_full(c);
+  INFO((run.ok() ? std::string() : run.status().message()));
   REQUIRE(run.ok());
   index::Generations gens(c.index_dir);
   auto loaded = search::IndexSnapshot::load(gens.path_of(**gens.current()));
