@@ -64,7 +64,7 @@ LUA
 server_start "$BIN" "$FLOOD/server.log" "$FLOOD/spool" "$UNREACHABLE_PG" "${FLAGS[@]}"
 # Product ids from the index itself, each in eight random mixes of letter case.
 for q in oil churna tablets capsules ghee powder juice syrup vati cream shampoo tea honey kit soap; do
-  curl -sf "http://127.0.0.1:$PORT/search?q=$q&limit=100" | grep -o '"id":"[0-9a-f-]\{36\}"' | cut -d'"' -f4
+  curl -sf "http://127.0.0.1:$PORT/search?q=$q&limit=100" | grep -o '"id":"[0-9a-f-]\{36\}"' | cut -d'"' -f4 || true
 done | sort -u | awk 'BEGIN { srand(17) } { for (v = 0; v < 8; v++) { out = ""; for (j = 1; j <= length($0); j++) {
   c = substr($0, j, 1); out = out (rand() < 0.5 ? toupper(c) : c) } print out "\t/related" } }' >"$FLOOD/requests/ids.tsv"
 [ -s "$FLOOD/requests/ids.tsv" ] || die "found no product ids through /search"
