@@ -41,4 +41,19 @@ Result<std::unique_ptr<pqxx::connection>> connect(const std::string& url) {
   }
 }
 
+Status query_error(const std::exception& e, const std::string& doing) {
+  const std::string what = doing + ": " + e.what();
+  if (dynamic_cast<const pqxx::insufficient_privilege*>(&e) != nullptr) {
+    return Status::InvalidArgument(what + " (the role connected lacks a grant: connect as a login role granted "
+                                   "ayurvedacart_indexer or ayurvedacart_server, whose grants data/schema.sql and "
+                                   "data/migrations/ set)");
+  }
+  if (dynamic_cast<const pqxx::undefined_table*>(&e) != nullptr ||
+      dynamic_cast<const pqxx::undefined_column*>(&e) != nullptr) {
+    return Status::FailedPrecondition(what + " (the database's schema is older than this program: apply "
+                                      "data/migrations/, which scripts/pg.sh start does)");
+  }
+  return Status::Unavailable(what);
+}
+
 }  // namespace ayc::pg

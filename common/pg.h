@@ -22,4 +22,11 @@ Result<std::unique_ptr<pqxx::connection>> connect(const std::string& url);
 // The URL with any password replaced by "***", for logs and messages.
 std::string redact(const std::string& url);
 
+// A failed query as a Status saying what to do, `doing` first ("reading
+// reference data: ..."): a missing grant is InvalidArgument (connect as a
+// role granted ayurvedacart_indexer or ayurvedacart_server), a missing table
+// or column FailedPrecondition (apply data/migrations/), anything else
+// (connection lost, server shutting down) Unavailable.
+Status query_error(const std::exception& e, const std::string& doing);
+
 }  // namespace ayc::pg

@@ -135,7 +135,7 @@ Result<std::unique_ptr<CatalogReader>> CatalogReader::open(const std::string& pg
     impl->tx = std::make_unique<
         pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>>(*impl->conn);
   } catch (const std::exception& e) {
-    return Status::Unavailable(std::string("cannot open a read snapshot: ") + e.what());
+    return pg::query_error(e, "cannot open a read snapshot");
   }
   return std::unique_ptr<CatalogReader>(new CatalogReader(std::move(impl)));
 }
@@ -259,12 +259,8 @@ Result<CatalogContext> CatalogReader::load_context() {
         ctx.popular_queries[it->second].count += count;
       }
     }
-  } catch (const pqxx::undefined_table& e) {
-    return Status::FailedPrecondition(std::string("reading reference data: ") + e.what() +
-                                      " (the database's schema is older than this indexer: apply data/migrations/, "
-                                      "which scripts/pg.sh start does)");
   } catch (const std::exception& e) {
-    return Status::Unavailable(std::string("reading reference data: ") + e.what());
+    return pg::query_error(e, "reading reference data");
   }
   return ctx;
 }
@@ -274,7 +270,7 @@ Result<std::int64_t> CatalogReader::count_products(const ProductSelection& selec
   try {
     return impl_->tx->exec1("SELECT count(*) FROM products")[0].as<std::int64_t>();
   } catch (const std::exception& e) {
-    return Status::Unavailable(std::string("counting products: ") + e.what());
+    return pg::query_error(e, "counting products");
   }
 }
 
@@ -301,7 +297,7 @@ Status CatalogReader::stream_products(const ProductSelection& selection,
     }
     stream.complete();
   } catch (const std::exception& e) {
-    return Status::Unavailable(std::string("streaming products: ") + e.what());
+    return pg::query_error(e, "streaming products");
   }
   return Status::Ok();
 }
@@ -317,7 +313,7 @@ Result<ChangeSet> CatalogReader::changes_since(std::int64_t since) {
       changes.deleted_ids.push_back(row[0].c_str());
     }
   } catch (const std::exception& e) {
-    return Status::Unavailable(std::string("reading changes: ") + e.what());
+    return pg::query_error(e, "reading changes");
   }
   return changes;
 }

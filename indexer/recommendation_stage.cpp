@@ -73,7 +73,7 @@ Status write_global_lists(pqxx::connection& conn, const recsys::RecommendationSe
       slug_of[row[0].as<std::string>()] = row[1].as<std::string>();
     }
   } catch (const std::exception& e) {
-    return Status::Unavailable(std::string("reading category slugs: ") + e.what());
+    return pg::query_error(e, "reading category slugs");
   }
   for (std::size_t c = 0; c < set.ids.categories.size() && c < set.category_best_sellers.size(); ++c) {
     auto it = slug_of.find(set.ids.categories[c]);
@@ -106,7 +106,7 @@ Status write_users(pqxx::connection& conn, const recsys::RecommendationSet& set,
     }
     tx.commit();
   } catch (const std::exception& e) {
-    return Status::Unavailable(std::string("reading users: ") + e.what());
+    return pg::query_error(e, "reading users");
   }
   return Status::Ok();
 }

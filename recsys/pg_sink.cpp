@@ -6,6 +6,8 @@
 #include <tuple>
 #include <vector>
 
+#include "common/pg.h"
+
 namespace ayc::recsys {
 
 namespace {
@@ -65,7 +67,7 @@ Result<WriteSummary> write_product_recommendations(pqxx::connection& conn, const
     return Status::Unavailable(std::string("writing product_recommendations: lost the PostgreSQL connection: ") +
                                e.what());
   } catch (const std::exception& e) {
-    return Status::Internal(std::string("writing product_recommendations: ") + e.what());
+    return pg::query_error(e, "writing product_recommendations");
   }
 }
 

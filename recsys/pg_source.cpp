@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/pg.h"
 #include "common/progress.h"
 #include "recsys/catalogue.h"
 #include "recsys/ingredient_kb.h"
@@ -182,12 +183,6 @@ Purchases load_purchases(pqxx::transaction_base& tx, std::chrono::sys_seconds no
   return out;
 }
 
-Status from_exception(const std::exception& e) {
-  if (dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr)
-    return Status::Unavailable(std::string("lost the PostgreSQL connection: ") + e.what());
-  return Status::Internal(std::string("PostgreSQL query failed: ") + e.what());
-}
-
 }  // namespace
 
 Result<RecsysInputs> load_inputs(pqxx::connection& conn, std::chrono::sys_seconds now, const LoadOptions& options) {
@@ -210,7 +205,7 @@ Result<RecsysInputs> load_inputs(pqxx::connection& conn, std::chrono::sys_second
     in.data.customer_count = in.ids.customers.size();
     return in;
   } catch (const std::exception& e) {
-    return from_exception(e).with_context("loading recommendation inputs");
+    return pg::query_error(e, "loading recommendation inputs");
   }
 }
 

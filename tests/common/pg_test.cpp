@@ -21,4 +21,20 @@ TEST_CASE("an unreachable database is an Unavailable status with a hint") {
 }
 
 }  // namespace
+TEST_CASE("a failed query's status says what to do: grant, migrate or retry") {
+  const Status denied = pg::query_error(pqxx::insufficient_privilege("ERROR:  permission denied for table users"),
+                                        "reading users");
+  CHECK(denied.code() == StatusCode::kInvalidArgument);
+  CHECK_THAT(denied.message(), Catch::StartsWith("reading users: ERROR:  permission denied for table users"));
+  CHECK_THAT(denied.message(), Catch::Contains("ayurvedacart_indexer"));
+  const Status missing = pg::query_error(pqxx::undefined_table("relation \"search_query_words\" does not exist"),
+                                         "reading reference data");
+  CHECK(missing.code() == StatusCode::kFailedPrecondition);
+  CHECK_THAT(missing.message(), Catch::Contains("data/migrations/"));
+  CHECK(pg::query_error(pqxx::undefined_column("column \"x\" does not exist"), "q").code() ==
+        StatusCode::kFailedPrecondition);
+  CHECK(pg::query_error(pqxx::broken_connection("server closed the connection"), "streaming products").code() ==
+        StatusCode::kUnavailable);
+}
+
 }  // namespace ayc::pg
