@@ -207,7 +207,7 @@ ProductRecord CatalogReader::Impl::to_record(std::vector<std::optional<std::stri
   return p;
 }
 
-Result<CatalogContext> CatalogReader::load_context() {
+Result<CatalogContext> CatalogReader::load_context(bool popular_queries) {
   CatalogContext ctx;
   try {
     auto& tx = *impl_->tx;
@@ -248,7 +248,7 @@ Result<CatalogContext> CatalogReader::load_context() {
     // are one query, shown as its most frequent spelling (rows come most
     // frequent first).
     std::unordered_map<std::string, std::size_t> position;
-    for (const auto& row : tx.exec(sql::kPopularQueries)) {
+    for (const auto& row : popular_queries ? tx.exec(sql::kPopularQueries) : pqxx::result()) {
       std::string display = shown_query(row[0].as<std::string>());
       std::string key = text::query_text(display);  // a query typed in Devanagari is offered to Latin typing too
       const std::int64_t count = row[1].as<std::int64_t>();

@@ -65,7 +65,11 @@ class CatalogReader {
   static Result<std::unique_ptr<CatalogReader>> open(const std::string& pg_url);
   ~CatalogReader();
 
-  Result<CatalogContext> load_context();
+  // Reference data, currencies, categories and brands; with
+  // `popular_queries`, also the past queries autocomplete offers (an
+  // aggregate over 180 days of search_logs: a full run's cost, which grows
+  // with the table; incremental runs keep the suggestions they copy).
+  Result<CatalogContext> load_context(bool popular_queries = true);
   Result<std::int64_t> count_products(const ProductSelection& selection);
   // Calls sink for every selected product in id order; stops at the first non-OK Status.
   Status stream_products(const ProductSelection& selection,

@@ -113,7 +113,7 @@ Result<RunSummary> run_full(const IndexerConfig& config) {
 Result<RunSummary> run_stream_only(const IndexerConfig& config) {
   auto start = SteadyClock::now();
   AYC_ASSIGN_OR_RETURN(auto reader, CatalogReader::open(config.pg));
-  AYC_ASSIGN_OR_RETURN(auto ctx, reader->load_context());
+  AYC_ASSIGN_OR_RETURN(auto ctx, reader->load_context(false));
   AYC_ASSIGN_OR_RETURN(auto total, reader->count_products({}));
   auto progress = make_progress(config, "reading products", static_cast<std::uint64_t>(total));
   RunSummary summary;

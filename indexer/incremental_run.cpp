@@ -105,7 +105,9 @@ Result<RunSummary> run_incremental(const IndexerConfig& config, const log::Logge
   std::int64_t watermark = std::stoll("0" + base_manifest_fields.get("watermark"));
 
   AYC_ASSIGN_OR_RETURN(auto reader, CatalogReader::open(config.pg));
-  AYC_ASSIGN_OR_RETURN(auto ctx, reader->load_context());
+  // The suggestions come with the copied generation; past queries are
+  // aggregated again by the next full run.
+  AYC_ASSIGN_OR_RETURN(auto ctx, reader->load_context(false));
   AYC_ASSIGN_OR_RETURN(auto changes, reader->changes_since(watermark - config.overlap_seconds));
 
   summary.generation = gens.next_name();

@@ -353,6 +353,35 @@ TEST_CASE("an incremental run reflects a changed price, a new product and a disc
   CHECK(ayc::testing::open_current_xapian(dir.path() / "index").get_doccount() == 2);
 }
 
+TEST_CASE("an incremental run keeps the past queries' suggestions without reading search_logs") {
+  ayc::testing::TempDatabase db;
+  ayc::testing::load_small_catalog(db.conn());  // "mahanarayan oil" searched 3 times
+  ayc::testing::TempDir dir;
+  auto config = config_for(db, dir);
+  REQUIRE(run_full(config).ok());
+  // search_logs grows by every search; aggregating it is the nightly run's
+  // job. An incremental run that still read it would fail here.
+  {
+    pqxx::work tx(db.conn());
+    tx.exec0("REVOKE SELECT ON search_logs FROM ayurvedacart_indexer");
+    tx.commit();
+  }
+  config.incremental = true;
+  auto summary = run_incremental(config);
+  REQUIRE(summary.ok());
+  auto store = index::FeatureStore::open(
+      (ayc::testing::current_generation_path(dir.path() / "index") / index::kFeaturesSubdir).string(),
+      index::FeatureStore::Mode::kReadOnly);
+  REQUIRE(store.ok());
+  bool offered = false;
+  REQUIRE((*store)->for_each(index::FeatureStore::Family::kSuggestions, [&](std::string_view, std::string_view v) {
+    auto s = features::decode_suggestion(v);
+    offered = offered || (s && s->kind == features::SuggestionKind::kQuery && s->text == "mahanarayan oil");
+    return true;
+  }).ok());
+  CHECK(offered);
+}
+
 TEST_CASE("incremental without a generation says to run a full index first") {
   ayc::testing::TempDatabase db;
   ayc::testing::TempDir dir;
