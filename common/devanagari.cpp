@@ -169,8 +169,13 @@ std::string devanagari_to_latin(std::string_view text) {
     } else if ((c == 0x0901 || c == 0x0902) && !word.empty()) {  // chandrabindu, anusvara
       word.back().nasal = true;
     } else if (c == 0x0903 && !word.empty()) {  // visarga
-      word.back().vowel += "h";
-      word.back().inherent = false;
+      // A long vowel's marker is settled first, as at a word's end (the
+      // visarga nearly always ends one): "लक्ष्मीः" is "lakshmih".
+      Unit& u = word.back();
+      if (u.vowel == kLongI) u.vowel = "i";
+      if (u.vowel == kLongU) u.vowel = "u";
+      u.vowel += "h";
+      u.inherent = false;
     } else if (const char* v = vowel_of(c); v != nullptr && c <= 0x0914) {
       Unit u;
       u.vowel = v;

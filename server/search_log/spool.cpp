@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 
@@ -72,6 +73,12 @@ bool decode_row(simdjson::dom::object obj, SearchLogRow& row) {
                   read_optional_text(obj, "ip_address", row.ip_address) &&
                   read_optional_text(obj, "user_agent", row.user_agent);
   if (!ok) return false;
+  // Values no row of ours has (a damaged or hand-edited file) make the line
+  // malformed rather than wrap around: a count must fit the column, a time
+  // the clock (about the years 1678 to 2262).
+  constexpr std::int64_t kMaxMicros =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::duration::max()).count();
+  if (count < 0 || count > INT32_MAX || created_us < -kMaxMicros || created_us > kMaxMicros) return false;
   row.results_count = static_cast<std::int32_t>(count);
   row.created_at = std::chrono::system_clock::time_point(std::chrono::microseconds(created_us));
   return true;
@@ -95,7 +102,10 @@ bool decode_line(simdjson::dom::parser& parser, const std::string& line, SearchL
       return false;
     }
     std::int64_t attempts = 0;  // absent in files written before attempts were kept
-    if (obj["attempts"].get_int64().get(attempts) == simdjson::SUCCESS) p.attempts = static_cast<int>(attempts);
+    if (obj["attempts"].get_int64().get(attempts) == simdjson::SUCCESS) {
+      if (attempts < 0 || attempts > INT32_MAX) return false;
+      p.attempts = static_cast<int>(attempts);
+    }
     out.clicks.push_back(std::move(p));
     return true;
   }

@@ -22,6 +22,14 @@ TEST_CASE("herb, formulation and symptom names in Devanagari read as their commo
   }
 }
 
+TEST_CASE("a visarga after a long vowel ends the word as its sound, with no byte of the reader's own") {
+  CHECK(text::devanagari_to_latin("\u0932\u0915\u094D\u0937\u094D\u092E\u0940\u0903") == "lakshmih");  // लक्ष्मीः
+  CHECK(text::devanagari_to_latin("\u0915\u0940\u0903") == "kih");                                  // कीः
+  CHECK(text::devanagari_to_latin("\u0915\u0942\u0903") == "kuh");                                  // कूः
+  CHECK(text::devanagari_to_latin("\u0908\u0903") == "ih");                                          // ईः
+  CHECK(text::devanagari_to_latin("\u0926\u0941\u0903\u0916") == "duhkh");                            // दुःख, as before
+}
+
 TEST_CASE("text without Devanagari is unchanged and mixed text keeps its other parts") {
   CHECK(devanagari_to_latin("Ashwagandha 500 g") == "Ashwagandha 500 g");
   CHECK(devanagari_to_latin("") == "");

@@ -87,6 +87,28 @@ TEST_CASE("the spool holds at most its byte limit - files from an earlier run co
   CHECK((*reopened)->append_rows({row("d", "q")}).ok());
 }
 
+TEST_CASE("numbers no row of ours has make a line malformed instead of wrapping around") {
+  ayc::testing::TempDir dir;
+  const auto file = dir.path() / "search_logs-00000000000000000001-1-0.spool";
+  {
+    std::ofstream out(file);
+    const std::string row_start = "{\"t\":\"row\",\"id\":\"a\",\"query\":\"q\",\"user_id\":null,\"session_id\":null,"
+                                  "\"ip_address\":null,\"user_agent\":null,";
+    out << row_start << "\"results_count\":1,\"created_at_us\":9223372036854775807}\n";   // past the clock's range
+    out << row_start << "\"results_count\":1,\"created_at_us\":-9223372036854776}\n";    // before it
+    out << row_start << "\"results_count\":4294967297,\"created_at_us\":1}\n";          // past int32
+    out << row_start << "\"results_count\":-1,\"created_at_us\":1}\n";
+    out << row_start << "\"results_count\":3,\"created_at_us\":1700000000000000}\n";    // fine
+    out << "{\"t\":\"click\",\"search_id\":\"a\",\"product_id\":\"p\",\"attempts\":-5}\n";
+  }
+  auto contents = SearchLogSpool::read(file);
+  REQUIRE(contents.ok());
+  CHECK(contents->malformed_lines == 5);
+  REQUIRE(contents->rows.size() == 1);
+  CHECK(contents->rows[0].results_count == 3);
+  CHECK(contents->clicks.empty());
+}
+
 TEST_CASE("a torn last line is skipped and counted") {
   ayc::testing::TempDir dir;
   auto spool = SearchLogSpool::open(dir.path());
