@@ -50,3 +50,11 @@ cd "$BUILD"
 # A test that fails is run once more before it counts: the machines are shared,
 # and the end-to-end tests start real servers under real load.
 ctest --output-on-failure --repeat until-pass:2 -j"${AYC_TEST_JOBS:-2}" "$@"
+
+# Each libFuzzer target for a short fixed time (clang, ASan + UBSan, in
+# build-fuzz/) after replaying its seeds and saved regressions;
+# bench/fuzz.sh runs them longer. AYC_FUZZ_SECONDS=0 skips it.
+if [ "${AYC_FUZZ_SECONDS:-15}" != 0 ]; then
+  say "fuzzing, ${AYC_FUZZ_SECONDS:-15} s per target"
+  "$AYC_ROOT/bench/fuzz.sh" "${AYC_FUZZ_SECONDS:-15}"
+fi

@@ -26,7 +26,17 @@
 //     proxy in front would read; a disagreement is request smuggling);
 //   - the query parameter helpers (server/http/params.h, country_param) give
 //     values within their stated ranges and text rules, or an error whose
-//     JSON answer is valid.
+//     JSON answer is valid;
+//   - X-Request-Id: the client's is echoed only when it is 1-64 of
+//     [A-Za-z0-9._-] (http_message.h), otherwise one is made; either way
+//     the answer header survives the wire;
+//   - the client address (TrustedProxies, the peer being a trusted proxy):
+//     the peer itself or one X-Forwarded-For hop as sent, and always an
+//     IPv4 or IPv6 address (it is stored in search_logs.ip_address, inet);
+//   - the access log line (AccessLog::format) of every request, text and
+//     JSON: one line, valid UTF-8, no control bytes; the text form's escapes
+//     (log::escape_text) decode back to the request's method, target, user
+//     agent and id; the JSON form parses and holds them (made valid UTF-8).
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -36,15 +46,19 @@
 #include <string>
 #include <string_view>
 
-#include <boost/beast/core/buffers_to_string.hpp>
+#include <arpa/inet.h>
+
 #include <boost/beast/http.hpp>
 #include <simdjson.h>
 
 #include "common/json_text.h"
 #include "common/log.h"
 #include "common/text.h"
+#include "common/uuid.h"
 #include "server/api/api_params.h"
 #include "server/api/routes.h"
+#include "server/http/access_log.h"
+#include "server/http/client_address.h"
 #include "server/http/error_response.h"
 #include "server/http/http_message.h"
 #include "server/http/params.h"
@@ -65,6 +79,38 @@ using ayc::fuzz::escaped;
 
 constexpr std::uint32_t kHeaderLimit = 8 * 1024;  // --max-header-bytes default
 constexpr std::uint64_t kBodyLimit = 64 * 1024;   // --max-body-bytes default
+constexpr const char* kPeer = "10.1.2.3";          // the load balancer, a trusted proxy
+
+const ayc::http::TrustedProxies& trusted_proxies() {
+  static const ayc::http::TrustedProxies proxies = [] {
+    auto parsed = ayc::http::TrustedProxies::parse("10.0.0.0/8, 127.0.0.1, fd00::/8, 192.0.2.0/24");
+    AYC_FUZZ_CHECK(parsed.ok(), "the trusted proxy list does not parse");
+    return *parsed;
+  }();
+  return proxies;
+}
+
+bool is_ip_address(const std::string& text) {
+  unsigned char buf[16];
+  return inet_pton(AF_INET, text.c_str(), buf) == 1 || inet_pton(AF_INET6, text.c_str(), buf) == 1;
+}
+
+// http_session.cpp's to_request(): X-Forwarded-For read when the peer is a trusted proxy.
+std::string client_of(const ayc::http::HttpRequest& req) {
+  std::vector<std::string_view> forwarded;
+  for (const auto& [name, value] : req.headers)
+    if (name == "x-forwarded-for") forwarded.push_back(value);
+  if (forwarded.empty()) return kPeer;
+  const std::string client = trusted_proxies().client_address(kPeer, forwarded);
+  if (client != kPeer) {
+    bool is_hop = false;
+    for (std::string_view value : forwarded) is_hop = is_hop || value.find(client) != std::string_view::npos;
+    AYC_FUZZ_CHECK(is_hop, "the client address '" + escaped(client) + "' is neither the peer nor a forwarded hop");
+  }
+  AYC_FUZZ_CHECK(client.find('\0') == std::string::npos && is_ip_address(client),
+                 "the client address '" + escaped(client) + "' is no IP address (search_logs.ip_address is inet)");
+  return client;
+}
 
 // One server's worth of objects; built per input so every run is alike.
 struct Server {
@@ -146,6 +192,10 @@ void check_wire_form(ayc::http::HttpResponse r, unsigned version, bool close, bo
   AYC_FUZZ_CHECK(back.result_int() == static_cast<unsigned>(status),
                  std::string(context) + ": status changed on the wire: " + escaped(bytes));
   AYC_FUZZ_CHECK(head || back.body() == body, std::string(context) + ": body changed on the wire: " + escaped(bytes));
+  for (const auto& [name, value] : r.headers) {
+    AYC_FUZZ_CHECK(back[name] == value, std::string(context) + ": header " + name + " changed on the wire: " +
+                                            escaped(bytes));
+  }
 }
 
 void check_response(const ayc::http::HttpResponse& r, unsigned version, bool close, bool head,
@@ -187,6 +237,69 @@ void check_framing_agreement(const ayc::http::HttpRequest& req, bool chunked, st
       rest.remove_prefix(comma + 1);
     }
   }
+}
+
+// http_session.cpp's usable_request_id() (private there), from the rule
+// http_message.h states.
+bool usable_request_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                    c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// log::escape_text(in, true) undone: \xHH back to its byte.
+std::string unescape_text(std::string_view in) {
+  std::string out;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == '\\' && i + 3 < in.size() && in[i + 1] == 'x') {
+      out += static_cast<char>(std::stoi(std::string(in.substr(i + 2, 2)), nullptr, 16));
+      i += 3;
+    } else {
+      out += in[i];
+    }
+  }
+  return out;
+}
+
+void check_access_log(const ayc::http::HttpRequest& req, int status, std::size_t body_bytes) {
+  ayc::http::AccessLog::Entry entry{req.received_at, req.remote_ip, req.method, req.target, status, body_bytes,
+                                    std::chrono::microseconds(734), std::string(req.header("user-agent").value_or("")),
+                                    req.request_id};
+  const std::string text_line = ayc::http::AccessLog::format(entry, ayc::log::Format::kText);
+  const std::string json_line = ayc::http::AccessLog::format(entry, ayc::log::Format::kJson);
+  for (const std::string* line : {&text_line, &json_line}) {
+    AYC_FUZZ_CHECK(!line->empty() && line->back() == '\n' && line->find('\n') == line->size() - 1,
+                   "an access log entry is not one line: " + escaped(*line));
+    AYC_FUZZ_CHECK(ayc::text::is_valid_utf8(*line), "an access log line is not UTF-8: " + escaped(*line));
+    for (std::size_t i = 0; i + 1 < line->size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>((*line)[i]);
+      AYC_FUZZ_CHECK(c >= 0x20 && c != 0x7F, "an access log line holds a control byte: " + escaped(*line));
+    }
+  }
+  for (const std::string* field : {&entry.method, &entry.target, &entry.user_agent, &entry.request_id}) {
+    const std::string e = ayc::log::escape_text(*field, true);
+    AYC_FUZZ_CHECK(e.find('"') == std::string::npos && unescape_text(e) == *field,
+                   "escape_text does not round-trip '" + escaped(*field) + "' ('" + escaped(e) + "')");
+  }
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::object obj;
+  AYC_FUZZ_CHECK(parser.parse(json_line.data(), json_line.size(), true).get_object().get(obj) == simdjson::SUCCESS,
+                 "the JSON access log line does not parse: " + escaped(json_line));
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"method", &entry.method}, {"target", &entry.target}, {"user_agent", &entry.user_agent},
+      {"request_id", &entry.request_id}, {"client", &entry.remote_ip}};
+  for (const auto& [key, value] : fields) {
+    std::string_view got;
+    AYC_FUZZ_CHECK(obj[key].get_string().get(got) == simdjson::SUCCESS && got == ayc::text::to_valid_utf8(*value),
+                   std::string("the JSON access log line's ") + key + " is not the request's: " + escaped(json_line));
+  }
+  std::int64_t logged_status = 0;
+  AYC_FUZZ_CHECK(obj["status"].get_int64().get(logged_status) == simdjson::SUCCESS && logged_status == status,
+                 "the JSON access log line's status is wrong");
 }
 
 template <class T>
@@ -275,15 +388,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       }
       const std::size_t used = parser.put(boost::asio::buffer(rest.data(), rest.size()), ec);
       rest.remove_prefix(used);
-      if (ec == bhttp::error::need_more) {
-        ec = {};
-        if (used == 0) {  // it has all there is: the client closed the connection here
-          parser.put_eof(ec);
-          break;
-        }
-        continue;
+      if (ec && ec != bhttp::error::need_more) break;
+      ec = {};
+      if (used == 0) {  // it has all there is and wants more: the client closed the connection here
+        parser.put_eof(ec);
+        break;
       }
-      if (ec) break;
     }
     // What HttpSession::on_read_error answers before it stops reading.
     if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return 0;
@@ -318,13 +428,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       req.headers.emplace_back(ayc::text::ascii_lower(field.name_string()), std::string(field.value()));
     }
     req.body = std::move(message.body());
-    req.remote_ip = "192.0.2.1";
+    req.remote_ip = client_of(req);
+    const auto incoming_id = req.header("x-request-id");
+    req.request_id = incoming_id && usable_request_id(*incoming_id) ? std::string(*incoming_id)
+                                                                     : ayc::new_uuid_v7(req.received_at);
+    const std::string request_id = req.request_id;
+    AYC_FUZZ_CHECK(usable_request_id(request_id), "a made request id is not usable: " + escaped(request_id));
 
     if (auto problem = ayc::http::framing_problem(version, req.headers)) {
-      check_response(ayc::http::failure_response(ayc::http::HttpFailure::kMalformedRequest, *problem), version, true,
-                     head, context + " (framing)");
+      ayc::http::HttpResponse refused = ayc::http::failure_response(ayc::http::HttpFailure::kMalformedRequest, *problem);
+      refused.headers.emplace_back("X-Request-Id", request_id);
+      check_response(refused, version, true, head, context + " (framing)");
       return 0;  // nothing after it is read
     }
+    const ayc::http::HttpRequest logged = req;  // the access log's view (router.handle takes the request)
     check_framing_agreement(req, chunked, context);
     check_params(req);
 
@@ -337,7 +454,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       AYC_FUZZ_CHECK(false, context + ": Router::handle threw a non-standard exception");
     }
     AYC_FUZZ_CHECK(server.errors.empty(), context + ": a handler failed: " + server.errors);
+    response.headers.emplace_back("X-Request-Id", request_id);
     check_response(response, version, !keep_alive, head, context);
+    check_access_log(logged, response.status, response.body.size());
     if (!keep_alive) return 0;
   }
   return 0;

@@ -4,8 +4,9 @@
 //
 // The input: the first byte chooses which optional fields are present, then
 // length-prefixed id, query, user_id, session_id, ip_address, user_agent,
-// search_id, product_id, then results_count (4 bytes), created_at
-// (8 bytes, nanoseconds since 1970, either sign) and attempts (4 bytes).
+// search_id, product_id, then results_count (4 bytes, sign bit dropped:
+// counts are never negative), created_at (8 bytes, nanoseconds since 1970,
+// either sign) and attempts (4 bytes, sign bit dropped).
 // Invariants:
 //   - the spool holds exactly what was appended: one row, one click, no
 //     malformed line, one sealed file, its row counted in pending_rows();
@@ -53,9 +54,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ayc::search_log::PendingClick click;
   click.click.search_id = in.text(64);
   click.click.product_id = in.text(64);
-  row.results_count = in.integer<std::int32_t>();
+  row.results_count = in.integer<std::int32_t>() & INT32_MAX;  // what the writer makes: never negative
   row.created_at = std::chrono::system_clock::time_point(std::chrono::nanoseconds(in.integer<std::int64_t>()));
-  click.attempts = in.integer<std::int32_t>();
+  click.attempts = in.integer<std::int32_t>() & INT32_MAX;
 
   SearchLogSpool& s = spool();
   const ayc::Status appended_row = s.append_rows({row});

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unistd.h>
+#include <vector>
 
 namespace ayc::fuzz {
 
@@ -93,8 +94,9 @@ class ByteReader {
   std::size_t left_;
 };
 
-// A private scratch directory for this process (tmpfs when there is one, so
-// fsync is cheap); removed by the caller's choice, usually never.
+// A private scratch directory for this process (under $TMPDIR, else tmpfs
+// when there is one, so fsync is cheap); removed when the process exits
+// normally (libFuzzer's -max_total_time and -runs end with exit()).
 inline std::filesystem::path scratch_dir(const char* name) {
   namespace fs = std::filesystem;
   fs::path base;
@@ -107,6 +109,14 @@ inline std::filesystem::path scratch_dir(const char* name) {
   }
   fs::path dir = base / (std::string("ayc-fuzz-") + name + "-" + std::to_string(::getpid()));
   fs::create_directories(dir);
+  static std::vector<fs::path> made;
+  if (made.empty()) {
+    std::atexit([] {
+      std::error_code ec;
+      for (const auto& d : made) fs::remove_all(d, ec);
+    });
+  }
+  made.push_back(dir);
   return dir;
 }
 

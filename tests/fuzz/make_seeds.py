@@ -89,6 +89,9 @@ def http_seeds():
     write(t, "method_not_allowed", req(["DELETE /healthz HTTP/1.1", "Host: a"]) +
           req(["GET /events/click HTTP/1.1", "Host: a"]))
     write(t, "garbage_request_line", "GET\x00/ HTTP/9.9\r\n\r\n")
+    write(t, "x_forwarded_for_v6_garbage",
+          req(["GET /healthz HTTP/1.1", "Host: a", "X-Forwarded-For: 2001:db8::7, ::ffff:10.0.0.1",
+               "X-Forwarded-For: unknown, 192.0.2.9, fd00::1", "X-Request-Id: abc-123_X.y"]))
     write(t, "x_forwarded_for", req(["GET /healthz HTTP/1.1", "Host: a", "X-Forwarded-For: 203.0.113.7, 10.0.0.1",
                                      "User-Agent: Mozilla/5.0 (Linux; Android 14) अ"]))
 
@@ -174,8 +177,10 @@ def spool_line_seeds():
     write(t, "escapes_and_nul", ('{"t":"row","id":"x","query":"a\\u0000b\\ud83c\\udf3f\\t\\"","results_count":-5,'
                                  '"user_id":"%s","session_id":null,"ip_address":null,"user_agent":null,'
                                  '"created_at_us":-1}\n' % U2.upper()))
+    # created_at_us at +-9223372036854775 (within what a microsecond count can hold in nanoseconds).
     write(t, "big_numbers", ('{"t":"row","id":"x","query":"q","results_count":4294967297,"created_at_us":'
-                             '9223372036854775807}\n{"t":"click","search_id":"a","product_id":"b",'
+                             '9223372036854775}\n{"t":"row","id":"y","query":"","results_count":-1,'
+                             '"created_at_us":-9223372036854775}\n{"t":"click","search_id":"a","product_id":"b",'
                              '"attempts":-9223372036854775808}\n'))
 
 
