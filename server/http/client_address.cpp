@@ -29,10 +29,25 @@ std::vector<std::string_view> split_list(std::string_view list) {
 
 }  // namespace
 
-std::optional<std::vector<std::uint8_t>> TrustedProxies::address_bytes(std::string_view text) {
+namespace {
+
+// `text` as an address, or nullopt. A zone ("fe80::1%eth0") is refused: it
+// means nothing off the host that wrote it, and Asio takes any text after
+// the '%', which would then be stored as the client.
+std::optional<boost::asio::ip::address> parse_address(std::string_view text) {
+  if (text.find('%') != std::string_view::npos) return std::nullopt;
   boost::system::error_code ec;
   auto address = boost::asio::ip::make_address(std::string(text), ec);
   if (ec) return std::nullopt;
+  return address;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::uint8_t>> TrustedProxies::address_bytes(std::string_view text) {
+  auto parsed = parse_address(text);
+  if (!parsed) return std::nullopt;
+  auto address = *parsed;
   if (address.is_v6() && address.to_v6().is_v4_mapped()) {
     address = boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, address.to_v6());
   }
@@ -93,8 +108,9 @@ std::string TrustedProxies::client_address(const std::string& peer,
     for (auto hop : split_list(header)) hops.push_back(hop);
   std::string client = peer;
   for (auto it = hops.rbegin(); it != hops.rend(); ++it) {
-    if (!address_bytes(*it)) break;  // garbage: believe nothing further left
-    client = std::string(*it);
+    auto address = parse_address(*it);
+    if (!address) break;  // garbage: believe nothing further left
+    client = address->to_string();  // as PostgreSQL's inet will print it
     if (!contains(client)) break;
   }
   return client;

@@ -103,8 +103,26 @@ std::string client_of(const ayc::http::HttpRequest& req) {
   if (forwarded.empty()) return kPeer;
   const std::string client = trusted_proxies().client_address(kPeer, forwarded);
   if (client != kPeer) {
+    // The client is one hop, written canonically (as inet_ntop writes it).
     bool is_hop = false;
-    for (std::string_view value : forwarded) is_hop = is_hop || value.find(client) != std::string_view::npos;
+    for (std::string_view value : forwarded) {
+      std::size_t start = 0;
+      while (start <= value.size() && !is_hop) {
+        std::size_t end = value.find(',', start);
+        if (end == std::string_view::npos) end = value.size();
+        std::string hop(value.substr(start, end - start));
+        hop.erase(0, hop.find_first_not_of(" \t"));
+        hop.erase(hop.find_last_not_of(" \t") + 1);
+        unsigned char buf[16];
+        char text[64];
+        if (inet_pton(AF_INET, hop.c_str(), buf) == 1) {
+          is_hop = inet_ntop(AF_INET, buf, text, sizeof text) != nullptr && client == text;
+        } else if (inet_pton(AF_INET6, hop.c_str(), buf) == 1) {
+          is_hop = inet_ntop(AF_INET6, buf, text, sizeof text) != nullptr && client == text;
+        }
+        start = end + 1;
+      }
+    }
     AYC_FUZZ_CHECK(is_hop, "the client address '" + escaped(client) + "' is neither the peer nor a forwarded hop");
   }
   AYC_FUZZ_CHECK(client.find('\0') == std::string::npos && is_ip_address(client),

@@ -43,6 +43,11 @@ TEST_CASE("the client is the rightmost forwarded address that is not a trusted p
   // Garbage ends the walk; nothing left of it is believed.
   CHECK(p.client_address("10.0.0.5", {"1.2.3.4, <script>"}) == "10.0.0.5");
   CHECK(p.client_address("10.0.0.5", {"1.2.3.4, bogus, 10.0.0.7"}) == "10.0.0.7");
+  // A zone is no client address (Asio would take any text after the '%').
+  CHECK(p.client_address("10.0.0.5", {"fd00::1E0%\"/products/\"A2"}) == "10.0.0.5");
+  CHECK_FALSE(p.contains("10.0.0.1%eth0"));
+  // Addresses are stored as written canonically.
+  CHECK(p.client_address("10.0.0.5", {"2001:DB8:0:0:0:0:0:1"}) == "2001:db8::1");
 }
 
 }  // namespace
