@@ -2,7 +2,6 @@
 // statements, its triggers, RLS and roles, and the reference data.
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include <pqxx/pqxx>
 
@@ -62,15 +61,22 @@ std::string role_privileges(pqxx::connection& c) {
       FROM pg_policies WHERE schemaname = 'public') s)");
 }
 
-std::string read_migration(const std::string& name) {
-  // This file is tests/data/schema_test.cpp; the migrations are in data/migrations/.
-  const auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "data" /
-                    "migrations" / name;
+// `path`'s SQL with each psql "\\ir FILE" line replaced by FILE's, read
+// relative to `path` (as scripts/pg.sh's psql runs it), for one exec().
+std::string read_sql(const std::filesystem::path& path) {
   std::ifstream in(path);
   if (!in) FAIL("cannot read " << path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::string text;
+  for (std::string line; std::getline(in, line);) {
+    text += line.rfind("\\ir ", 0) == 0 ? read_sql(path.parent_path() / line.substr(4)) : line + "\n";
+  }
+  return text;
+}
+
+std::string read_migration(const std::string& name) {
+  // This file is tests/data/schema_test.cpp; the migrations are in data/migrations/.
+  return read_sql(std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "data" / "migrations" /
+                  name);
 }
 
 // A product with stock 10, a customer and an order to hang lines on.
