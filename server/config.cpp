@@ -111,8 +111,14 @@ std::vector<std::string> validate(ServerConfig& config) {
   } else {
     problems.push_back(listen.status().message());
   }
-  if (auto format = log::parse_format(config.log_format); !format.ok()) problems.push_back(format.status().message());
-  if (auto proxies = http::TrustedProxies::parse(config.trusted_proxies); !proxies.ok()) {
+  if (auto format = log::parse_format(config.log_format); format.ok()) {
+    config.log_format_value = *format;
+  } else {
+    problems.push_back(format.status().message());
+  }
+  if (auto proxies = http::TrustedProxies::parse(config.trusted_proxies); proxies.ok()) {
+    config.trusted_proxy_ranges = std::move(*proxies);
+  } else {
     problems.push_back("--trusted-proxies: " + proxies.status().message());
   }
   if (!config.admin_listen.empty()) {

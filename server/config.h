@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "common/log.h"
 #include "common/status.h"
+#include "server/http/client_address.h"
 
 namespace ayc::server {
 
@@ -44,11 +46,14 @@ struct ServerConfig {
   std::int64_t engine_cache_mb = 256;      // the engine's caches besides postings, per served generation
   std::int64_t warm_words = 5'000;         // one-word searches warming a generation before it serves
 
-  // Filled by validation from `listen` and `admin_listen`.
+  // Filled by validation from `listen`, `admin_listen`, `log_format` and
+  // `trusted_proxies`.
   std::string listen_host;
   std::uint16_t listen_port = 0;
   std::string admin_host;
   std::uint16_t admin_port = 0;
+  log::Format log_format_value = log::Format::kText;
+  http::TrustedProxies trusted_proxy_ranges;
 
   // The spool directory in use: --spool-dir, else "spool" next to the index dir.
   std::string spool_path() const;

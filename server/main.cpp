@@ -32,8 +32,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   const ayc::server::ServerConfig& config = loaded->config;
-  const ayc::log::Logger logger(
-      ayc::log::stderr_sink("ayurvedacart-server", *ayc::log::parse_format(config.log_format)));  // validated
+  const ayc::log::Logger logger(ayc::log::stderr_sink("ayurvedacart-server", config.log_format_value));
   auto app = ayc::server::ServerApp::start(config, logger);
   if (!app.ok()) {
     std::cerr << "ayurvedacart-server: " << app.status().message() << "\n";

@@ -27,7 +27,7 @@ http::HttpServerOptions http_options(const ServerConfig& c, const log::Logger& l
   o.threads = static_cast<std::size_t>(c.threads);
   o.max_connections = static_cast<std::size_t>(c.max_connections);
   o.max_connections_per_client = static_cast<std::size_t>(c.max_connections_per_client);
-  if (auto proxies = http::TrustedProxies::parse(c.trusted_proxies); proxies.ok()) o.trusted_proxies = *proxies;  // validated
+  o.trusted_proxies = c.trusted_proxy_ranges;
   o.first_byte_timeout = std::chrono::milliseconds(c.first_byte_timeout_ms);
   o.read_timeout = std::chrono::milliseconds(c.read_timeout_ms);
   o.max_header_bytes = static_cast<std::size_t>(c.max_header_bytes);
@@ -75,7 +75,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config, 
   std::unique_ptr<ServerApp> app(new ServerApp(config, logger));
   if (!config.access_log.empty()) {
     AYC_ASSIGN_OR_RETURN(auto log, http::AccessLog::open(config.access_log, app->metrics_.access_log_dropped(),
-                                                         *log::parse_format(config.log_format)));  // validated
+                                                         config.log_format_value));
     app->access_log_ = std::move(log);
   }
   ServerApp* self = app.get();

@@ -4,30 +4,9 @@
 
 #include <boost/asio/ip/address.hpp>
 
+#include "server/http/http_message.h"
+
 namespace ayc::http {
-
-namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-// Splits "a, b,c" into trimmed pieces, empty ones dropped.
-std::vector<std::string_view> split_list(std::string_view list) {
-  std::vector<std::string_view> out;
-  while (!list.empty()) {
-    const std::size_t comma = list.find(',');
-    const std::string_view item = trim(list.substr(0, comma));
-    if (!item.empty()) out.push_back(item);
-    if (comma == std::string_view::npos) break;
-    list.remove_prefix(comma + 1);
-  }
-  return out;
-}
-
-}  // namespace
 
 namespace {
 
@@ -61,7 +40,7 @@ std::optional<std::vector<std::uint8_t>> TrustedProxies::address_bytes(std::stri
 
 Result<TrustedProxies> TrustedProxies::parse(std::string_view list) {
   TrustedProxies out;
-  for (std::string_view entry : split_list(list)) {
+  for (std::string_view entry : split_header_list(list)) {
     const std::size_t slash = entry.find('/');
     auto bytes = address_bytes(entry.substr(0, slash));
     if (!bytes) {
@@ -105,7 +84,7 @@ std::string TrustedProxies::client_address(const std::string& peer,
   if (forwarded_for.empty() || !contains(peer)) return peer;
   std::vector<std::string_view> hops;
   for (auto header : forwarded_for)
-    for (auto hop : split_list(header)) hops.push_back(hop);
+    for (auto hop : split_header_list(header)) hops.push_back(hop);
   std::string client = peer;
   for (auto it = hops.rbegin(); it != hops.rend(); ++it) {
     auto address = parse_address(*it);

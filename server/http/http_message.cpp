@@ -44,6 +44,24 @@ HttpResponse HttpResponse::text(int status, std::string content_type, std::strin
 
 HttpResponse HttpResponse::no_content() { return HttpResponse{204, {}, {}, {}}; }
 
+std::string_view trim_ows(std::string_view value) {
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  return value;
+}
+
+std::vector<std::string_view> split_header_list(std::string_view value) {
+  std::vector<std::string_view> out;
+  while (!value.empty()) {
+    const std::size_t comma = value.find(',');
+    const std::string_view item = trim_ows(value.substr(0, comma));
+    if (!item.empty()) out.push_back(item);
+    if (comma == std::string_view::npos) break;
+    value.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
 HttpRequest make_request(std::string method, std::string target, std::string body) {
   HttpRequest req;
   req.method = std::move(method);

@@ -78,6 +78,12 @@ struct HttpResponse {
   static HttpResponse no_content();
 };
 
+// A header value without its leading and trailing spaces and tabs.
+std::string_view trim_ows(std::string_view value);
+// The items of a comma-separated header value ("chunked, gzip",
+// "203.0.113.7, 10.0.0.2"), each trimmed, empty ones dropped.
+std::vector<std::string_view> split_header_list(std::string_view value);
+
 // A test-friendly request: method and target set, everything else default.
 HttpRequest make_request(std::string method, std::string target, std::string body = {});
 

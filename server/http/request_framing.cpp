@@ -3,16 +3,11 @@
 #include <string_view>
 
 #include "common/text.h"
+#include "server/http/http_message.h"
 
 namespace ayc::http {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 // The codings of every Transfer-Encoding header in order, lower-case,
 // parameters dropped ("gzip;q=1" is "gzip"); empty list items skipped.
@@ -20,14 +15,9 @@ std::vector<std::string> transfer_codings(const std::vector<std::pair<std::strin
   std::vector<std::string> codings;
   for (const auto& [name, value] : headers) {
     if (name != "transfer-encoding") continue;
-    std::string_view rest = value;
-    while (true) {
-      const std::size_t comma = rest.find(',');
-      std::string_view item = rest.substr(0, comma);
-      item = trim(item.substr(0, item.find(';')));
+    for (std::string_view item : split_header_list(value)) {
+      item = trim_ows(item.substr(0, item.find(';')));
       if (!item.empty()) codings.push_back(text::ascii_lower(item));
-      if (comma == std::string_view::npos) break;
-      rest.remove_prefix(comma + 1);
     }
   }
   return codings;
