@@ -211,7 +211,12 @@ Result<CatalogContext> CatalogReader::load_context(bool popular_queries) {
   CatalogContext ctx;
   try {
     auto& tx = *impl_->tx;
-    ctx.snapshot_time = tx.exec1("SELECT extract(epoch FROM now())::bigint")[0].as<std::int64_t>();
+    const auto clock = tx.exec1(
+        "SELECT extract(epoch FROM now())::bigint, pg_is_in_recovery(), "
+        "COALESCE(extract(epoch FROM least(now(), pg_last_xact_replay_timestamp()))::bigint, 0)");
+    ctx.snapshot_time = clock[0].as<std::int64_t>();
+    ctx.from_standby = clock[1].as<bool>();
+    ctx.watermark = ctx.from_standby ? clock[2].as<std::int64_t>() : ctx.snapshot_time;
     for (const auto& row : tx.exec(sql::kStoreSettings)) {
       if (row[0].as<std::string>() == "base_currency") ctx.base_currency = row[1].as<std::string>();
     }

@@ -46,6 +46,13 @@ struct CatalogContext {
   std::vector<NamedRef> brands;       // active brands
   std::vector<NamedRef> categories;   // active categories
   std::int64_t snapshot_time = 0;     // the snapshot's now(), seconds since the epoch
+  // Where the next incremental run starts reading changes (before its overlap):
+  // snapshot_time on a primary. On a hot standby now() is the standby's clock,
+  // not how far it has replayed, so it is the last replayed commit's time
+  // (0 when the standby has replayed none since it started: the next
+  // incremental run then re-reads every product).
+  std::int64_t watermark = 0;
+  bool from_standby = false;          // pg_is_in_recovery() on the snapshot's server
 };
 
 // Which products to stream: all of them, or only the listed ids.

@@ -6,6 +6,9 @@ namespace ayc::indexer {
 
 void register_flags(FlagSet& flags, IndexerConfig& c) {
   flags.add_string("pg", "AYURVEDACART_PG", "PostgreSQL connection string (libpq URL or key=value)", &c.pg);
+  flags.add_string("pg-write", "AYURVEDACART_PG_WRITE",
+                   "PostgreSQL to write product_recommendations to when --pg is a read-only standby (the "
+                   "primary; default: --pg)", &c.pg_write);
   flags.add_string("index-dir", "AYURVEDACART_INDEX_DIR", "Directory holding index generations", &c.index_dir);
   flags.add_bool("incremental", "", "Apply changes since the last run to a new generation instead of a full rebuild",
                  &c.incremental);

@@ -12,6 +12,9 @@ namespace ayc::indexer {
 
 struct IndexerConfig {
   std::string pg;                 // --pg / AYURVEDACART_PG
+  // Where product_recommendations is written when --pg is a read-only hot
+  // standby (the primary); empty = --pg.
+  std::string pg_write;           // --pg-write / AYURVEDACART_PG_WRITE
   std::string index_dir;          // --index-dir / AYURVEDACART_INDEX_DIR
   bool incremental = false;       // --incremental
   std::int64_t threads = 0;       // --threads; 0 = one per core

@@ -62,6 +62,7 @@ Result<RunSummary> run_full(const IndexerConfig& config) {
 
   AYC_ASSIGN_OR_RETURN(auto reader, CatalogReader::open(config.pg));
   AYC_ASSIGN_OR_RETURN(auto ctx, reader->load_context());
+  if (config.recommendations) AYC_RETURN_IF_ERROR(check_recommendations_writable(config, ctx.from_standby));
 
   summary.generation = gens.next_name();
   fs::path staging = gens.staging_path(summary.generation);

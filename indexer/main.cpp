@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   if (!result.ok()) {
     logger.error(result.status().message());
     switch (result.status().code()) {
+      case ayc::StatusCode::kInvalidArgument: return 2;
       case ayc::StatusCode::kAlreadyExists: return 3;
       case ayc::StatusCode::kFailedPrecondition: return 4;
       case ayc::StatusCode::kUnavailable: return 5;

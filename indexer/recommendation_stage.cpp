@@ -113,11 +113,24 @@ Status write_users(pqxx::connection& conn, const recsys::RecommendationSet& set,
 
 }  // namespace
 
+Status check_recommendations_writable(const IndexerConfig& config, bool pg_is_standby) {
+  if (!pg_is_standby || !config.pg_write.empty() || config.pg_recommendations_per_product == 0) return Status::Ok();
+  return Status::InvalidArgument(
+      "--pg is a read-only hot standby and the recommendation stage writes product_recommendations: set "
+      "--pg-write (AYURVEDACART_PG_WRITE) to the primary, or --pg-recommendations-per-product=0");
+}
+
 Result<RecommendationStageSummary> run_recommendation_stage(const IndexerConfig& config, index::FeatureStore& store,
                                                             std::int64_t now) {
   auto start = SteadyClock::now();
   RecommendationStageSummary summary;
   AYC_ASSIGN_OR_RETURN(auto conn, pg::connect(config.pg));
+  try {
+    pqxx::nontransaction probe(*conn);
+    AYC_RETURN_IF_ERROR(check_recommendations_writable(config, probe.exec1("SELECT pg_is_in_recovery()")[0].as<bool>()));
+  } catch (const std::exception& e) {
+    return pg::query_error(e, "asking whether --pg is a standby");
+  }
   recsys::LoadOptions load;
   bool show = config.progress == "always" || (config.progress == "auto" && stderr_is_terminal());
   if (show) {
@@ -138,8 +151,14 @@ Result<RecommendationStageSummary> run_recommendation_stage(const IndexerConfig&
   AYC_RETURN_IF_ERROR(write_users(*conn, *set, out, summary.users));
   AYC_RETURN_IF_ERROR(out.flush());
   if (config.pg_recommendations_per_product > 0) {
+    std::unique_ptr<pqxx::connection> primary;
+    if (!config.pg_write.empty()) {
+      auto opened = pg::connect(config.pg_write);
+      if (!opened.ok()) return opened.status().with_context("--pg-write");
+      primary = std::move(*opened);
+    }
     auto written = recsys::write_product_recommendations(
-        *conn, *set, static_cast<std::size_t>(config.pg_recommendations_per_product));
+        primary ? *primary : *conn, *set, static_cast<std::size_t>(config.pg_recommendations_per_product));
     if (!written.ok()) return written.status().with_context("writing product_recommendations");
     summary.pg_rows = static_cast<std::int64_t>(written->rows);
   }

@@ -32,6 +32,12 @@ struct RecommendationStageSummary {
 Result<RecommendationStageSummary> run_recommendation_stage(const IndexerConfig& config, index::FeatureStore& store,
                                                             std::int64_t now);
 
+// The stage writes product_recommendations through --pg-write, or --pg when
+// that is empty; a hot standby refuses writes. InvalidArgument (exit 2) when
+// the stage would write to a standby, so a run fails at its start, not after
+// hours of indexing.
+Status check_recommendations_writable(const IndexerConfig& config, bool pg_is_standby);
+
 // --only-recommendations: a new generation from the served one with fresh lists.
 
 Result<RunSummary> run_only_recommendations(const IndexerConfig& config);

@@ -80,7 +80,8 @@ index::Manifest base_manifest(const std::string& generation, const std::string& 
   m.fields["generation"] = generation;
   m.fields["kind"] = kind;
   m.fields["built_at"] = std::to_string(ctx.snapshot_time);
-  m.fields["watermark"] = std::to_string(ctx.snapshot_time);
+  m.fields["watermark"] = std::to_string(ctx.watermark);
+  if (ctx.from_standby) m.fields["read_from"] = "standby";
   m.fields["base_currency"] = ctx.base_currency;
   return m;
 }

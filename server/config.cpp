@@ -140,10 +140,12 @@ Result<LoadedConfig> load_config(int argc, const char* const* argv) {
   LoadedConfig out;
   FlagSet flags("ayurvedacart-server", "Serves product search, autocomplete and recommendations over HTTP.");
   add_flags(flags, out.config);
+  flags.add_bool("index-format", "", "Print the index format version this server reads, then exit",
+                 &out.print_index_format);
   Status parsed = flags.parse(argc, argv);
   out.help_requested = flags.help_requested();
   out.usage = flags.usage();
-  if (out.help_requested) return out;
+  if (out.help_requested || (parsed.ok() && out.print_index_format)) return out;
   std::vector<std::string> problems;
   if (!parsed.ok()) problems.push_back(parsed.message());
   for (auto& p : validate(out.config)) problems.push_back(std::move(p));

@@ -62,6 +62,9 @@ struct ServerConfig {
 struct LoadedConfig {
   ServerConfig config;
   bool help_requested = false;
+  // --index-format: print the index format this build reads and exit (what a
+  // replica's generation receiver asks for; deploy/README.md).
+  bool print_index_format = false;
   std::string usage;
 };
 

@@ -7,6 +7,7 @@
 
 #include "common/allocator.h"
 #include "common/log.h"
+#include "index/index_schema.h"
 #include "server/config.h"
 #include "server/server_app.h"
 
@@ -29,6 +30,10 @@ int main(int argc, char** argv) {
   }
   if (loaded->help_requested) {
     std::cout << loaded->usage;
+    return 0;
+  }
+  if (loaded->print_index_format) {
+    std::cout << ayc::index::kIndexFormatVersion << "\n";
     return 0;
   }
   const ayc::server::ServerConfig& config = loaded->config;
