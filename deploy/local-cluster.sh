@@ -88,6 +88,7 @@ gid = $(id -g)
   path = $INDEXER_DIR
   read only = yes
   hosts allow = 127.0.0.1
+  exclude = LOCK /*.tmp/ /.PUBLISHED.*
 CONF
   rsync --daemon --config="$DIR/rsyncd.conf" --address=127.0.0.1 --port="$RSYNC_PORT"
   for _ in $(seq 1 50); do alive "$DIR/rsyncd.pid" && return; sleep 0.1; done

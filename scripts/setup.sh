@@ -17,6 +17,7 @@ PACKAGES=(
   postgresql postgresql-contrib
   wrk curl time
   systemd
+  haproxy rsync
   clang libclang-rt-14-dev
 )
 

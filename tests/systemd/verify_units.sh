@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks the systemd units shipped in docs/systemd/:
+# Checks the systemd units shipped in deploy/systemd/:
 #   - every .timer has a .service of the same name (and starts no other unit);
 #   - every service starts /usr/local/bin/ayurvedacart-*, carries the sandbox
 #     settings below, and a Type=oneshot service has no Restart= or
@@ -15,13 +15,13 @@
 #
 # AYC_BIN_DIR: directory holding ayurvedacart-server and ayurvedacart-indexer
 #   (CTest sets it to the build's bin/); without it, $1 is the build directory.
-# AYC_UNIT_DIR: units to check (default: docs/systemd of this source tree).
+# AYC_UNIT_DIR: units to check (default: deploy/systemd of this source tree).
 # Exit codes: 0 pass, 1 a check failed, 2 bad usage, 77 skipped because
 # systemd-analyze is not installed (Debian package "systemd").
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-unit_dir="${AYC_UNIT_DIR:-$here/../../docs/systemd}"
+unit_dir="${AYC_UNIT_DIR:-$here/../../deploy/systemd}"
 [ -d "$unit_dir" ] && unit_dir="$(cd "$unit_dir" && pwd)"
 if [ -n "${AYC_BIN_DIR:-}" ]; then
   bin_dir="$AYC_BIN_DIR"
@@ -85,7 +85,7 @@ shopt -u nullglob
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# Settings every service must keep (README.md in docs/systemd explains them).
+# Settings every service must keep (README.md in deploy/systemd explains them).
 required_sandbox=(
   "NoNewPrivileges=yes"
   "ProtectSystem=strict"
