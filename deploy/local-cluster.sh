@@ -13,12 +13,15 @@
 #   deploy/local-cluster.sh stop-replica N SIGTERM replica N (drains, as systemd stops it)
 #   deploy/local-cluster.sh start-replica N  catch up on the published generation, then start replica N
 #   deploy/local-cluster.sh pg-stop | pg-start
+#   deploy/local-cluster.sh standby        start a hot standby of PostgreSQL (streaming replication); prints STANDBY_URL=
+#   AYC_CLUSTER_READ_FROM=standby deploy/local-cluster.sh publish
+#                                          the indexer reads the standby and writes product_recommendations to the primary
 #
 # Settings (environment):
 #   AYC_BIN_DIR            the built binaries (default: build/bin, as scripts/run.sh builds them)
 #   AYC_CLUSTER_DIR        state: PostgreSQL, indexer and replica directories, logs (default: var/cluster)
 #   AYC_CLUSTER_PORT       first of the ports used (default 18400): HAProxy +0, its stats page +1,
-#                          rsync daemon +2, PostgreSQL +3, replica N +10+N
+#                          rsync daemon +2, PostgreSQL +3, its standby +4, replica N +10+N
 #   AYC_CLUSTER_REPLICAS   replicas (default 3)
 #   AYC_CLUSTER_PRODUCTS   products generated the first time (default 2000)
 #   AYC_CLUSTER_SERVER_THREADS  worker threads per server (default 1)
@@ -39,6 +42,8 @@ STATS_PORT=$((BASE + 1))
 RSYNC_PORT=$((BASE + 2))
 export AYC_PG_DIR="$DIR/pg" AYC_PG_PORT=$((BASE + 3)) AYC_PG_DB=ayurvedacart
 PG_URL="postgresql://postgres@127.0.0.1:$AYC_PG_PORT/$AYC_PG_DB"
+STANDBY_PORT=$((BASE + 4))
+STANDBY_URL="postgresql://postgres@127.0.0.1:$STANDBY_PORT/$AYC_PG_DB"
 INDEXER_DIR="$DIR/indexer/index"
 SOURCE="rsync://127.0.0.1:$RSYNC_PORT/index"
 PUBLISH="$here/bin/ayurvedacart-publish"
@@ -88,17 +93,35 @@ gid = $(id -g)
   path = $INDEXER_DIR
   read only = yes
   hosts allow = 127.0.0.1
-  exclude = LOCK /*.tmp/ /.PUBLISHED.*
+  exclude = /LOCK /*.tmp/ /.PUBLISHED.*
 CONF
   rsync --daemon --config="$DIR/rsyncd.conf" --address=127.0.0.1 --port="$RSYNC_PORT"
   for _ in $(seq 1 50); do alive "$DIR/rsyncd.pid" && return; sleep 0.1; done
   die "the rsync daemon did not start: see $DIR/rsyncd.log"
 }
 
+# The standby's data directory, inside the primary's (owned by user postgres).
+standby_dir() { echo "$(readlink -f "$AYC_PG_DIR")/standby"; }
+standby_ctl() { as_pg_user "$(pg_bin)/pg_ctl" -D "$(standby_dir)" "$@"; }
+
+start_standby() {
+  local sdir; sdir="$(standby_dir)"
+  if [ ! -f "$sdir/PG_VERSION" ]; then
+    # A base backup of the primary, set up to stream from it (-R).
+    as_pg_user "$(pg_bin)/pg_basebackup" -h 127.0.0.1 -p "$AYC_PG_PORT" -U postgres -D "$sdir" -R -X stream \
+      --no-sync || die "pg_basebackup failed"
+  fi
+  if ! standby_ctl status >/dev/null 2>&1; then
+    standby_ctl -l "$sdir.log" -w -t 60 -o "-p $STANDBY_PORT" start >/dev/null || die "the standby did not start: see $sdir.log"
+  fi
+  echo "STANDBY_URL=$STANDBY_URL"
+}
+
 publish() {
-  local mode=(--incremental)
+  local mode=(--incremental) pg=(--pg "$PG_URL")
   if [ "${1:-}" = "--full" ] || [ ! -f "$INDEXER_DIR/CURRENT" ]; then mode=(); fi
-  "$BIN/ayurvedacart-indexer" --pg "$PG_URL" --index-dir "$INDEXER_DIR" --progress=never "${mode[@]}" \
+  [ "${AYC_CLUSTER_READ_FROM:-primary}" = standby ] && pg=(--pg "$STANDBY_URL" --pg-write "$PG_URL")
+  "$BIN/ayurvedacart-indexer" "${pg[@]}" --index-dir "$INDEXER_DIR" --progress=never "${mode[@]}" \
     1>&2 2>>"$DIR/indexer.log" || die "the indexer run failed: see $DIR/indexer.log"
   "$PUBLISH" --index-dir "$INDEXER_DIR" >&2
   echo "PUBLISHED=$(cat "$INDEXER_DIR/CURRENT")"
@@ -196,6 +219,7 @@ case "$cmd" in
       stop_pid "$(replica_dir "$i")/server.pid" TERM
     done
     stop_pid "$DIR/rsyncd.pid" TERM
+    if [ -f "$(standby_dir)/PG_VERSION" ]; then standby_ctl -m fast -w stop >/dev/null 2>&1 || true; fi
     "$AYC_ROOT/scripts/pg.sh" stop >/dev/null
     ;;
   kill)
@@ -211,5 +235,6 @@ case "$cmd" in
   start-replica) check_replica_number "${2:-}"; start_replica "$2"; echo "REPLICA_PIDS=$(pids_of)" ;;
   pg-stop) "$AYC_ROOT/scripts/pg.sh" stop >/dev/null ;;
   pg-start) "$AYC_ROOT/scripts/pg.sh" start >/dev/null ;;
+  standby) start_standby ;;
   *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

@@ -190,6 +190,35 @@ done
 [ "$logged" = "$ok" ] && pass "all $ok searches are in search_logs $(elapsed "$t0") s after PostgreSQL came back" ||
   fail "$logged search_logs rows for the $ok searches made while PostgreSQL was down"
 
+echo "== 4b. the indexer reads from a hot standby"
+standby_url="$(cluster standby | sed -n 's/^STANDBY_URL=//p')"
+rename_a_product Ostrevan
+t0="$(now)"
+until [ "$(psql -X -tA "$standby_url" -c "SELECT count(*) FROM products WHERE name LIKE '% Ostrevan'" 2>/dev/null)" = 1 ]; do
+  within "$t0" 30 || { fail "the standby did not replay the change in 30 s"; break; }
+  sleep 0.2
+done
+rc=0
+"$AYC_BIN_DIR/ayurvedacart-indexer" --pg "$standby_url" --index-dir "$AYC_CLUSTER_DIR/refused" --progress=never \
+  >/dev/null 2>"$AYC_CLUSTER_DIR/refused.err" || rc=$?
+[ "$rc" = 2 ] && grep -q -- "--pg-write" "$AYC_CLUSTER_DIR/refused.err" &&
+  pass "a run that would write product_recommendations to the standby is refused at its start (exit 2, names --pg-write)" ||
+  fail "a run writing to the standby exited $rc: $(cat "$AYC_CLUSTER_DIR/refused.err")"
+published="$(AYC_CLUSTER_READ_FROM=standby cluster publish | sed -n 's/^PUBLISHED=//p')"
+grep -qx "read_from=standby" "$AYC_CLUSTER_DIR/indexer/index/$published/MANIFEST" &&
+  pass "$published was read from the standby" || fail "$published's MANIFEST does not say read_from=standby"
+t0="$(now)"
+found=0
+for i in 1 2 3; do
+  until [ "$(curl -fsS "$(replica_url "$i")/search?q=ostrevan" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')" = 1 ]; do
+    within "$t0" 10 || break
+    sleep 0.2
+  done
+  [ "$(curl -fsS "$(replica_url "$i")/search?q=ostrevan" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')" = 1 ] && found=$((found + 1))
+done
+[ "$found" = 3 ] && pass "the change made on the primary, indexed from the standby, is found on every replica" ||
+  fail "$found of 3 replicas find the change made on the primary and indexed from the standby"
+
 echo "== 5. throughput: three replicas, then one"
 load_start three-replicas "$LOAD_S"
 load_check three-replicas timed
