@@ -108,7 +108,7 @@ start_standby() {
   local sdir; sdir="$(standby_dir)"
   if [ ! -f "$sdir/PG_VERSION" ]; then
     # A base backup of the primary, set up to stream from it (-R).
-    as_pg_user "$(pg_bin)/pg_basebackup" -h 127.0.0.1 -p "$AYC_PG_PORT" -U postgres -D "$sdir" -R -X stream \
+    as_pg_user "$(pg_bin)/pg_basebackup" -h 127.0.0.1 -p "$AYC_PG_PORT" -U postgres -D "$sdir" -R -X stream --checkpoint=fast \
       --no-sync || die "pg_basebackup failed"
   fi
   if ! standby_ctl status >/dev/null 2>&1; then

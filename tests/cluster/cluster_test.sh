@@ -220,6 +220,13 @@ done
   fail "$found of 3 replicas find the change made on the primary and indexed from the standby"
 
 echo "== 5. throughput: three replicas, then one"
+# Sizing figures: each server's resident memory and the served generation's size.
+for i in 1 2 3; do
+  rss_kb="$(ps -o rss= -p "$(cat "$AYC_CLUSTER_DIR/replica-$i/server.pid")" | tr -d ' ')"
+  echo "   replica $i: resident memory $((rss_kb / 1024)) MiB"
+done
+gen_dir="$AYC_CLUSTER_DIR/replica-1/index/$(cat "$AYC_CLUSTER_DIR/replica-1/index/CURRENT")"
+echo "   served generation: $(du -sm "$gen_dir" | cut -f1) MiB on disk for $(psql_cluster -c 'SELECT count(*) FROM products') products"
 load_start three-replicas "$LOAD_S"
 load_check three-replicas timed
 three="$(grep '^RESULT|' "$AYC_CLUSTER_DIR/wrk-three-replicas.out" | cut -d'|' -f3)"
@@ -227,7 +234,14 @@ cluster stop-replica 2; cluster stop-replica 3
 load_start one-replica "$LOAD_S"
 load_check one-replica timed
 one="$(grep '^RESULT|' "$AYC_CLUSTER_DIR/wrk-one-replica.out" | cut -d'|' -f3)"
-echo "   searches/s through HAProxy: three replicas $three, one replica $one (same two cores)"
+# The same replica without HAProxy in between: what the proxy costs here.
+saved_url="$HAPROXY_URL"; HAPROXY_URL="$(replica_url 1)"
+load_start direct "$LOAD_S"
+load_check direct timed
+HAPROXY_URL="$saved_url"
+direct="$(grep '^RESULT|' "$AYC_CLUSTER_DIR/wrk-direct.out" | cut -d'|' -f3)"
+echo "   searches/s on the same two cores: HAProxy + three replicas $three, HAProxy + one replica $one, one replica direct $direct"
+echo "FIGURES|three=$three|one=$one|direct=$direct"
 
 if [ "$failures" -gt 0 ]; then echo "$failures check(s) failed"; exit 1; fi
 echo "all cluster checks passed"

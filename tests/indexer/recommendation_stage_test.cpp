@@ -3,6 +3,7 @@
 
 #include "index/feature_store.h"
 #include "indexer/index_job.h"
+#include "indexer/recommendation_stage.h"
 #include "tests/indexer/index_test_util.h"
 #include "tests/support/catalog_fixture.h"
 #include "tests/support/temp_database.h"
@@ -10,6 +11,20 @@
 
 namespace ayc::indexer {
 namespace {
+
+TEST_CASE("a run writing product_recommendations to a hot standby is refused, naming --pg-write") {
+  IndexerConfig config;
+  config.pg = "postgresql://standby.internal/ayurvedacart";
+  CHECK(check_recommendations_writable(config, false).ok());
+  Status refused = check_recommendations_writable(config, true);
+  CHECK(refused.code() == StatusCode::kInvalidArgument);
+  CHECK_THAT(refused.message(), Catch::Contains("--pg-write"));
+  config.pg_write = "postgresql://primary.internal/ayurvedacart";
+  CHECK(check_recommendations_writable(config, true).ok());
+  config.pg_write.clear();
+  config.pg_recommendations_per_product = 0;  // nothing written to PostgreSQL
+  CHECK(check_recommendations_writable(config, true).ok());
+}
 
 TEST_CASE("a full run stores recommendation lists and every user") {
   ayc::testing::TempDatabase db;

@@ -65,6 +65,13 @@ TEST_CASE("config: --help wins over problems") {
   CHECK_THAT(c->usage, Catch::Contains("AYURVEDACART_PG"));
 }
 
+TEST_CASE("config: --index-format needs no other flag and skips validation") {
+  auto c = load({"--index-format"});
+  REQUIRE(c.ok());
+  CHECK(c->print_index_format);
+  CHECK_FALSE(load({"--index-format", "--no-such-flag"}).ok());
+}
+
 TEST_CASE("parse_listen accepts host:port and [v6]:port only") {
   CHECK(*parse_listen("localhost:80") == std::make_pair(std::string("localhost"), std::uint16_t(80)));
   CHECK(*parse_listen("[::]:0") == std::make_pair(std::string("::"), std::uint16_t(0)));
