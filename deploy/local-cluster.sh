@@ -236,5 +236,5 @@ case "$cmd" in
   pg-stop) "$AYC_ROOT/scripts/pg.sh" stop >/dev/null ;;
   pg-start) "$AYC_ROOT/scripts/pg.sh" start >/dev/null ;;
   standby) start_standby ;;
-  *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
