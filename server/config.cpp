@@ -27,6 +27,9 @@ void add_flags(FlagSet& f, ServerConfig& c) {
   f.add_string("trusted-proxies", "AYURVEDACART_TRUSTED_PROXIES", "Comma-separated addresses or CIDR ranges of load "
                "balancers: exempt from the per-client cap, and their X-Forwarded-For names the client (access log, "
                "search_logs.ip_address); from anyone else it is ignored", &c.trusted_proxies);
+  f.add_string("cors-origins", "AYURVEDACART_CORS_ORIGINS", "Browser pages allowed to call this server: "
+               "comma-separated origins (https://shop.example.com) or * for any; answers to them carry CORS headers "
+               "and OPTIONS preflights are answered (default: none)", &c.cors_origins);
   f.add_int("first-byte-timeout-ms", "", "A new connection must send its first byte within this, or is closed",
             &c.first_byte_timeout_ms, 10, 3'600'000);
   f.add_int("read-timeout-ms", "", "A whole request (or the next one on a keep-alive connection) must arrive "
@@ -120,6 +123,11 @@ std::vector<std::string> validate(ServerConfig& config) {
     config.trusted_proxy_ranges = std::move(*proxies);
   } else {
     problems.push_back("--trusted-proxies: " + proxies.status().message());
+  }
+  if (auto cors = http::CorsPolicy::parse(config.cors_origins); cors.ok()) {
+    config.cors_policy = std::move(*cors);
+  } else {
+    problems.push_back("--cors-origins: " + cors.status().message());
   }
   if (!config.admin_listen.empty()) {
     auto admin = parse_listen(config.admin_listen, "--admin-listen");

@@ -13,6 +13,7 @@
 #include "common/log.h"
 #include "common/status.h"
 #include "server/http/client_address.h"
+#include "server/http/cors.h"
 
 namespace ayc::server {
 
@@ -25,6 +26,7 @@ struct ServerConfig {
   std::int64_t max_connections = 4096;
   std::int64_t max_connections_per_client = 128;  // per client address; 0: no limit
   std::string trusted_proxies;             // comma list of addresses/CIDRs (the load balancer)
+  std::string cors_origins;                // browser origins that may read answers: comma list, or *
   std::int64_t first_byte_timeout_ms = 5'000;
   std::int64_t read_timeout_ms = 10'000;
   std::int64_t max_header_bytes = 8 * 1024;
@@ -46,14 +48,15 @@ struct ServerConfig {
   std::int64_t engine_cache_mb = 256;      // the engine's caches besides postings, per served generation
   std::int64_t warm_words = 5'000;         // one-word searches warming a generation before it serves
 
-  // Filled by validation from `listen`, `admin_listen`, `log_format` and
-  // `trusted_proxies`.
+  // Filled by validation from `listen`, `admin_listen`, `log_format`,
+  // `trusted_proxies` and `cors_origins`.
   std::string listen_host;
   std::uint16_t listen_port = 0;
   std::string admin_host;
   std::uint16_t admin_port = 0;
   log::Format log_format_value = log::Format::kText;
   http::TrustedProxies trusted_proxy_ranges;
+  http::CorsPolicy cors_policy;
 
   // The spool directory in use: --spool-dir, else "spool" next to the index dir.
   std::string spool_path() const;

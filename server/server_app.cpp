@@ -120,6 +120,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config, 
   services.metrics = &app->metrics_;
   services.search_log = app->search_log_.get();
   services.readiness = [self] { return readiness(self->config_, self->metrics_.index(), self->draining_.load()); };
+  app->router_.set_cors(config.cors_policy);  // the storefront's listener; not the admin one
   if (config.admin_listen.empty()) {
     api::register_routes(app->router_, services, api::Listener::kAll);
   } else {

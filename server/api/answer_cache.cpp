@@ -6,6 +6,8 @@
 
 namespace ayc::api {
 
+std::string generation_etag(const search::IndexSnapshot& snap) { return "W/\"" + snap.generation() + "\""; }
+
 std::string AnswerCache::key(const search::IndexSnapshot& snap, std::initializer_list<std::string_view> parts) {
   std::string key = search::cache_key({snap.generation()});
   for (std::string_view p : parts) search::append_key_part(key, p);

@@ -24,6 +24,13 @@
 
 namespace ayc::api {
 
+// The validator of such an answer: the generation it was rendered from
+// (W/"gen-000042"). A browser or CDN holding it revalidates with
+// If-None-Match and gets 304 until the next generation; within max-age it
+// does not ask at all.
+std::string generation_etag(const search::IndexSnapshot& snap);
+inline constexpr const char* kGenerationCacheControl = "public, max-age=60";
+
 class AnswerCache {
  public:
   AnswerCache(std::size_t entries, std::size_t max_bytes)

@@ -7,6 +7,7 @@
 #include "index/feature_store.h"
 #include "server/api/api_params.h"
 #include "server/api/related_selection.h"
+#include "server/http/conditional.h"
 #include "server/http/params.h"
 
 namespace ayc::api {
@@ -80,13 +81,20 @@ http::Handler related_handler(search::SnapshotHolder* index, const AnswerCache* 
     auto snapshot = index->current();
     if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
     const search::IndexSnapshot& snap = *snapshot;
+    const std::string etag = generation_etag(snap);
+    if (http::none_match(req, etag)) return http::not_modified(etag, kGenerationCacheControl);
+    auto answer_with = [&etag](std::string body) {
+      auto resp = http::HttpResponse::json(200, std::move(body));
+      http::set_validator(resp, etag, kGenerationCacheControl);
+      return resp;
+    };
     // A product page's widget is the same for every shopper of a country
     // until the next generation: rendered once.
     // Ids in any case name one product: one entry (slugs are exact, and only found ones are cached).
     const std::string id_part = is_uuid(path.get("id")) ? lowercase_uuid(path.get("id")) : std::string(path.get("id"));
     const std::string key = AnswerCache::key(snap, {"related", kind, std::to_string(limit), country, id_part});
     if (answers != nullptr) {
-      if (auto cached = answers->get(key)) return http::HttpResponse::json(200, *cached);
+      if (auto cached = answers->get(key)) return answer_with(*cached);
     }
     AYC_ASSIGN_OR_RETURN(auto found, resolve_product(snap, path.get("id")));
     const features::ProductFeatures& product = *found;
@@ -106,7 +114,7 @@ http::Handler related_handler(search::SnapshotHolder* index, const AnswerCache* 
     std::string body = "{\"product\":{\"id\":" + text::json_quote(product.id) + ",\"slug\":" + text::json_quote(product.slug) +
                        "},\"kind\":" + text::json_quote(kind) + ",\"items\":" + items_json(items) + "}";
     if (answers != nullptr) answers->put(key, body);
-    return http::HttpResponse::json(200, body);
+    return answer_with(std::move(body));
   };
 }
 

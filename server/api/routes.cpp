@@ -12,14 +12,22 @@ namespace ayc::api {
 
 namespace {
 
-// "application/json", "application/json; charset=utf-8", "application/ld+json".
-bool is_json_content_type(const http::HttpRequest& req) {
+// The media type of the body, lower-cased, without parameters ("text/plain").
+std::string media_type(const http::HttpRequest& req) {
   auto value = req.header("content-type");
-  if (!value) return false;
+  if (!value) return "";
   std::string type = text::ascii_lower(value->substr(0, value->find(';')));
   while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
-  return type == "application/json" || (type.rfind("application/", 0) == 0 && type.size() > 17 &&
-                                        type.compare(type.size() - 5, 5, "+json") == 0);
+  return type;
+}
+
+// "application/json", "application/json; charset=utf-8", "application/ld+json";
+// and "text/plain", which is what navigator.sendBeacon() sends a string as (a
+// type that needs no CORS preflight): the body must still be JSON.
+bool is_click_content_type(const http::HttpRequest& req) {
+  const std::string type = media_type(req);
+  return type == "application/json" || type == "text/plain" ||
+         (type.rfind("application/", 0) == 0 && type.size() > 17 && type.compare(type.size() - 5, 5, "+json") == 0);
 }
 
 Result<http::HttpResponse> healthz(const http::HttpRequest&, const http::PathParams&) {
@@ -102,8 +110,10 @@ http::Handler metrics(const AppServices& services) {
 
 http::Handler click(const AppServices& services) {
   return [services](const http::HttpRequest& req, const http::PathParams&) -> Result<http::HttpResponse> {
-    if (!is_json_content_type(req)) {
-      return http::failure_response(http::HttpFailure::kUnsupportedMediaType, "body must be sent as Content-Type: application/json");
+    if (!is_click_content_type(req)) {
+      return http::failure_response(http::HttpFailure::kUnsupportedMediaType,
+                                    "body must be JSON, sent as Content-Type: application/json (or text/plain, as "
+                                    "navigator.sendBeacon sends a string)");
     }
     AYC_ASSIGN_OR_RETURN(auto event, search_log::parse_click_event(req.body));
     if (services.search_log == nullptr) return Status::FailedPrecondition("click recording is not enabled");

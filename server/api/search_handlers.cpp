@@ -9,6 +9,7 @@
 #include "common/text.h"
 #include "common/uuid.h"
 #include "server/api/api_params.h"
+#include "server/http/conditional.h"
 #include "server/http/params.h"
 
 namespace ayc::api {
@@ -131,7 +132,11 @@ std::string render_search_json(const search::SearchResult& r, const search::Sear
     o += key;
     text::append_json_quoted(o, value);
   };
-  str("{\"search_id\":", search_id);
+  if (search_id.empty()) {
+    o += "{\"search_id\":null";  // not logged (analytics=false): nothing a click could refer to
+  } else {
+    str("{\"search_id\":", search_id);
+  }
   str(",\"query\":", r.query);
   o += ",\"corrected_query\":";
   if (r.corrected_query) {
@@ -192,12 +197,18 @@ http::Handler search_handler(SearchServices services) {
     auto session_id = http::param_string(req, "session_id", 100);
     if (!user_id.ok()) return user_id.status();
     if (!session_id.ok()) return session_id.status();
+    // analytics=false: answered, not logged. What a search box asks while the
+    // shopper types, so keystrokes stay out of search_logs (and, through it,
+    // out of autocomplete's past queries).
+    AYC_ASSIGN_OR_RETURN(bool analytics, http::param_bool(req, "analytics", true));
     auto snapshot = services.index->current();
     if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
     AYC_ASSIGN_OR_RETURN(auto result, search::run_search(*snapshot, parsed));
-    std::string search_id = new_uuid_v7(req.received_at);  // time-ordered: cheap for search_logs' primary key
     // HEAD asks what a GET would answer; it is not a search anyone made.
-    if (services.search_log != nullptr && req.method != "HEAD") {
+    const bool logged = services.search_log != nullptr && req.method != "HEAD" && analytics;
+    // Time-ordered: cheap for search_logs' primary key.
+    std::string search_id = logged ? new_uuid_v7(req.received_at) : std::string();
+    if (logged) {
       search_log::SearchLogRow row;
       row.id = search_id;
       row.query = parsed.q;
@@ -220,6 +231,13 @@ http::Handler autocomplete_handler(SearchServices services) {
     AYC_ASSIGN_OR_RETURN(auto limit, param_int(req, "limit", 8, 1, 20));
     auto snapshot = services.index->current();
     if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
+    const std::string etag = generation_etag(*snapshot);
+    if (http::none_match(req, etag)) return http::not_modified(etag, kGenerationCacheControl);
+    auto answer_with = [&etag](std::string body) {
+      auto resp = http::HttpResponse::json(200, std::move(body));
+      http::set_validator(resp, etag, kGenerationCacheControl);
+      return resp;
+    };
     // Shoppers type the same prefixes: the suggestions are rendered once per
     // generation and prefix as completion reads it ("Ashwa", "ASHWA " and
     // "ashwa" share them); the query is echoed as typed.
@@ -227,7 +245,7 @@ http::Handler autocomplete_handler(SearchServices services) {
     const std::string key =
         AnswerCache::key(*snapshot, {"autocomplete", std::to_string(limit), text::query_text(q.value_or(""))});
     if (services.answers != nullptr) {
-      if (auto cached = services.answers->get(key)) return http::HttpResponse::json(200, head + *cached + "}");
+      if (auto cached = services.answers->get(key)) return answer_with(head + *cached + "}");
     }
     auto completions = snapshot->autocomplete().complete(q.value_or(""), static_cast<std::size_t>(limit));
     std::string o = "[";
@@ -241,7 +259,7 @@ http::Handler autocomplete_handler(SearchServices services) {
     o += "]";
     std::string answer = head + o + "}";
     if (services.answers != nullptr) services.answers->put(key, std::move(o));
-    return http::HttpResponse::json(200, std::move(answer));
+    return answer_with(std::move(answer));
   };
 }
 

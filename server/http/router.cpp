@@ -112,6 +112,7 @@ HttpResponse Router::dispatch(HttpRequest& req, const std::vector<std::string>& 
     *matched = best->metrics;
     return call(*best, req, segments);
   }
+  if (!allow.empty() && req.method == "OPTIONS") return cors_.options_answer(req, allow);
   if (!allow.empty()) {
     HttpResponse response = failure_response(HttpFailure::kMethodNotAllowed,
                                              "method " + req.method + " is not allowed on " + req.path + "; use " + allow);
@@ -132,6 +133,7 @@ HttpResponse Router::handle(HttpRequest req) const {
     req.query = std::move(target->query);
     response = dispatch(req, target->segments, &metrics);
   }
+  cors_.decorate(req, response);
   if (metrics != nullptr) metrics->observe(response.status, std::chrono::steady_clock::now() - req.arrival);
   return response;
 }

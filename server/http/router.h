@@ -10,6 +10,9 @@
 // for unknown paths and 405 (with Allow) for a known path with another method,
 // maps a handler's Status through error_response.h, turns any exception into
 // a 500 JSON body (logged, never propagated), and records per-route metrics.
+// OPTIONS on a known path is answered 204 with Allow (and, for a CORS
+// preflight, what cors.h says); every answer gets the CORS headers its
+// Origin calls for.
 // Tests call it directly, without sockets.
 //
 // Thread-safety: add() before serving; handle() is const and may run on many
@@ -24,6 +27,7 @@
 
 #include "common/log.h"
 #include "common/status.h"
+#include "server/http/cors.h"
 #include "server/http/http_message.h"
 #include "server/metrics/metrics.h"
 
@@ -51,6 +55,8 @@ class Router {
   // Throws std::invalid_argument for a malformed pattern or a duplicate
   // (method, pattern): a programming error, found at start-up.
   void add(std::string method, std::string pattern, Handler handler);
+  // Which browser origins may read the answers (default: none).
+  void set_cors(CorsPolicy cors) { cors_ = std::move(cors); }
 
   HttpResponse handle(HttpRequest req) const;
 
@@ -77,6 +83,7 @@ class Router {
   metrics::Metrics* metrics_ = nullptr;
   log::Logger logger_;
   metrics::RouteMetrics* unmatched_metrics_ = nullptr;
+  CorsPolicy cors_;
 };
 
 }  // namespace ayc::http

@@ -96,9 +96,9 @@ TEST_CASE("POST /events/click validates and hands the click to the writer") {
   const std::string good = "{\"search_id\":\"" + search_id + "\",\"product_id\":\"" + product_id + "\"}";
 
   CHECK(app.router.handle(click_request(good, "")).status == 415);
-  CHECK(app.router.handle(click_request(good, "text/plain")).status == 415);
-  CHECK(json_string(app.router.handle(click_request(good, "text/plain")).body, "error", "code") ==
-        "unsupported_media_type");
+  CHECK(app.router.handle(click_request(good, "application/x-www-form-urlencoded")).status == 415);
+  CHECK(json_string(app.router.handle(click_request(good, "multipart/form-data; boundary=x")).body, "error",
+                    "code") == "unsupported_media_type");
   auto bad = app.router.handle(click_request("{\"search_id\":\"nope\"}"));
   CHECK(bad.status == 400);
   CHECK_THAT(json_string(bad.body, "error", "message"), Catch::Contains("search_id"));
@@ -108,6 +108,15 @@ TEST_CASE("POST /events/click validates and hands the click to the writer") {
   CHECK(ok.body.empty());
   CHECK(app.metrics.search_log().clicks_received.value() == 1);
   CHECK(app.router.handle(http::make_request("GET", "/events/click")).status == 405);
+}
+
+TEST_CASE("POST /events/click takes the JSON body navigator.sendBeacon sends as text/plain") {
+  App app;
+  const std::string good = "{\"search_id\":\"" + new_uuid_v4() + "\",\"product_id\":\"" + new_uuid_v4() + "\"}";
+  CHECK(app.router.handle(click_request(good, "text/plain;charset=UTF-8")).status == 204);
+  CHECK(app.metrics.search_log().clicks_received.value() == 1);
+  auto not_json = app.router.handle(click_request("search_id=1", "text/plain"));
+  CHECK(not_json.status == 400);
 }
 
 }  // namespace

@@ -153,7 +153,7 @@ SharedServer::SharedServer() {
   args.pg = catalog.db().server_url();
   args.index_dir = catalog.index_dir();
   args.spool_dir = catalog.path("spool").string();
-  args.extra = {"--threads", "2", "--read-timeout-ms", "1500"};
+  args.extra = {"--threads", "2", "--read-timeout-ms", "1500", "--cors-origins", "http://shop.test"};
   server = std::make_unique<ServerProcess>(args, catalog.path("server.log"));
 }
 
