@@ -1,5 +1,6 @@
 #include "common/json_text.h"
 
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 
@@ -117,6 +118,22 @@ std::size_t utf8_length(std::string_view in) {
   for (char c : in)
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++chars;
   return chars;
+}
+
+void append_json_number(std::string& out, double v) {
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2);
+  if (ec != std::errc()) {
+    out += '0';
+    return;
+  }
+  std::string_view s(buf, static_cast<std::size_t>(end - buf));
+  if (s.find('.') != std::string_view::npos) {
+    while (s.back() == '0') s.remove_suffix(1);
+    if (s.back() == '.') s.remove_suffix(1);
+  }
+  if (s == "-0") s = "0";
+  out += s;
 }
 
 }  // namespace ayc::text

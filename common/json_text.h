@@ -18,6 +18,10 @@ std::string json_quote(std::string_view in);
 // The same, appended to `out` (for documents built piece by piece).
 void append_json_quoted(std::string& out, std::string_view in);
 
+// `v` as a JSON number with at most two decimals, trailing zeros dropped
+// (12.5, 3, 0.99; -0 as 0): prices, ratings, milliseconds.
+void append_json_number(std::string& out, double v);
+
 // `in` with every invalid UTF-8 sequence replaced by U+FFFD and NUL bytes
 // removed: text PostgreSQL will always accept.
 std::string to_valid_utf8(std::string_view in);

@@ -75,11 +75,17 @@ Status write_global_lists(pqxx::connection& conn, const recsys::RecommendationSe
   } catch (const std::exception& e) {
     return pg::query_error(e, "reading category slugs");
   }
-  for (std::size_t c = 0; c < set.ids.categories.size() && c < set.category_best_sellers.size(); ++c) {
+  for (std::size_t c = 0; c < set.ids.categories.size(); ++c) {
     auto it = slug_of.find(set.ids.categories[c]);
-    if (it == slug_of.end() || set.category_best_sellers[c].empty()) continue;
-    AYC_RETURN_IF_ERROR(out.put(F::kRelated, index::FeatureStore::related_key("cat:" + it->second, "best_sellers"),
-                                encoded(set.category_best_sellers[c], set.ids)));
+    if (it == slug_of.end()) continue;
+    if (c < set.category_best_sellers.size() && !set.category_best_sellers[c].empty()) {
+      AYC_RETURN_IF_ERROR(out.put(F::kRelated, index::FeatureStore::related_key("cat:" + it->second, "best_sellers"),
+                                  encoded(set.category_best_sellers[c], set.ids)));
+    }
+    if (c < set.category_trending.size() && !set.category_trending[c].empty()) {
+      AYC_RETURN_IF_ERROR(out.put(F::kRelated, index::FeatureStore::related_key("cat:" + it->second, "trending"),
+                                  encoded(set.category_trending[c], set.ids)));
+    }
   }
   return Status::Ok();
 }

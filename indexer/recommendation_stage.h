@@ -5,7 +5,8 @@
 //
 // Feature store keys written (family `related` unless noted):
 //   <product id>\0bought_together, <product id>\0similar, <product id>\0related
-//   cat:<category slug>\0best_sellers, global\0best_sellers, global\0trending
+//   cat:<category slug>\0best_sellers, cat:<category slug>\0trending,
+//   global\0best_sellers, global\0trending
 //   family `users`: <user id> -> for_you (empty for users without purchases,
 //   so the server can tell a known user from an unknown one)
 //

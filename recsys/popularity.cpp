@@ -52,7 +52,7 @@ ScoredLists category_best_sellers(std::span<const float> popularity, std::span<c
   return ScoredLists(lists);
 }
 
-std::vector<Scored> trending(const TrainingData& data, const PopularityOptions& options, std::size_t k) {
+std::vector<float> trend_scores(const TrainingData& data, const PopularityOptions& options) {
   const std::size_t n = data.items.size();
   std::vector<double> recent(n, 0.0), baseline(n, 0.0);
   const std::int64_t recent_start = data.now_day - options.recent_days + 1;  // window (now-7, now]
@@ -65,15 +65,17 @@ std::vector<Scored> trending(const TrainingData& data, const PopularityOptions& 
                            ? static_cast<double>(options.recent_days) / options.baseline_days
                            : 0.0;
   const double s = options.smoothing_units;
-  std::vector<Scored> out;
+  std::vector<float> out(n, 0.0f);
   for (std::size_t i = 0; i < n; ++i) {
     if (!data.items[i].active || recent[i] < options.min_recent_units || recent[i] <= 0) continue;
     const double trend = (recent[i] + s) / std::max(baseline[i] * scale + s, 1e-6);
-    if (trend > 1.0) out.push_back({static_cast<std::uint32_t>(i), static_cast<float>(trend)});
+    if (trend > 1.0) out[i] = static_cast<float>(trend);
   }
-  keep_top_k(out, k);
-  scale_to_unit(out);
   return out;
+}
+
+std::vector<Scored> trending(const TrainingData& data, const PopularityOptions& options, std::size_t k) {
+  return best_sellers(trend_scores(data, options), data.items, k);
 }
 
 }  // namespace ayc::recsys

@@ -42,6 +42,12 @@ std::vector<Scored> best_sellers(std::span<const float> popularity, std::span<co
 ScoredLists category_best_sellers(std::span<const float> popularity, std::span<const ItemContent> items,
                                   std::size_t category_count, std::size_t k);
 
+// Every product's trend (the formula above; 0 when not trending: inactive,
+// too few recent units, or trend <= 1), indexed like data.items.
+std::vector<float> trend_scores(const TrainingData& data, const PopularityOptions& options);
+
+// Trending products, best first: the top k of trend_scores(). Per category,
+// as for best-sellers: category_best_sellers(trend_scores(...), ...).
 std::vector<Scored> trending(const TrainingData& data, const PopularityOptions& options, std::size_t k);
 
 }  // namespace ayc::recsys

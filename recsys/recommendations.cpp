@@ -77,7 +77,9 @@ RecommendationSet compute_models(const Dataset& data, const RecsysOptions& o) {
   const std::vector<float> popularity = item_popularity(t, o.popularity);
   set.best_sellers = best_sellers(popularity, data.items, o.run.k);
   set.category_best_sellers = category_best_sellers(popularity, data.items, data.category_count, o.run.k);
-  set.trending = trending(t, o.popularity, o.run.k);
+  const std::vector<float> trends = trend_scores(t, o.popularity);
+  set.trending = best_sellers(trends, data.items, o.run.k);
+  set.category_trending = category_best_sellers(trends, data.items, data.category_count, o.run.k);
   stage(o, "bought_together");
   set.bought_together = bought_together(t, o.bought_together, o.run);
   stage(o, "similar");

@@ -14,7 +14,7 @@
 //                               customers without purchases: serve trending,
 //                               then best_sellers, to them
 //   set.trending, set.best_sellers                 global lists
-//   set.category_best_sellers[c]                   category c (set.ids.categories[c]),
+//   set.category_best_sellers[c], category_trending[c]  category c (set.ids.categories[c]),
 //                                                  including its subcategories
 //
 // Thread-safety: compute_recommendations() is pure and may run on several
@@ -62,6 +62,7 @@ struct RecommendationSet {
   std::vector<Scored> trending;
   std::vector<Scored> best_sellers;
   ScoredLists category_best_sellers;  // per category
+  ScoredLists category_trending;      // per category
 };
 
 Result<RecommendationSet> compute_recommendations(const RecsysInputs& inputs, const RecsysOptions& options);

@@ -1,5 +1,6 @@
 #include "server/api/recommendation_handlers.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "common/json_text.h"
@@ -42,14 +43,37 @@ std::string score_text(double v) {
   return buf;
 }
 
-std::string items_json(const std::vector<SelectedItem>& items) {
+void append_money(std::string& o, const char* key, double amount_in_base, const search::CurrencyTable& fx,
+                  const std::string& currency) {
+  o += key;
+  o += "{\"amount\":";
+  text::append_json_number(o, fx.from_base(amount_in_base, currency).value_or(amount_in_base));
+  o += ",\"currency\":" + text::json_quote(currency) + "}";
+}
+
+// What a widget needs to draw each item's tile, prices in `currency` and
+// stock for `country` (anywhere when empty): no second request per product.
+std::string items_json(const std::vector<SelectedItem>& items, const search::CurrencyTable& fx,
+                       const std::string& currency, const std::string& country) {
   std::string o = "[";
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& it = items[i];
+    const features::ProductFeatures& p = *it.product;
     if (i) o += ',';
-    o += "{\"id\":" + text::json_quote(it.product->id) + ",\"slug\":" + text::json_quote(it.product->slug) +
-         ",\"name\":" + text::json_quote(it.product->name) + ",\"score\":" + score_text(it.score) +
-         ",\"source\":" + text::json_quote(it.source) + "}";
+    o += "{\"id\":" + text::json_quote(p.id) + ",\"slug\":" + text::json_quote(p.slug) +
+         ",\"name\":" + text::json_quote(p.name) + ",\"brand\":" + text::json_quote(p.brand_name);
+    o += ",\"image_url\":" + (p.image_url.empty() ? std::string("null") : text::json_quote(p.image_url));
+    append_money(o, ",\"price\":", p.price, fx, currency);
+    if (p.mrp > p.price) {
+      append_money(o, ",\"compare_at_price\":", p.mrp, fx, currency);
+    } else {
+      o += ",\"compare_at_price\":null";
+    }
+    o += ",\"rating\":";
+    text::append_json_number(o, p.rating);
+    o += ",\"review_count\":" + std::to_string(p.review_count);
+    o += p.in_stock_in(country) ? ",\"in_stock\":true" : ",\"in_stock\":false";
+    o += ",\"score\":" + score_text(it.score) + ",\"source\":" + text::json_quote(it.source) + "}";
   }
   return o + "]";
 }
@@ -81,6 +105,7 @@ http::Handler related_handler(search::SnapshotHolder* index, const AnswerCache* 
     auto snapshot = index->current();
     if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
     const search::IndexSnapshot& snap = *snapshot;
+    AYC_ASSIGN_OR_RETURN(auto currency, currency_param(req, snap.currencies()));
     const std::string etag = generation_etag(snap);
     if (http::none_match(req, etag)) return http::not_modified(etag, kGenerationCacheControl);
     auto answer_with = [&etag](std::string body) {
@@ -92,7 +117,7 @@ http::Handler related_handler(search::SnapshotHolder* index, const AnswerCache* 
     // until the next generation: rendered once.
     // Ids in any case name one product: one entry (slugs are exact, and only found ones are cached).
     const std::string id_part = is_uuid(path.get("id")) ? lowercase_uuid(path.get("id")) : std::string(path.get("id"));
-    const std::string key = AnswerCache::key(snap, {"related", kind, std::to_string(limit), country, id_part});
+    const std::string key = AnswerCache::key(snap, {"related", kind, std::to_string(limit), country, currency, id_part});
     if (answers != nullptr) {
       if (auto cached = answers->get(key)) return answer_with(*cached);
     }
@@ -112,7 +137,7 @@ http::Handler related_handler(search::SnapshotHolder* index, const AnswerCache* 
     rules.exclude_id = product.id;
     auto items = select_items(lists, lookup_in(snap), rules);
     std::string body = "{\"product\":{\"id\":" + text::json_quote(product.id) + ",\"slug\":" + text::json_quote(product.slug) +
-                       "},\"kind\":" + text::json_quote(kind) + ",\"items\":" + items_json(items) + "}";
+                       "},\"kind\":" + text::json_quote(kind) + ",\"items\":" + items_json(items, snap.currencies(), currency, country) + "}";
     if (answers != nullptr) answers->put(key, body);
     return answer_with(std::move(body));
   };
@@ -127,6 +152,7 @@ http::Handler user_recommendations_handler(search::SnapshotHolder* index) {
     auto snapshot = index->current();
     if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
     const search::IndexSnapshot& snap = *snapshot;
+    AYC_ASSIGN_OR_RETURN(auto currency, currency_param(req, snap.currencies()));
     AYC_ASSIGN_OR_RETURN(auto raw, snap.features().get(FeatureStore::Family::kUsers, user_id));
     if (!raw.has_value()) return Status::NotFound("no user with id '" + user_id + "'");
     auto for_you = std::make_shared<const std::vector<features::ScoredItem>>(
@@ -140,7 +166,64 @@ http::Handler user_recommendations_handler(search::SnapshotHolder* index) {
     rules.limit = static_cast<std::size_t>(limit);
     rules.country = country;
     auto items = select_items(lists, lookup_in(snap), rules);
-    return http::HttpResponse::json(200, "{\"user_id\":" + text::json_quote(user_id) + ",\"items\":" + items_json(items) + "}");
+    return http::HttpResponse::json(200, "{\"user_id\":" + text::json_quote(user_id) + ",\"items\":" +
+                                          items_json(items, snap.currencies(), currency, country) + "}");
+  };
+}
+
+namespace {
+
+// A category slug as the catalogue writes them: lower-case letters, digits and '-'.
+bool is_slug(std::string_view s) {
+  return !s.empty() && s.size() <= 100 && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+}  // namespace
+
+http::Handler trending_handler(search::SnapshotHolder* index, const AnswerCache* answers) {
+  return [index, answers](const http::HttpRequest& req, const http::PathParams&) -> Result<http::HttpResponse> {
+    AYC_ASSIGN_OR_RETURN(auto limit, param_int(req, "limit", 10, 1, 50));
+    AYC_ASSIGN_OR_RETURN(auto country, country_param(req));
+    AYC_ASSIGN_OR_RETURN(auto category_param, http::param_string(req, "category", 100));
+    const std::string category(category_param.value_or(""));
+    if (!category.empty() && !is_slug(category)) {
+      return Status::InvalidArgument("parameter 'category' must be a category slug (a-z, 0-9 and '-')");
+    }
+    auto snapshot = index->current();
+    if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
+    const search::IndexSnapshot& snap = *snapshot;
+    AYC_ASSIGN_OR_RETURN(auto currency, currency_param(req, snap.currencies()));
+    const std::string etag = generation_etag(snap);
+    if (http::none_match(req, etag)) return http::not_modified(etag, kGenerationCacheControl);
+    auto answer_with = [&etag](std::string body) {
+      auto resp = http::HttpResponse::json(200, std::move(body));
+      http::set_validator(resp, etag, kGenerationCacheControl);
+      return resp;
+    };
+    const std::string key = AnswerCache::key(snap, {"trending", std::to_string(limit), country, currency, category});
+    if (answers != nullptr) {
+      if (auto cached = answers->get(key)) return answer_with(*cached);
+    }
+    std::vector<CandidateList> lists;
+    if (!category.empty()) {
+      lists.push_back(lazy_list(snap, "category_trending", FeatureStore::Family::kRelated,
+                                FeatureStore::related_key("cat:" + category, "trending")));
+      lists.push_back(lazy_list(snap, "category_best_sellers", FeatureStore::Family::kRelated,
+                                FeatureStore::related_key("cat:" + category, "best_sellers")));
+    }
+    lists.push_back(lazy_list(snap, "trending", FeatureStore::Family::kRelated, FeatureStore::related_key("global", "trending")));
+    lists.push_back(lazy_list(snap, "best_sellers", FeatureStore::Family::kRelated,
+                              FeatureStore::related_key("global", "best_sellers")));
+    SelectionRules rules;
+    rules.limit = static_cast<std::size_t>(limit);
+    rules.country = country;
+    auto items = select_items(lists, lookup_in(snap), rules);
+    std::string body = "{\"category\":" + (category.empty() ? std::string("null") : text::json_quote(category)) +
+                       ",\"items\":" + items_json(items, snap.currencies(), currency, country) + "}";
+    if (answers != nullptr) answers->put(key, body);
+    return answer_with(std::move(body));
   };
 }
 

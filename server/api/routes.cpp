@@ -133,6 +133,7 @@ void register_domain_routes(http::Router& router, const AppServices& services) {
   router.add("GET", "/autocomplete", autocomplete_handler(search));
   router.add("GET", "/products/{id}/related", related_handler(services.index, services.answers));
   router.add("GET", "/users/{id}/recommendations", user_recommendations_handler(services.index));
+  router.add("GET", "/recommendations/trending", trending_handler(services.index, services.answers));
 }
 
 }  // namespace

@@ -44,23 +44,6 @@ search::SortOrder sort_order(const std::string& s) {
   return search::SortOrder::kRelevance;
 }
 
-// `v` with at most two decimals, trailing zeros dropped: 12.5, 3, 0.99.
-void append_number(std::string& out, double v) {
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2);
-  if (ec != std::errc()) {
-    out += '0';
-    return;
-  }
-  std::string_view s(buf, static_cast<std::size_t>(end - buf));
-  if (s.find('.') != std::string_view::npos) {
-    while (s.back() == '0') s.remove_suffix(1);
-    if (s.back() == '.') s.remove_suffix(1);
-  }
-  if (s == "-0") s = "0";
-  out += s;
-}
-
 std::optional<std::string> header_value(const http::HttpRequest& req, std::string_view name, std::size_t max_bytes) {
   auto v = req.header(name);
   if (!v) return std::nullopt;
@@ -151,7 +134,7 @@ std::string render_search_json(const search::SearchResult& r, const search::Sear
   o += ",\"offset\":";
   o += std::to_string(req.offset);
   o += ",\"took_ms\":";
-  append_number(o, took_ms);
+  text::append_json_number(o, took_ms);
   str(",\"currency\":", r.currency);
   o += ",\"hits\":[";
   for (std::size_t i = 0; i < r.hits.size(); ++i) {
@@ -160,11 +143,24 @@ std::string render_search_json(const search::SearchResult& r, const search::Sear
     str(",\"slug\":", h.slug);
     str(",\"name\":", h.name);
     str(",\"brand\":", h.brand);
+    if (h.image_url.empty()) {
+      o += ",\"image_url\":null";
+    } else {
+      str(",\"image_url\":", h.image_url);
+    }
     o += ",\"price\":{\"amount\":";
-    append_number(o, h.price);
+    text::append_json_number(o, h.price);
     str(",\"currency\":", h.currency);
-    o += "},\"rating\":";
-    append_number(o, h.rating);
+    if (h.compare_at_price > 0) {
+      o += "},\"compare_at_price\":{\"amount\":";
+      text::append_json_number(o, h.compare_at_price);
+      str(",\"currency\":", h.currency);
+      o += "}";
+    } else {
+      o += "},\"compare_at_price\":null";
+    }
+    o += ",\"rating\":";
+    text::append_json_number(o, h.rating);
     o += ",\"review_count\":";
     o += std::to_string(h.review_count);
     o += h.in_stock ? ",\"in_stock\":true" : ",\"in_stock\":false";

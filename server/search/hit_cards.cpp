@@ -33,7 +33,7 @@ Result<HitCards> HitCards::build(const index::FeatureStore& store, const DocTabl
     cards.start_[d] = start;
     Ends& ends = cards.ends_[d];
     int i = 0;
-    for (const std::string* field : {&p->slug, &p->name, &p->brand_name, &p->short_description}) {
+    for (const std::string* field : {&p->slug, &p->name, &p->brand_name, &p->short_description, &p->image_url}) {
       cards.text_ += *field;
       ends[i++] = static_cast<std::uint32_t>(cards.text_.size() - start);
       cards.text_ += '\0';
@@ -47,7 +47,7 @@ Result<HitCards> HitCards::build(const index::FeatureStore& store, const DocTabl
     }
     // Never 0, even for a product with empty texts: it has the separators.
     ends[kFields - 1] = static_cast<std::uint32_t>(cards.text_.size() - start);
-    cards.numbers_[d] = Numbers{p->price, p->rating, p->review_count};
+    cards.numbers_[d] = Numbers{p->price, p->mrp, p->rating, p->review_count};
     return true;
   });
   AYC_RETURN_IF_ERROR(scanned);
@@ -70,8 +70,10 @@ HitCard HitCards::at(Xapian::docid d) const {
   card.name = field(d, 1);
   card.brand_name = field(d, 2);
   card.short_description = field(d, 3);
+  card.image_url = field(d, 4);
   const Numbers& n = numbers_[d];
   card.price = n.price;
+  card.mrp = n.mrp;
   card.rating = n.rating;
   card.review_count = n.review_count;
   return card;
@@ -79,7 +81,7 @@ HitCard HitCards::at(Xapian::docid d) const {
 
 bool HitCards::in_stock_in(Xapian::docid d, std::string_view country) const {
   if (!has(d)) return false;
-  std::string_view rest = field(d, 4);
+  std::string_view rest = field(d, kFields - 1);
   if (country.empty()) return !rest.empty();  // units are never negative: in stock somewhere
   while (!rest.empty()) {
     std::size_t space = rest.find(' ');

@@ -1,6 +1,6 @@
 // What a search hit shows of each product of a generation — display name,
-// brand, slug, short description, price, rating, review count and where it
-// is in stock — held in memory by docid. Read once per snapshot from the
+// brand, slug, short description, primary image, price, MRP, rating, review
+// count and where it is in stock — held in memory by docid. Read once per snapshot from the
 // feature store, so a result page is rendered without a feature-store read
 // per hit: with a long tail of queries the products shown outnumber any LRU
 // of decoded products, which then misses on nearly every hit.
@@ -24,8 +24,9 @@ namespace ayc::search {
 
 struct HitCard {
   bool present = false;  // false: the generation has no product for this docid
-  std::string_view slug, name, brand_name, short_description;
+  std::string_view slug, name, brand_name, short_description, image_url;
   double price = 0;  // selling price, store base currency
+  double mrp = 0;    // list price (MRP), store base currency; 0 when unknown
   double rating = 0;
   std::uint32_t review_count = 0;
 };
@@ -58,16 +59,17 @@ class HitCards {
  private:
   struct Numbers {
     double price = 0;
+    double mrp = 0;
     double rating = 0;
     std::uint32_t review_count = 0;
   };
-  // Per docid: one record "slug\0name\0brand\0short description\0countries"
+  // Per docid: one record "slug\0name\0brand\0short description\0image url\0countries"
   // in `text_` (countries in stock, space-separated: none when out of stock
   // everywhere); PostgreSQL text never holds a NUL byte. `ends_` holds where
   // each field ends, from the record's start (the last: the record's
   // length, 0 when the docid has no product), so a hit is read without
   // scanning its texts.
-  static constexpr int kFields = 5;
+  static constexpr int kFields = 6;
   using Ends = std::array<std::uint32_t, kFields>;
   bool has(Xapian::docid d) const { return d < ends_.size() && ends_[d][kFields - 1] != 0; }
   std::string_view field(Xapian::docid d, int i) const;

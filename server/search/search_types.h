@@ -51,7 +51,9 @@ struct SearchHit {
   std::string_view slug;
   std::string_view name;
   std::string_view brand;
+  std::string_view image_url;   // the primary image; empty when the product has none
   double price = 0;
+  double compare_at_price = 0;  // the MRP, in `currency`, when above `price`; else 0
   std::string currency;
   double rating = 0;
   std::uint32_t review_count = 0;

@@ -125,7 +125,9 @@ SearchHit make_hit(std::string_view id, const HitCard& card, bool in_stock, cons
   h.slug = card.slug;
   h.name = card.name;
   h.brand = card.brand_name;
+  h.image_url = card.image_url;
   h.price = fx.from_base(card.price, currency).value_or(card.price);
+  if (card.mrp > card.price) h.compare_at_price = fx.from_base(card.mrp, currency).value_or(card.mrp);
   h.currency = currency;
   h.rating = card.rating;
   h.review_count = card.review_count;

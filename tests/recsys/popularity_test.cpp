@@ -76,5 +76,29 @@ TEST_CASE("best-sellers rank active products by decayed units, overall and per c
   CHECK(testing::items_of(cats[2]) == std::vector<std::uint32_t>{0});
 }
 
+TEST_CASE("trending per category lists the category's trending products, a sub-category's included") {
+  DatasetBuilder b(4, kToday);
+  const auto c = b.new_customer();
+  for (int n = 0; n < 12; ++n) b.order(c, kToday - n % 7, {0});   // a spike this week
+  for (int n = 0; n < 20; ++n) b.order(c, kToday - n % 7, {1});   // a bigger one
+  for (int d = 0; d < 35; ++d) b.order(c, kToday - d, {2});       // steady: not trending
+  b.data().category_count = 3;
+  b.item(0).categories = {1};
+  b.item(0).ancestor_categories = {0};
+  b.item(1).categories = {2};
+  b.item(2).categories = {1};
+  const TrainingData t = prepare_training_data(b.data());
+  const auto trends = trend_scores(t, {});
+  REQUIRE(trends.size() == 4);
+  CHECK(trends[1] > trends[0]);
+  CHECK(trends[2] == 0);
+  CHECK(trends[3] == 0);  // never sold
+  CHECK(testing::items_of(trending(t, {}, 10)) == std::vector<std::uint32_t>{1, 0});
+  const ScoredLists cats = category_best_sellers(trends, b.data().items, 3, 10);
+  CHECK(testing::items_of(cats[0]) == std::vector<std::uint32_t>{0});  // through its sub-category
+  CHECK(testing::items_of(cats[1]) == std::vector<std::uint32_t>{0});  // 2 sells, steadily
+  CHECK(testing::items_of(cats[2]) == std::vector<std::uint32_t>{1});
+}
+
 }  // namespace
 }  // namespace ayc::recsys

@@ -41,6 +41,10 @@ INSERT INTO product_categories (product_id, category_id, is_primary) VALUES
  ('00000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000004', true),
  ('00000000-0000-4000-8000-000000000004', '20000000-0000-4000-8000-000000000002', true),
  ('00000000-0000-4000-8000-000000000005', '20000000-0000-4000-8000-000000000001', true);
+-- Ashwagandha Churna has a primary image and a second one; the others none.
+INSERT INTO product_images (product_id, image_url, is_primary, sort_order) VALUES
+ ('00000000-0000-4000-8000-000000000001', 'https://cdn.example/ashwagandha-churna-back.jpg', false, 2),
+ ('00000000-0000-4000-8000-000000000001', 'https://cdn.example/ashwagandha-churna.jpg', true, 1);
 INSERT INTO distribution_center_inventory (distribution_center_id, product_id, stock_quantity, reserved_quantity) VALUES
  ('30000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001', 10, 0),
  ('30000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 0, 0),

@@ -50,5 +50,18 @@ TEST_CASE("a search answer quotes its strings and lists facets with counts") {
                                    "{\"value\":\"brand-b\",\"count\":3}]}}"));
 }
 
+TEST_CASE("a hit carries its image and its MRP as compare_at_price, or null for each") {
+  search::SearchRequest req;
+  auto plain = render_search_json(one_hit(10, 4), req, "id", 1);
+  CHECK_THAT(plain, Catch::Contains("\"brand\":\"Brand\",\"image_url\":null,\"price\":{\"amount\":10,\"currency\":\"INR\"},"
+                                    "\"compare_at_price\":null,\"rating\":4"));
+  auto result = one_hit(150, 4);
+  result.hits[0].image_url = "https://cdn.example/t.jpg";
+  result.hits[0].compare_at_price = 180;
+  auto card = render_search_json(result, req, "id", 1);
+  CHECK_THAT(card, Catch::Contains("\"image_url\":\"https://cdn.example/t.jpg\""));
+  CHECK_THAT(card, Catch::Contains("\"compare_at_price\":{\"amount\":180,\"currency\":\"INR\"}"));
+}
+
 }  // namespace
 }  // namespace ayc::api

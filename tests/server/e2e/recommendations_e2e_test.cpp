@@ -56,6 +56,44 @@ TEST_CASE("related products by slug or id list items but never the product itsel
       }
     }
   }
+}
+
+TEST_CASE("related items carry what a tile shows: brand, image, prices in the asked currency, rating, stock", "[e2e]") {
+  auto& world = shared_server();
+  // Bought together: the fixture's one order has Mahanarayan Oil with Ashwagandha Churna.
+  auto r = http_get(world.port(), std::string("/products/") + kMahanarayanOil + "/related?currency=usd");
+  REQUIRE(r);
+  INFO(r->body);
+  REQUIRE(r->status == 200);
+  Json doc(r->body);
+  REQUIRE(doc.ok());
+  auto items = array_field(doc.root(), "items");
+  REQUIRE(items.size() >= 1);
+  bool saw_ashwagandha = false;
+  for (JsonValue item : items) {
+    CHECK(has_field(item, "brand"));  // "" for a product without a brand
+    CHECK((is_null_field(item, "image_url") || !string_field(item, "image_url").empty()));
+    JsonValue price = field(item, "price");
+    CHECK(string_field(price, "currency") == "USD");
+    CHECK(number_field(price, "amount") > 0);
+    CHECK((is_null_field(item, "compare_at_price") ||
+           number_field(field(item, "compare_at_price"), "amount") > number_field(price, "amount")));
+    CHECK(number_field(item, "rating") >= 0);
+    CHECK(number_field(item, "review_count") >= 0);
+    CHECK(has_field(item, "in_stock"));
+    if (string_field(item, "id") == kAshwagandhaChurna) {
+      saw_ashwagandha = true;
+      CHECK(string_field(item, "image_url") == "https://cdn.example/ashwagandha-churna.jpg");
+      CHECK(number_field(field(item, "compare_at_price"), "amount") < 180);  // 180 INR in USD
+      CHECK(bool_field(item, "in_stock"));
+    }
+  }
+  CHECK(saw_ashwagandha);
+  auto bad = http_get(world.port(), std::string("/products/") + kMahanarayanOil + "/related?currency=xyz");
+  REQUIRE(bad);
+  CHECK(bad->status == 400);
+  CHECK(error_message(bad->body).find("currency") != std::string::npos);
+  CHECK(http_get(world.port(), "/users/40000000-0000-4000-8000-000000000001/recommendations?currency=EUR")->status == 200);
   for (const char* unknown : {"/products/no-such-product/related", "/products/tulsi-drops-30-mlx/related"}) {
     auto r = http_get(world.port(), unknown);
     REQUIRE(r);
@@ -84,6 +122,44 @@ TEST_CASE("user recommendations list items for a known user and 404 for an unkno
   REQUIRE(unknown);
   CHECK(unknown->status == 404);
   CHECK(error_message(unknown->body).find("no user") != std::string::npos);
+}
+
+TEST_CASE("trending for anonymous visitors: per category, falling back to best sellers, with cards and an ETag", "[e2e]") {
+  auto& world = shared_server();
+  auto home = http_get(world.port(), "/recommendations/trending?limit=5");
+  REQUIRE(home);
+  INFO(home->body);
+  REQUIRE(home->status == 200);
+  CHECK_THAT(home->header("etag"), Catch::StartsWith("W/\"gen-"));
+  Json doc(home->body);
+  REQUIRE(doc.ok());
+  CHECK(is_null_field(doc.root(), "category"));
+  auto items = array_field(doc.root(), "items");
+  REQUIRE(items.size() >= 2);  // the fixture's one order sold two products: best sellers (nothing trends yet)
+  for (JsonValue item : items) {
+    CHECK(string_field(item, "source") == "best_sellers");
+    CHECK(string_field(field(item, "price"), "currency") == "INR");
+  }
+
+  auto churna = http_get(world.port(), "/recommendations/trending?category=churna&currency=usd");
+  REQUIRE(churna);
+  INFO(churna->body);
+  REQUIRE(churna->status == 200);
+  Json cat(churna->body);
+  REQUIRE(cat.ok());
+  CHECK(string_field(cat.root(), "category") == "churna");
+  auto first = array_field(cat.root(), "items").at(0).value();
+  CHECK(string_field(first, "id") == kAshwagandhaChurna);  // the category's best seller comes first
+  CHECK(string_field(first, "source") == "category_best_sellers");
+  CHECK(string_field(field(first, "price"), "currency") == "USD");
+
+  auto bad = http_get(world.port(), "/recommendations/trending?category=Churna%20Powders");
+  REQUIRE(bad);
+  CHECK(bad->status == 400);
+  CHECK(error_message(bad->body).find("category") != std::string::npos);
+  auto again = http_get(world.port(), "/recommendations/trending?limit=5", "If-None-Match: " + home->header("etag") + "\r\n");
+  REQUIRE(again);
+  CHECK(again->status == 304);
 }
 
 }  // namespace

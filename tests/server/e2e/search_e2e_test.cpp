@@ -116,6 +116,11 @@ TEST_CASE("a search answer carries every contract field", "[e2e]") {
   JsonValue price = field(hit, "price");
   CHECK(number_field(price, "amount") == Approx(150));
   CHECK(string_field(price, "currency") == "INR");
+  JsonValue mrp = field(hit, "compare_at_price");  // the MRP (base_price 180) above the selling price
+  CHECK(number_field(mrp, "amount") == Approx(180));
+  CHECK(string_field(mrp, "currency") == "INR");
+  CHECK(string_field(hit, "image_url") == "https://cdn.example/ashwagandha-churna.jpg");  // the primary one
+  CHECK(number_field(hit, "review_count") >= 0);
   CHECK(number_field(hit, "rating") >= 0);
   CHECK(bool_field(hit, "in_stock"));
   JsonValue highlight = field(hit, "highlight");
@@ -144,6 +149,10 @@ TEST_CASE("a search in another currency converts prices", "[e2e]") {
   CHECK(string_field(price, "currency") == "USD");
   CHECK(number_field(price, "amount") > 0);
   CHECK(number_field(price, "amount") < 150);
+  JsonValue mrp = field(hits.at(0).value(), "compare_at_price");
+  CHECK(string_field(mrp, "currency") == "USD");
+  CHECK(number_field(mrp, "amount") > number_field(price, "amount"));
+  CHECK(number_field(mrp, "amount") < 180);
 }
 
 }  // namespace
