@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite on a fresh machine: installs packages, builds the
+# Runs the whole test suite on a fresh machine: installs packages (and the
+# npm packages of tests/api), builds the
 # tests with AddressSanitizer + UndefinedBehaviorSanitizer in build-test/,
 # starts a private PostgreSQL for the tests (.pgtest/, port 54339), loads the
 # schema into a template database, creates the login roles the tests run the
@@ -17,6 +18,10 @@ cmake -S "$AYC_ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAYC_SANITIZ
   -DAYC_BUILD_TESTS=ON >/dev/null
 cmake --build "$BUILD" -j"${AYC_JOBS:-2}" 2>&1 | grep -Ev '^\[ *[0-9]+%\]|^Consolidate compiler|^-- ' || true
 [ "${PIPESTATUS[0]}" -eq 0 ] || die "test build failed"
+
+# The API description check's Node packages, as the lockfile pins them.
+say "installing the API check's npm packages (tests/api)"
+npm ci --prefix "$AYC_ROOT/tests/api" --no-audit --no-fund --loglevel=error >/dev/null
 
 export AYC_PG_DIR="$AYC_ROOT/.pgtest" AYC_PG_PORT="${AYC_TEST_PG_PORT:-54339}" AYC_PG_DB=ayc_template
 "$AYC_ROOT/scripts/pg.sh" reset

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "common/text.h"
+#include "server/api/openapi_document.h"
 #include "server/api/recommendation_handlers.h"
 #include "server/api/search_handlers.h"
 #include "server/http/error_response.h"
@@ -144,6 +145,9 @@ void register_routes(http::Router& router, const AppServices& services, Listener
   if (listener != Listener::kPublic) router.add("GET", "/metrics", metrics(services));
   if (listener == Listener::kAdmin) return;
   router.add("POST", "/events/click", click(services));
+  router.add("GET", "/openapi.json", [](const http::HttpRequest&, const http::PathParams&) -> Result<http::HttpResponse> {
+    return http::HttpResponse::json(200, std::string(openapi_document()));
+  });
   register_domain_routes(router, services);
 }
 
