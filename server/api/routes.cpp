@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "common/text.h"
+#include "server/api/algolia_handlers.h"
 #include "server/api/openapi_document.h"
 #include "server/api/recommendation_handlers.h"
 #include "server/api/search_handlers.h"
@@ -132,6 +133,9 @@ void register_domain_routes(http::Router& router, const AppServices& services) {
   SearchServices search{services.index, services.search_log, services.answers};
   router.add("GET", "/search", search_handler(search));
   router.add("GET", "/autocomplete", autocomplete_handler(search));
+  // InstantSearch and the Algolia clients (algolia_handlers.h).
+  router.add("POST", "/1/indexes/*/queries", algolia_multi_query_handler(search));
+  router.add("POST", "/1/indexes/{index}/query", algolia_single_query_handler(search));
   router.add("GET", "/products/{id}/related", related_handler(services.index, services.answers));
   router.add("GET", "/users/{id}/recommendations", user_recommendations_handler(services.index));
   router.add("GET", "/recommendations/trending", trending_handler(services.index, services.answers));

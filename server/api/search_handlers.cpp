@@ -186,6 +186,22 @@ std::string render_search_json(const search::SearchResult& r, const search::Sear
   return o;
 }
 
+std::string log_search(search_log::SearchLogWriter& writer, const http::HttpRequest& req, const std::string& query,
+                       std::uint64_t total, std::optional<std::string> user_id, std::optional<std::string> session_id) {
+  search_log::SearchLogRow row;
+  row.id = new_uuid_v7(req.received_at);  // time-ordered: cheap for search_logs' primary key
+  row.query = query;
+  row.results_count = static_cast<std::int32_t>(std::min<std::uint64_t>(total, INT32_MAX));
+  row.user_id = std::move(user_id);
+  row.session_id = std::move(session_id);
+  if (!req.remote_ip.empty()) row.ip_address = req.remote_ip;
+  row.user_agent = header_value(req, "user-agent", search_log::kMaxUserAgentBytes);
+  row.created_at = req.received_at;
+  std::string id = row.id;
+  writer.enqueue(std::move(row));  // never blocks; losses are counted in metrics
+  return id;
+}
+
 http::Handler search_handler(SearchServices services) {
   return [services](const http::HttpRequest& req, const http::PathParams&) -> Result<http::HttpResponse> {
     AYC_ASSIGN_OR_RETURN(auto parsed, parse_search_request(req));
@@ -202,20 +218,8 @@ http::Handler search_handler(SearchServices services) {
     AYC_ASSIGN_OR_RETURN(auto result, search::run_search(*snapshot, parsed));
     // HEAD asks what a GET would answer; it is not a search anyone made.
     const bool logged = services.search_log != nullptr && req.method != "HEAD" && analytics;
-    // Time-ordered: cheap for search_logs' primary key.
-    std::string search_id = logged ? new_uuid_v7(req.received_at) : std::string();
-    if (logged) {
-      search_log::SearchLogRow row;
-      row.id = search_id;
-      row.query = parsed.q;
-      row.results_count = static_cast<std::int32_t>(std::min<std::uint64_t>(result.total, INT32_MAX));
-      row.user_id = *user_id;
-      row.session_id = *session_id;
-      if (!req.remote_ip.empty()) row.ip_address = req.remote_ip;
-      row.user_agent = header_value(req, "user-agent", search_log::kMaxUserAgentBytes);
-      row.created_at = req.received_at;
-      services.search_log->enqueue(std::move(row));  // never blocks; losses are counted in metrics
-    }
+    const std::string search_id =
+        logged ? log_search(*services.search_log, req, parsed.q, result.total, *user_id, *session_id) : std::string();
     double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - req.arrival).count();
     return http::HttpResponse::json(200, render_search_json(result, parsed, search_id, took_ms));
   };

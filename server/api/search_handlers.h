@@ -7,6 +7,10 @@
 // Thread-safety: handlers are safe to call concurrently.
 #pragma once
 
+#include <cstdint>
+#include <optional>
+#include <string>
+
 #include "common/status.h"
 #include "server/api/answer_cache.h"
 #include "server/http/http_message.h"
@@ -28,6 +32,11 @@ struct SearchServices {
 Result<search::SearchRequest> parse_search_request(const http::HttpRequest& req);
 std::string render_search_json(const search::SearchResult& r, const search::SearchRequest& req,
                                const std::string& search_id, double took_ms);
+
+// Queues the search_logs row of a search answered to `req` (never blocks);
+// returns the row's id, the answer's search_id.
+std::string log_search(search_log::SearchLogWriter& writer, const http::HttpRequest& req, const std::string& query,
+                       std::uint64_t total, std::optional<std::string> user_id, std::optional<std::string> session_id);
 
 http::Handler search_handler(SearchServices services);
 http::Handler autocomplete_handler(SearchServices services);

@@ -46,7 +46,9 @@ class CorsPolicy {
   // routes take `methods` ("GET, HEAD"); decorate() adds the origin headers.
   HttpResponse options_answer(const HttpRequest& req, const std::string& methods) const;
 
-  static constexpr const char* kAllowedRequestHeaders = "Content-Type, X-Request-Id";
+  // A storefront's own headers, and those of the Algolia clients.
+  static constexpr const char* kAllowedRequestHeaders =
+      "Content-Type, X-Request-Id, X-Algolia-API-Key, X-Algolia-Application-Id, X-Algolia-Agent";
   static constexpr int kMaxAgeSeconds = 600;
 
  private:

@@ -53,6 +53,13 @@ const requests = [
   ['POST', '/events/click', '/events/click', JSON.stringify({ search_id: SEARCH_ID, product_id: ASHWAGANDHA }), 'text/plain;charset=UTF-8'],
   ['POST', '/events/click', '/events/click', '{"search_id":"nope"}', 'application/json'],
   ['POST', '/events/click', '/events/click', 'search_id=1', 'application/x-www-form-urlencoded'],
+  ['POST', '/1/indexes/*/queries', '/1/indexes/*/queries', JSON.stringify({ requests: [
+    { indexName: 'products', query: 'ashwagandha', facets: ['*'], hitsPerPage: 2, clickAnalytics: true, analytics: false },
+    { indexName: 'products_price_desc', params: 'query=&hitsPerPage=0&facets=%5B%22brand%22%5D' }] }), 'text/plain'],
+  ['POST', '/1/indexes/*/queries', '/1/indexes/*/queries', '{"requests":[{"indexName":"articles"}]}', 'text/plain'],
+  ['POST', '/1/indexes/*/queries', '/1/indexes/*/queries', '{"requests":[{"indexName":"products","filters":"x:y"}]}', 'text/plain'],
+  ['POST', '/1/indexes/{index}/query', '/1/indexes/products_rating/query', '{"query":"oil","hitsPerPage":3,"analytics":false}', 'text/plain'],
+  ['POST', '/1/indexes/{index}/query', '/1/indexes/nope/query', '{}', 'text/plain'],
   ['GET', '/healthz', '/healthz'],
   ['GET', '/readyz', '/readyz'],
   ['GET', '/metrics', '/metrics'],
@@ -90,7 +97,8 @@ for (const [method, template, target, body, contentType] of requests) {
     continue;
   }
   if (media && type === 'application/json') {
-    const schema = media.schema.$ref ? { $ref: 'openapi' + media.schema.$ref } : media.schema;
+    // Local references ("#/components/...") point into the registered document.
+    const schema = JSON.parse(JSON.stringify(media.schema).replaceAll('"$ref":"#/', '"$ref":"openapi#/'));
     const validate = ajv.compile(schema);
     let doc;
     try {
