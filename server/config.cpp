@@ -30,6 +30,8 @@ void add_flags(FlagSet& f, ServerConfig& c) {
   f.add_string("cors-origins", "AYURVEDACART_CORS_ORIGINS", "Browser pages allowed to call this server: "
                "comma-separated origins (https://shop.example.com) or * for any; answers to them carry CORS headers "
                "and OPTIONS preflights are answered (default: none)", &c.cors_origins);
+  f.add_string("web-root", "AYURVEDACART_WEB_ROOT", "Serve the files of this directory under /web/ (the demo "
+               "storefront, web/ of the source tree); off when empty", &c.web_root);
   f.add_int("first-byte-timeout-ms", "", "A new connection must send its first byte within this, or is closed",
             &c.first_byte_timeout_ms, 10, 3'600'000);
   f.add_int("read-timeout-ms", "", "A whole request (or the next one on a keep-alive connection) must arrive "

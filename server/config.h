@@ -27,6 +27,7 @@ struct ServerConfig {
   std::int64_t max_connections_per_client = 128;  // per client address; 0: no limit
   std::string trusted_proxies;             // comma list of addresses/CIDRs (the load balancer)
   std::string cors_origins;                // browser origins that may read answers: comma list, or *
+  std::string web_root;                    // static files served under /web/ (the demo storefront); off when empty
   std::int64_t first_byte_timeout_ms = 5'000;
   std::int64_t read_timeout_ms = 10'000;
   std::int64_t max_header_bytes = 8 * 1024;

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "server/http/static_files.h"
 #include "server/search_log/spool.h"
 #include "server/search_log/store.h"
 
@@ -121,6 +122,19 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config, 
   services.search_log = app->search_log_.get();
   services.readiness = [self] { return readiness(self->config_, self->metrics_.index(), self->draining_.load()); };
   app->router_.set_cors(config.cors_policy);  // the storefront's listener; not the admin one
+  if (!config.web_root.empty()) {
+    AYC_ASSIGN_OR_RETURN(auto files, http::StaticFiles::open(config.web_root));
+    auto shared = std::make_shared<const http::StaticFiles>(std::move(files));
+    app->router_.add_prefix("web", [shared](const http::HttpRequest&, const http::PathParams& p) {
+      return shared->serve(p.get("path"));
+    });
+    app->router_.add("GET", "/", [](const http::HttpRequest&, const http::PathParams&) -> Result<http::HttpResponse> {
+      http::HttpResponse moved = http::HttpResponse::no_content();
+      moved.status = 302;
+      moved.headers.emplace_back("Location", "/web/");
+      return moved;
+    });
+  }
   if (config.admin_listen.empty()) {
     api::register_routes(app->router_, services, api::Listener::kAll);
   } else {

@@ -30,6 +30,10 @@ std::string_view PathParams::get(std::string_view name) const {
   return {};
 }
 
+void Router::add_prefix(std::string first_segment, Handler handler) {
+  prefixes_.emplace_back(std::move(first_segment), std::move(handler));
+}
+
 Router::Router(metrics::Metrics* metrics, log::Logger logger) : logger_(std::move(logger)) {
   if (metrics != nullptr) unmatched_metrics_ = &metrics->route("*", "<unmatched>");
   metrics_ = metrics;
@@ -113,6 +117,27 @@ HttpResponse Router::dispatch(HttpRequest& req, const std::vector<std::string>& 
     return call(*best, req, segments);
   }
   if (!allow.empty() && req.method == "OPTIONS") return cors_.options_answer(req, allow);
+  if (allow.empty() && method == "GET" && segments.size() >= 2) {
+    for (const auto& [first, handler] : prefixes_) {
+      if (segments[0] != first) continue;
+      std::string rest;
+      for (std::size_t i = 1; i < segments.size(); ++i) {
+        if (segments[i].find_first_of(std::string_view("/\0", 2)) != std::string::npos) {
+          return failure_response(HttpFailure::kRouteNotFound, "no route for " + req.path);
+        }
+        rest += (i > 1 ? "/" : "") + segments[i];
+      }
+      PathParams params;
+      params.set("path", std::move(rest));
+      try {
+        Result<HttpResponse> result = handler(req, params);
+        return result.ok() ? std::move(result).value() : error_response(result.status());
+      } catch (const std::exception& e) {
+        logger_.error("GET /" + first + "/... threw: " + e.what());
+        return failure_response(HttpFailure::kHandlerCrashed, "internal server error");
+      }
+    }
+  }
   if (!allow.empty()) {
     HttpResponse response = failure_response(HttpFailure::kMethodNotAllowed,
                                              "method " + req.method + " is not allowed on " + req.path + "; use " + allow);

@@ -55,6 +55,11 @@ class Router {
   // Throws std::invalid_argument for a malformed pattern or a duplicate
   // (method, pattern): a programming error, found at start-up.
   void add(std::string method, std::string pattern, Handler handler);
+  // GET/HEAD of "/<first_segment>/..." that no route matches: `handler` gets
+  // the rest of the path as PathParams "path" ("js/app.mjs"; "" for
+  // "/<first_segment>/"). A segment holding an encoded '/' or a NUL is 404.
+  // For static files (static_files.h).
+  void add_prefix(std::string first_segment, Handler handler);
   // Which browser origins may read the answers (default: none).
   void set_cors(CorsPolicy cors) { cors_ = std::move(cors); }
 
@@ -80,6 +85,7 @@ class Router {
   HttpResponse call(const Route& route, const HttpRequest& req, const std::vector<std::string>& segments) const;
 
   std::vector<Route> routes_;
+  std::vector<std::pair<std::string, Handler>> prefixes_;
   metrics::Metrics* metrics_ = nullptr;
   log::Logger logger_;
   metrics::RouteMetrics* unmatched_metrics_ = nullptr;
