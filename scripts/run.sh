@@ -3,7 +3,8 @@
 #   packages + build, a private PostgreSQL under .pg/ with the schema, a
 #   generated sample catalogue (first run only), an index generation under
 #   var/index, and ayurvedacart-server listening on 127.0.0.1:8080 in the
-#   background. Prints example requests at the end. Safe to run again: it
+#   background, serving the demo storefront (web/) too. Prints example
+#   requests at the end. Safe to run again: it
 #   keeps the catalogue, updates the index incrementally and restarts the server.
 #
 #   scripts/run.sh            bring everything up
@@ -58,7 +59,7 @@ fi
 
 stop_server
 say "starting the server on $LISTEN (log: var/log/server.log)"
-nohup "$BIN/ayurvedacart-server" --index-dir "$INDEX_DIR" --listen "$LISTEN" \
+nohup "$BIN/ayurvedacart-server" --index-dir "$INDEX_DIR" --listen "$LISTEN" --web-root "$AYC_ROOT/web" \
   >>"$VAR/log/server.log" 2>&1 &
 echo $! >"$PID_FILE"
 for _ in $(seq 1 100); do
@@ -69,9 +70,15 @@ done
 curl -sf "http://$LISTEN/readyz" >/dev/null || die "the server did not become ready (see var/log/server.log)"
 
 slug="$("$AYC_ROOT/scripts/pg.sh" psql -tAc "SELECT slug FROM products WHERE status = 'active' ORDER BY name LIMIT 1")"
+# A sample customer for the demo's "picked for you" strip: the one with the most orders.
+customer="$("$AYC_ROOT/scripts/pg.sh" psql -tAc "SELECT user_id FROM orders WHERE user_id IS NOT NULL GROUP BY user_id ORDER BY count(*) DESC, user_id LIMIT 1")"
 cat <<MSG
 
 AyurvedaCart Search is up: http://$LISTEN  (PostgreSQL: $AYURVEDACART_PG)
+Demo storefront (open in a browser): http://$LISTEN/web/?user=$customer
+  (search box with suggestions, InstantSearch results with facets, product pages with
+   related products, "picked for you" for that sample customer; web/README.md)
+API description: http://$LISTEN/openapi.json
 Try:
   curl 'http://$LISTEN/search?q=ashwagandha&limit=3'
   curl 'http://$LISTEN/search?q=joint%20pain%20oil&in_stock=true&country=US&currency=USD'
@@ -79,6 +86,8 @@ Try:
   curl 'http://$LISTEN/search?q=mahanarayn%20oil'             # a typo: see corrected_query
   curl 'http://$LISTEN/autocomplete?q=tuls'
   curl 'http://$LISTEN/products/$slug/related?kind=bought_together'
+  curl 'http://$LISTEN/recommendations/trending?category=churna'
+  curl -X POST 'http://$LISTEN/1/indexes/*/queries' -d '{"requests":[{"indexName":"products","query":"tulsi","facets":["brand"]}]}'
   curl 'http://$LISTEN/metrics'
 Stop everything with: scripts/run.sh stop
 MSG

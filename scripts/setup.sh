@@ -3,6 +3,8 @@
 #
 #   scripts/setup.sh            packages + Release build in build/
 #   scripts/setup.sh --deps     packages only
+#   scripts/setup.sh --test-deps  packages, and those only the tests need (chromium)
+# Each also installs the demo storefront's npm packages (web/, by its lockfile).
 #
 # Safe to run again: with everything present it installs nothing and the build
 # is incremental.
@@ -20,10 +22,13 @@ PACKAGES=(
   haproxy rsync
   clang libclang-rt-14-dev
 )
+# Only for the test suite (--test-deps): the browser the storefront test drives.
+TEST_PACKAGES=(chromium)
 
 install_packages() {
-  local missing=() p
-  for p in "${PACKAGES[@]}"; do
+  local missing=() p wanted=("${PACKAGES[@]}")
+  [ "${1:-}" = "--test-deps" ] && wanted+=("${TEST_PACKAGES[@]}")
+  for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   # Node.js runs the API description check (tests/api); a machine may have it
@@ -47,5 +52,10 @@ build() {
   [ "${PIPESTATUS[0]}" -eq 0 ] || die "build failed"
 }
 
-install_packages
-[ "${1:-}" = "--deps" ] || build
+install_packages "${1:-}"
+# The demo storefront's browser libraries (web/), pinned by its lockfile.
+if [ ! -d "$AYC_ROOT/web/node_modules" ] || [ "$AYC_ROOT/web/package-lock.json" -nt "$AYC_ROOT/web/node_modules" ]; then
+  say "installing the demo storefront's npm packages (web/)"
+  npm ci --prefix "$AYC_ROOT/web" --no-audit --no-fund --loglevel=error >/dev/null
+fi
+case "${1:-}" in --deps|--test-deps) ;; *) build ;; esac

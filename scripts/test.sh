@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole test suite on a fresh machine: installs packages (and the
-# npm packages of tests/api), builds the
+# Runs the whole test suite on a fresh machine: installs packages (Debian's
+# chromium among them, and the npm packages of web/, tests/api and
+# tests/web), builds the
 # tests with AddressSanitizer + UndefinedBehaviorSanitizer in build-test/,
 # starts a private PostgreSQL for the tests (.pgtest/, port 54339), loads the
 # schema into a template database, creates the login roles the tests run the
@@ -10,7 +11,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-"$AYC_ROOT/scripts/setup.sh" --deps
+"$AYC_ROOT/scripts/setup.sh" --test-deps
 
 BUILD="$AYC_ROOT/build-test"
 say "building tests with sanitizers in $BUILD"
@@ -19,9 +20,12 @@ cmake -S "$AYC_ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAYC_SANITIZ
 cmake --build "$BUILD" -j"${AYC_JOBS:-2}" 2>&1 | grep -Ev '^\[ *[0-9]+%\]|^Consolidate compiler|^-- ' || true
 [ "${PIPESTATUS[0]}" -eq 0 ] || die "test build failed"
 
-# The API description check's Node packages, as the lockfile pins them.
-say "installing the API check's npm packages (tests/api)"
-npm ci --prefix "$AYC_ROOT/tests/api" --no-audit --no-fund --loglevel=error >/dev/null
+# The Node packages of the API checks (tests/api: ajv, the Algolia clients)
+# and of the browser test (tests/web: puppeteer-core), as their lockfiles pin them.
+for dir in tests/api tests/web; do
+  say "installing the npm packages of $dir"
+  npm ci --prefix "$AYC_ROOT/$dir" --no-audit --no-fund --loglevel=error >/dev/null
+done
 
 export AYC_PG_DIR="$AYC_ROOT/.pgtest" AYC_PG_PORT="${AYC_TEST_PG_PORT:-54339}" AYC_PG_DB=ayc_template
 "$AYC_ROOT/scripts/pg.sh" reset

@@ -133,6 +133,9 @@ std::string render_result(const AlgoliaQuery& q, const search::SearchResult& r, 
     }
     o += '}';
   }
+  // Price has no value counts here, only facets_stats; InstantSearch reads a
+  // facet's stats only for the attributes the facets object lists.
+  if (q.price_stats) o += first ? "\"price\":{}" : ",\"price\":{}";
   o += '}';
   if (stats) {
     o += ",\"facets_stats\":{\"price\":{\"min\":";

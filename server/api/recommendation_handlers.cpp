@@ -51,28 +51,33 @@ void append_money(std::string& o, const char* key, double amount_in_base, const 
   o += ",\"currency\":" + text::json_quote(currency) + "}";
 }
 
-// What a widget needs to draw each item's tile, prices in `currency` and
+// What a widget needs to draw a product's tile, prices in `currency` and
 // stock for `country` (anywhere when empty): no second request per product.
+// The object is left open for the caller's fields.
+void append_card(std::string& o, const features::ProductFeatures& p, const search::CurrencyTable& fx,
+                 const std::string& currency, const std::string& country) {
+  o += "{\"id\":" + text::json_quote(p.id) + ",\"slug\":" + text::json_quote(p.slug) +
+       ",\"name\":" + text::json_quote(p.name) + ",\"brand\":" + text::json_quote(p.brand_name);
+  o += ",\"image_url\":" + (p.image_url.empty() ? std::string("null") : text::json_quote(p.image_url));
+  append_money(o, ",\"price\":", p.price, fx, currency);
+  if (p.mrp > p.price) {
+    append_money(o, ",\"compare_at_price\":", p.mrp, fx, currency);
+  } else {
+    o += ",\"compare_at_price\":null";
+  }
+  o += ",\"rating\":";
+  text::append_json_number(o, p.rating);
+  o += ",\"review_count\":" + std::to_string(p.review_count);
+  o += p.in_stock_in(country) ? ",\"in_stock\":true" : ",\"in_stock\":false";
+}
+
 std::string items_json(const std::vector<SelectedItem>& items, const search::CurrencyTable& fx,
                        const std::string& currency, const std::string& country) {
   std::string o = "[";
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& it = items[i];
-    const features::ProductFeatures& p = *it.product;
     if (i) o += ',';
-    o += "{\"id\":" + text::json_quote(p.id) + ",\"slug\":" + text::json_quote(p.slug) +
-         ",\"name\":" + text::json_quote(p.name) + ",\"brand\":" + text::json_quote(p.brand_name);
-    o += ",\"image_url\":" + (p.image_url.empty() ? std::string("null") : text::json_quote(p.image_url));
-    append_money(o, ",\"price\":", p.price, fx, currency);
-    if (p.mrp > p.price) {
-      append_money(o, ",\"compare_at_price\":", p.mrp, fx, currency);
-    } else {
-      o += ",\"compare_at_price\":null";
-    }
-    o += ",\"rating\":";
-    text::append_json_number(o, p.rating);
-    o += ",\"review_count\":" + std::to_string(p.review_count);
-    o += p.in_stock_in(country) ? ",\"in_stock\":true" : ",\"in_stock\":false";
+    append_card(o, *it.product, fx, currency, country);
     o += ",\"score\":" + score_text(it.score) + ",\"source\":" + text::json_quote(it.source) + "}";
   }
   return o + "]";
@@ -136,8 +141,10 @@ http::Handler related_handler(search::SnapshotHolder* index, const AnswerCache* 
     rules.country = country;
     rules.exclude_id = product.id;
     auto items = select_items(lists, lookup_in(snap), rules);
-    std::string body = "{\"product\":{\"id\":" + text::json_quote(product.id) + ",\"slug\":" + text::json_quote(product.slug) +
-                       "},\"kind\":" + text::json_quote(kind) + ",\"items\":" + items_json(items, snap.currencies(), currency, country) + "}";
+    // The product itself as a card too: a product page needs no other request.
+    std::string body = "{\"product\":";
+    append_card(body, product, snap.currencies(), currency, country);
+    body += "},\"kind\":" + text::json_quote(kind) + ",\"items\":" + items_json(items, snap.currencies(), currency, country) + "}";
     if (answers != nullptr) answers->put(key, body);
     return answer_with(std::move(body));
   };

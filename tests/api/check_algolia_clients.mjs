@@ -87,7 +87,12 @@ const helper = algoliasearchHelper(client, 'products', {
   hitsPerPage: 2,
 });
 helper.setQuery('');
+helper.setQueryParameter('disjunctiveFacets', ['brand', 'category', 'price']);
 const all = await run(helper);
+check('the helper reads price stats for a range (rangeInput)', () => {
+  const stats = all.getFacetStats('price');
+  assert.ok(stats && stats.min < stats.max);
+});
 const brands = all.getFacetValues('brand', { sortBy: ['count:desc', 'name:asc'] });
 check('the helper reads brand facet values with counts', () => {
   assert.ok(all.nbHits >= 3);

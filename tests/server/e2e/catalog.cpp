@@ -153,7 +153,8 @@ SharedServer::SharedServer() {
   args.pg = catalog.db().server_url();
   args.index_dir = catalog.index_dir();
   args.spool_dir = catalog.path("spool").string();
-  args.extra = {"--threads", "2", "--read-timeout-ms", "1500", "--cors-origins", "http://shop.test"};
+  args.extra = {"--threads", "2", "--read-timeout-ms", "1500", "--cors-origins", "http://shop.test",
+                "--web-root", std::string(AYC_SOURCE_DIR) + "/web"};
   server = std::make_unique<ServerProcess>(args, catalog.path("server.log"));
 }
 

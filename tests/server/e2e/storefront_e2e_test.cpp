@@ -1,0 +1,54 @@
+// The demo storefront (web/) in Debian's chromium: tests/web/storefront_test.mjs
+// drives it with puppeteer-core against the shared server (which serves web/
+// with --web-root) and clicks a hit; here the click is looked for on that
+// search's search_logs row. Screenshots of each page are left in the build
+// folder (tests/storefront-screenshots/).
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "tests/server/e2e/catalog.h"
+#include "tests/support/eventually.h"
+
+namespace ayc::e2e {
+namespace {
+
+using testing::eventually;
+
+TEST_CASE("the demo storefront in chromium: suggest, search, refine, page, sort, open a product, click", "[e2e]") {
+  auto& world = shared_server();
+  auto& conn = world.catalog.db().conn();
+  const std::filesystem::path source(AYC_SOURCE_DIR);
+  INFO("needs chromium (Debian package) and npm ci --prefix web and --prefix tests/web (scripts/test.sh does all)");
+  REQUIRE(std::filesystem::exists("/usr/bin/chromium"));
+  REQUIRE(std::filesystem::exists(source / "web" / "node_modules" / "instantsearch.js"));
+  REQUIRE(std::filesystem::exists(source / "tests" / "web" / "node_modules" / "puppeteer-core"));
+  const std::filesystem::path shots = std::filesystem::current_path() / "storefront-screenshots";
+  const std::string command = "node '" + (source / "tests" / "web" / "storefront_test.mjs").string() +
+                              "' http://127.0.0.1:" + std::to_string(world.port()) + " '" + shots.string() + "' 2>&1";
+  std::string output;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buf[4096];
+  while (std::fgets(buf, sizeof buf, pipe) != nullptr) output += buf;
+  const int status = pclose(pipe);
+  INFO(output);
+  REQUIRE(status == 0);
+  const auto at = output.rfind("CLICKED ");
+  REQUIRE(at != std::string::npos);
+  std::istringstream line(output.substr(at + 8));
+  std::string search_id, product_id;
+  line >> search_id >> product_id;
+  REQUIRE(search_id.size() == 36);
+  CHECK(eventually([&] {
+    pqxx::nontransaction tx(conn);
+    auto r = tx.exec("SELECT COALESCE(clicked_product_id::text, '') FROM search_logs WHERE id = '" + search_id + "'");
+    return r.size() == 1 && r[0][0].as<std::string>() == product_id;
+  }, std::chrono::seconds(10)));
+}
+
+}  // namespace
+}  // namespace ayc::e2e

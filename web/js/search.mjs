@@ -1,0 +1,79 @@
+// The search page: InstantSearch.js widgets over the official lite client.
+// A search is asked when the shopper submits (searchAsYouType off), so each
+// one logged is one a shopper made; the autocomplete above asks as they type,
+// without logging. Clicks on hits go back with the search's queryID.
+import { searchClient, sendClick } from './api.mjs';
+import { escapeHtml, tile } from './tiles.mjs';
+import { mountSearchBox } from './autocomplete.mjs';
+
+const { instantsearch } = window;
+const { searchBox, hits, refinementList, rangeInput, sortBy, pagination, stats, configure, clearRefinements } =
+  instantsearch.widgets;
+const params = new URLSearchParams(window.location.search);
+const query = params.get('q') || '';
+mountSearchBox('#autocomplete', query);
+
+const search = instantsearch({
+  indexName: 'products',
+  searchClient: searchClient(),
+  initialUiState: {
+    products: {
+      query,
+      ...(params.get('brand') ? { refinementList: { brand: [params.get('brand')] } } : {}),
+    },
+  },
+  future: { preserveSharedStateOnUnmount: true },
+});
+
+// Facet values are slugs ("kottakkal", "oils-ghee"): shown as words.
+const label = (slug) => slug.replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
+const facet = (attribute) => refinementList({
+  container: `#facet-${attribute}`,
+  attribute,
+  limit: 8,
+  showMore: true,
+  transformItems: (items) => items.map((item) => ({ ...item, label: label(item.label), highlighted: label(item.label) })),
+});
+
+search.addWidgets([
+  configure({ hitsPerPage: 12, clickAnalytics: true }),
+  searchBox({ container: '#searchbox', searchAsYouType: false, placeholder: 'Refine the search', showLoadingIndicator: false }),
+  stats({ container: '#stats', templates: { text: (d) => `${d.nbHits.toLocaleString('en-IN')} product${d.nbHits === 1 ? '' : 's'}` } }),
+  sortBy({
+    container: '#sort',
+    items: [
+      { label: 'Most relevant', value: 'products' },
+      { label: 'Price: low to high', value: 'products_price_asc' },
+      { label: 'Price: high to low', value: 'products_price_desc' },
+      { label: 'Top rated', value: 'products_rating' },
+      { label: 'Newest', value: 'products_newest' },
+    ],
+  }),
+  facet('brand'),
+  facet('category'),
+  facet('form'),
+  rangeInput({ container: '#facet-price', attribute: 'price', templates: { separatorText: 'to', submitText: 'Go' } }),
+  clearRefinements({ container: '#clear' }),
+  hits({
+    container: '#hits',
+    templates: {
+      item: (hit) => tile(hit, { nameHtml: highlighted(hit), queryId: hit.__queryID }),
+      empty: (results, { html }) => html`<p class="empty">No products for “${results.query}”. <a href="index.html">See what is trending</a>.</p>`,
+    },
+  }),
+  pagination({ container: '#pagination', padding: 2 }),
+]);
+
+// The name with the matched words marked: InstantSearch has already escaped
+// the hit (escapeHTML) and turned its highlight tags into <mark>.
+function highlighted(hit) {
+  return hit._highlightResult?.name?.value ?? escapeHtml(hit.name);
+}
+
+document.querySelector('#hits').addEventListener('click', (event) => {
+  const link = event.target.closest('a.tile');
+  if (!link) return;
+  sendClick(link.dataset.queryId, link.dataset.productId);
+});
+
+search.start();
