@@ -55,6 +55,15 @@ GRANT USAGE ON SCHEMA public TO ayurvedacart_server;
 GRANT INSERT (id, user_id, query, results_count, session_id, ip_address, user_agent, created_at)
     ON search_logs TO ayurvedacart_server;
 GRANT UPDATE (clicked_product_id) ON search_logs TO ayurvedacart_server;
+-- clicked_position came with migration 005; migration 004 (which runs this
+-- file) may meet a database without it yet, and 005 grants it then.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM information_schema.columns
+               WHERE table_schema = 'public' AND table_name = 'search_logs' AND column_name = 'clicked_position') THEN
+        GRANT UPDATE (clicked_position) ON search_logs TO ayurvedacart_server;
+    END IF;
+END $$;
 GRANT SELECT (id) ON search_logs TO ayurvedacart_server;
 GRANT SELECT (id) ON users TO ayurvedacart_server;
 GRANT SELECT (id) ON products TO ayurvedacart_server;

@@ -623,6 +623,9 @@ CREATE TABLE search_logs (
     query TEXT NOT NULL,
     results_count INTEGER,
     clicked_product_id UUID REFERENCES products(id) ON DELETE SET NULL,
+    -- Not in the seed: the clicked hit's 1-based place in the result list,
+    -- when the page sent it (migration 005).
+    clicked_position INTEGER CHECK (clicked_position BETWEEN 1 AND 10000),
     session_id VARCHAR(100),
     ip_address INET,
     user_agent TEXT,

@@ -34,7 +34,20 @@ Result<SearchClick> parse_click_event(std::string_view body) {
   }
   AYC_ASSIGN_OR_RETURN(auto search_id, uuid_field(obj, "search_id"));
   AYC_ASSIGN_OR_RETURN(auto product_id, uuid_field(obj, "product_id"));
-  return SearchClick{std::move(search_id), std::move(product_id)};
+  SearchClick click{std::move(search_id), std::move(product_id), std::nullopt};
+  int seen = 0;
+  for (auto field : obj) {
+    if (field.key != "position") continue;
+    if (++seen > 1) return Status::InvalidArgument("position is given more than once");
+    if (field.value.is_null()) continue;
+    std::int64_t position = 0;
+    if (field.value.get_int64().get(position) != simdjson::SUCCESS || position < 1 || position > kMaxClickPosition) {
+      return Status::InvalidArgument("position must be the hit's place in the list, a whole number from 1 to " +
+                                     std::to_string(kMaxClickPosition));
+    }
+    click.position = static_cast<int>(position);
+  }
+  return click;
 }
 
 }  // namespace ayc::search_log

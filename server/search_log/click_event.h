@@ -1,4 +1,5 @@
-// Parsing the body of POST /events/click: {"search_id": "<uuid>", "product_id": "<uuid>"}.
+// Parsing the body of POST /events/click: {"search_id": "<uuid>", "product_id": "<uuid>"},
+// optionally with "position": the hit's 1-based place in the result list.
 //
 // Thread-safety: uses a per-thread simdjson parser; call from any thread.
 #pragma once
@@ -11,8 +12,8 @@
 namespace ayc::search_log {
 
 // InvalidArgument naming the field when the body is not a JSON object, a
-// field is missing, repeated, not a string or not a canonical UUID. Other
-// fields are ignored.
+// field is missing, repeated, not a string or not a canonical UUID, or
+// position is not a whole number from 1 to 10000. Other fields are ignored.
 Result<SearchClick> parse_click_event(std::string_view body);
 
 }  // namespace ayc::search_log

@@ -30,11 +30,14 @@ struct SearchLogRow {
   std::chrono::system_clock::time_point created_at;  // HttpRequest::received_at
 };
 
-// POST /events/click: set clicked_product_id on search `search_id`.
+// POST /events/click: set clicked_product_id (and clicked_position) on search `search_id`.
 struct SearchClick {
   std::string search_id;   // canonical UUID text
   std::string product_id;  // canonical UUID text
+  std::optional<int> position;  // 1-based place of the hit in the result list, when the page says
 };
+
+inline constexpr int kMaxClickPosition = 10000;
 
 // A click waiting for its search row, with the write cycles it has waited
 // (kept across spooling, so a click whose search never arrives is given up).

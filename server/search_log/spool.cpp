@@ -101,6 +101,11 @@ bool decode_line(simdjson::dom::parser& parser, const std::string& line, SearchL
     if (!read_text(obj, "search_id", p.click.search_id) || !read_text(obj, "product_id", p.click.product_id)) {
       return false;
     }
+    std::int64_t position = 0;  // absent when the page did not say, and in older files
+    if (obj["position"].get_int64().get(position) == simdjson::SUCCESS) {
+      if (position < 1 || position > kMaxClickPosition) return false;
+      p.click.position = static_cast<int>(position);
+    }
     std::int64_t attempts = 0;  // absent in files written before attempts were kept
     if (obj["attempts"].get_int64().get(attempts) == simdjson::SUCCESS) {
       if (attempts < 0 || attempts > INT32_MAX) return false;
@@ -124,8 +129,9 @@ std::string encode_spool_row(const SearchLogRow& row) {
 
 std::string encode_spool_click(const PendingClick& p) {
   return "{\"t\":\"click\",\"search_id\":" + text::json_quote(p.click.search_id) +
-         ",\"product_id\":" + text::json_quote(p.click.product_id) + ",\"attempts\":" + std::to_string(p.attempts) +
-         "}";
+         ",\"product_id\":" + text::json_quote(p.click.product_id) +
+         (p.click.position ? ",\"position\":" + std::to_string(*p.click.position) : std::string()) +
+         ",\"attempts\":" + std::to_string(p.attempts) + "}";
 }
 
 Result<std::unique_ptr<SearchLogSpool>> SearchLogSpool::open(const fs::path& dir, std::size_t max_bytes) {

@@ -214,9 +214,9 @@ std::string insert_sql(std::size_t rows) {
 }
 
 std::string click_sql(std::size_t clicks) {
-  static const std::vector<const char*> kCasts = {"::integer", "::uuid", "::uuid"};
-  return "WITH v(n, search_id, product_id) AS (VALUES " + placeholders(clicks, 3, kCasts) + "), "
-         "upd AS (UPDATE search_logs s SET clicked_product_id = v.product_id "
+  static const std::vector<const char*> kCasts = {"::integer", "::uuid", "::uuid", "::integer"};
+  return "WITH v(n, search_id, product_id, position) AS (VALUES " + placeholders(clicks, 4, kCasts) + "), "
+         "upd AS (UPDATE search_logs s SET clicked_product_id = v.product_id, clicked_position = v.position "
          "        FROM v JOIN products p ON p.id = v.product_id "
          "        WHERE s.id = v.search_id RETURNING s.id) "
          "SELECT v.n, EXISTS (SELECT 1 FROM upd WHERE upd.id = v.search_id), "
@@ -315,6 +315,8 @@ class PgSearchLogStore final : public SearchLogStore {
           params.add(std::to_string(i));
           params.add(clicks[i].search_id);
           params.add(clicks[i].product_id);
+          params.add(clicks[i].position ? std::optional<std::string>(std::to_string(*clicks[i].position))
+                                        : std::nullopt);
         }
         const auto ptrs = params.pointers();
         const pqxx::result r = tx.exec_params(click_sql(n), pqxx::prepare::make_dynamic_params(ptrs));

@@ -52,7 +52,7 @@ std::string role_privileges(pqxx::connection& c) {
       UNION ALL
       SELECT c.relname || '.' || a.attname || ' ' || x.privilege_type || ' ' || g.rolname
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
-      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attacl IS NOT NULL
+      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attacl IS NOT NULL AND NOT a.attisdropped
       CROSS JOIN LATERAL aclexplode(a.attacl) x JOIN pg_roles g ON g.oid = x.grantee
       WHERE g.rolname LIKE 'ayurvedacart\_%'
       UNION ALL
@@ -272,6 +272,21 @@ TEST_CASE("migration 004 gives an existing database exactly the new schema's gra
   CHECK(scalar(db.conn(), "SELECT count(*) FROM schema_migrations WHERE version = 4") == "1");
   exec(db.conn(), migration);
   CHECK(role_privileges(db.conn()) == fresh);
+}
+
+TEST_CASE("migration 005 adds clicked_position with the server's grant to a database without it, and is safe to repeat") {
+  TempDatabase db;
+  const std::string fresh = role_privileges(db.conn());
+  CHECK(fresh.find("search_logs.clicked_position") != std::string::npos);
+  exec(db.conn(), "ALTER TABLE search_logs DROP COLUMN clicked_position; DELETE FROM schema_migrations WHERE version = 5");
+  REQUIRE(role_privileges(db.conn()) != fresh);
+  const std::string migration = read_migration("005_click_position.sql");
+  exec(db.conn(), migration);
+  CHECK(role_privileges(db.conn()) == fresh);
+  exec(db.conn(), migration);
+  CHECK(scalar(db.conn(), "SELECT count(*) FROM schema_migrations WHERE version = 5") == "1");
+  CHECK_THROWS_AS(exec(db.conn(), "INSERT INTO search_logs (query, clicked_position) VALUES ('x', 0)"),
+                  pqxx::check_violation);
 }
 
 TEST_CASE("reference data is loaded with the schema") {

@@ -104,7 +104,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                      contents->malformed_lines == 0,
                  "a spooled click does not read back");
   AYC_FUZZ_CHECK(contents->clicks[0].click.search_id == c.search_id &&
-                     contents->clicks[0].click.product_id == c.product_id && contents->clicks[0].attempts == 3,
+                     contents->clicks[0].click.product_id == c.product_id &&
+                     contents->clicks[0].click.position == c.position && contents->clicks[0].attempts == 3,
                  "a spooled click reads back changed");
   return 0;
 }

@@ -6,7 +6,8 @@
 // length-prefixed id, query, user_id, session_id, ip_address, user_agent,
 // search_id, product_id, then results_count (4 bytes, sign bit dropped:
 // counts are never negative), created_at (8 bytes, nanoseconds since 1970,
-// either sign) and attempts (4 bytes, sign bit dropped).
+// either sign) and attempts (4 bytes, sign bit dropped); bit 16 of the first
+// byte gives the click a position (from attempts).
 // Invariants:
 //   - the spool holds exactly what was appended: one row, one click, no
 //     malformed line, one sealed file, its row counted in pending_rows();
@@ -57,6 +58,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   row.results_count = in.integer<std::int32_t>() & INT32_MAX;  // what the writer makes: never negative
   row.created_at = std::chrono::system_clock::time_point(std::chrono::nanoseconds(in.integer<std::int64_t>()));
   click.attempts = in.integer<std::int32_t>() & INT32_MAX;
+  // Bit 16 of `present`: the click carries a position (made from attempts).
+  if (present & 16) click.click.position = 1 + click.attempts % ayc::search_log::kMaxClickPosition;
 
   SearchLogSpool& s = spool();
   const ayc::Status appended_row = s.append_rows({row});
@@ -81,6 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                      back.click.product_id == ayc::text::to_valid_utf8(click.click.product_id),
                  "the click's ids changed in the spool");
   AYC_FUZZ_CHECK(back.attempts == click.attempts, "the click's attempts changed in the spool");
+  AYC_FUZZ_CHECK(back.click.position == click.click.position, "the click's position changed in the spool");
 
   s.remove(files[0]);
   AYC_FUZZ_CHECK(s.pending_rows() == 0 && s.pending_bytes() == 0, "the spool is not empty after remove()");

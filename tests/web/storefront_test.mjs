@@ -131,7 +131,7 @@ try {
   await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('#hits .tile')]);
   check('clicking a hit sends its search id and product id to /events/click', () => {
     assert.ok(clicks.length >= 1);
-    assert.deepEqual(JSON.parse(clicks.at(-1)), { search_id: clicked.queryId, product_id: clicked.productId });
+    assert.deepEqual(JSON.parse(clicks.at(-1)), { search_id: clicked.queryId, product_id: clicked.productId, position: 1 });
   });
   await page.waitForSelector('#bought-together .tile');
   await page.waitForSelector('#similar .tile');

@@ -18,9 +18,12 @@ export const suggestions = (q, limit = 10) => getJson(`/autocomplete?q=${encodeU
 
 // A click on a hit of a logged search. sendBeacon survives the page being
 // left for the product page and sends the JSON as text/plain (no preflight).
-export function sendClick(searchId, productId) {
+// `position`: the hit's 1-based place in the result list.
+export function sendClick(searchId, productId, position) {
   if (!searchId || !productId) return;
-  navigator.sendBeacon(`${apiBase}/events/click`, JSON.stringify({ search_id: searchId, product_id: productId }));
+  const click = { search_id: searchId, product_id: productId };
+  if (position > 0) click.position = position;
+  navigator.sendBeacon(`${apiBase}/events/click`, JSON.stringify(click));
 }
 
 // The signed-in sample customer: ?user=<uuid> on any page signs in (kept in localStorage).

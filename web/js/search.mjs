@@ -57,7 +57,7 @@ search.addWidgets([
   hits({
     container: '#hits',
     templates: {
-      item: (hit) => tile(hit, { nameHtml: highlighted(hit), queryId: hit.__queryID }),
+      item: (hit) => tile(hit, { nameHtml: highlighted(hit), queryId: hit.__queryID, position: hit.__position }),
       empty: (results, { html }) => html`<p class="empty">No products for “${results.query}”. <a href="index.html">See what is trending</a>.</p>`,
     },
   }),
@@ -73,7 +73,7 @@ function highlighted(hit) {
 document.querySelector('#hits').addEventListener('click', (event) => {
   const link = event.target.closest('a.tile');
   if (!link) return;
-  sendClick(link.dataset.queryId, link.dataset.productId);
+  sendClick(link.dataset.queryId, link.dataset.productId, Number(link.dataset.position));
 });
 
 search.start();

@@ -7,7 +7,7 @@ export function money(amount, currency) {
 }
 
 // card: {id, slug, name, brand, image_url, price:{amount, currency} or a number, compare_at_price, rating, review_count, in_stock}
-export function tile(card, { currency, nameHtml, queryId } = {}) {
+export function tile(card, { currency, nameHtml, queryId, position } = {}) {
   const price = typeof card.price === 'object' ? card.price.amount : card.price;
   const cur = typeof card.price === 'object' ? card.price.currency : currency || card.currency;
   const mrp = card.compare_at_price && typeof card.compare_at_price === 'object' ? card.compare_at_price.amount
@@ -16,7 +16,7 @@ export function tile(card, { currency, nameHtml, queryId } = {}) {
     ? `<img src="${escapeHtml(card.image_url)}" alt="" loading="lazy" onerror="this.replaceWith(Object.assign(document.createElement('div'),{className:'tile-noimage',textContent:'no image'}))">`
     : '<div class="tile-noimage">no image</div>';
   const stars = card.review_count > 0 ? `<span class="tile-rating">★ ${Number(card.rating).toFixed(1)} (${card.review_count})</span>` : '';
-  return `<a class="tile" href="product.html?id=${encodeURIComponent(card.id || card.objectID)}" data-product-id="${escapeHtml(card.id || card.objectID)}"${queryId ? ` data-query-id="${escapeHtml(queryId)}"` : ''}>
+  return `<a class="tile" href="product.html?id=${encodeURIComponent(card.id || card.objectID)}" data-product-id="${escapeHtml(card.id || card.objectID)}"${queryId ? ` data-query-id="${escapeHtml(queryId)}"` : ''}${position ? ` data-position="${Number(position)}"` : ''}>
     ${image}
     <span class="tile-brand">${escapeHtml(card.brand)}</span>
     <span class="tile-name">${nameHtml ?? escapeHtml(card.name)}</span>

@@ -45,8 +45,9 @@ TEST_CASE("the demo storefront in chromium: suggest, search, refine, page, sort,
   REQUIRE(search_id.size() == 36);
   CHECK(eventually([&] {
     pqxx::nontransaction tx(conn);
-    auto r = tx.exec("SELECT COALESCE(clicked_product_id::text, '') FROM search_logs WHERE id = '" + search_id + "'");
-    return r.size() == 1 && r[0][0].as<std::string>() == product_id;
+    auto r = tx.exec("SELECT COALESCE(clicked_product_id::text, ''), COALESCE(clicked_position, 0) FROM search_logs "
+                     "WHERE id = '" + search_id + "'");
+    return r.size() == 1 && r[0][0].as<std::string>() == product_id && r[0][1].as<int>() == 1;  // the first hit
   }, std::chrono::seconds(10)));
 }
 

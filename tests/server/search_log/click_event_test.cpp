@@ -20,6 +20,22 @@ TEST_CASE("a well-formed click parses, ids lower-cased") {
   CHECK(parse_click_event(std::string("{\"extra\":[1,2],\"search_id\":\"") + kS + "\",\"product_id\":\"" + kP + "\"}").ok());
 }
 
+TEST_CASE("a click may say its hit's place in the list") {
+  const std::string ids = std::string("{\"search_id\":\"") + kS + "\",\"product_id\":\"" + kP + "\"";
+  CHECK_FALSE(parse_click_event(ids + "}")->position.has_value());
+  CHECK(parse_click_event(ids + ",\"position\":1}")->position == 1);
+  CHECK(parse_click_event(ids + ",\"position\":10000}")->position == 10000);
+  CHECK_FALSE(parse_click_event(ids + ",\"position\":null}")->position.has_value());
+  for (const char* bad : {"0", "-3", "10001", "2.5", "\"3\"", "true"}) {
+    INFO(bad);
+    auto r = parse_click_event(ids + ",\"position\":" + bad + "}");
+    REQUIRE_FALSE(r.ok());
+    CHECK_THAT(r.status().message(), Catch::Contains("position"));
+  }
+  CHECK_THAT(parse_click_event(ids + ",\"position\":1,\"position\":2}").status().message(),
+             Catch::Contains("more than once"));
+}
+
 TEST_CASE("bad click bodies name the field") {
   const std::string s = std::string("\"") + kS + "\"";
   const std::string p = std::string("\"") + kP + "\"";

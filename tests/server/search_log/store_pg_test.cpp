@@ -169,6 +169,11 @@ TEST_CASE("pg store: clicks set clicked_product_id - unknown products and search
                                                ClickOutcome::kNoSuchSearch});
   CHECK(count(db.conn(), "id = '" + a.id + "' AND clicked_product_id = '" + product + "'") == 1);
   CHECK(count(db.conn(), "id = '" + b.id + "' AND clicked_product_id IS NULL") == 1);
+  // A click that says where its hit was stores the position; one that does not, none.
+  REQUIRE(store->apply_clicks({{a.id, product, 7}}).ok());
+  CHECK(count(db.conn(), "id = '" + a.id + "' AND clicked_position = 7") == 1);
+  REQUIRE(store->apply_clicks({{a.id, product, std::nullopt}}).ok());
+  CHECK(count(db.conn(), "id = '" + a.id + "' AND clicked_position IS NULL") == 1);
 }
 
 TEST_CASE("pg store: works with only the ayurvedacart_server role's privileges") {
@@ -190,7 +195,7 @@ TEST_CASE("pg store: works with only the ayurvedacart_server role's privileges")
     auto store = make_pg_search_log_store(db.url_as(role));
     SearchLogRow row = make_row(user);
     REQUIRE(store->insert_rows({row, make_row(new_uuid_v4())}).ok());
-    auto outcomes = store->apply_clicks({{row.id, product}});
+    auto outcomes = store->apply_clicks({{row.id, product, 3}});
     REQUIRE(outcomes.ok());
     CHECK((*outcomes)[0] == ClickOutcome::kApplied);
   }
