@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 
+#include "server/http/http_message.h"
 #include "server/search/index_snapshot.h"
 #include "server/search/shared_lru.h"
 
@@ -30,6 +31,8 @@ namespace ayc::api {
 // does not ask at all.
 std::string generation_etag(const search::IndexSnapshot& snap);
 inline constexpr const char* kGenerationCacheControl = "public, max-age=60";
+// A 200 JSON answer carrying that validator and kGenerationCacheControl.
+http::HttpResponse generation_answer(std::string json, const std::string& etag);
 
 class AnswerCache {
  public:

@@ -113,18 +113,13 @@ http::Handler related_handler(search::SnapshotHolder* index, const AnswerCache* 
     AYC_ASSIGN_OR_RETURN(auto currency, currency_param(req, snap.currencies()));
     const std::string etag = generation_etag(snap);
     if (http::none_match(req, etag)) return http::not_modified(etag, kGenerationCacheControl);
-    auto answer_with = [&etag](std::string body) {
-      auto resp = http::HttpResponse::json(200, std::move(body));
-      http::set_validator(resp, etag, kGenerationCacheControl);
-      return resp;
-    };
     // A product page's widget is the same for every shopper of a country
     // until the next generation: rendered once.
     // Ids in any case name one product: one entry (slugs are exact, and only found ones are cached).
     const std::string id_part = is_uuid(path.get("id")) ? lowercase_uuid(path.get("id")) : std::string(path.get("id"));
     const std::string key = AnswerCache::key(snap, {"related", kind, std::to_string(limit), country, currency, id_part});
     if (answers != nullptr) {
-      if (auto cached = answers->get(key)) return answer_with(*cached);
+      if (auto cached = answers->get(key)) return generation_answer(*cached, etag);
     }
     AYC_ASSIGN_OR_RETURN(auto found, resolve_product(snap, path.get("id")));
     const features::ProductFeatures& product = *found;
@@ -146,7 +141,7 @@ http::Handler related_handler(search::SnapshotHolder* index, const AnswerCache* 
     append_card(body, product, snap.currencies(), currency, country);
     body += "},\"kind\":" + text::json_quote(kind) + ",\"items\":" + items_json(items, snap.currencies(), currency, country) + "}";
     if (answers != nullptr) answers->put(key, body);
-    return answer_with(std::move(body));
+    return generation_answer(std::move(body), etag);
   };
 }
 
@@ -204,14 +199,9 @@ http::Handler trending_handler(search::SnapshotHolder* index, const AnswerCache*
     AYC_ASSIGN_OR_RETURN(auto currency, currency_param(req, snap.currencies()));
     const std::string etag = generation_etag(snap);
     if (http::none_match(req, etag)) return http::not_modified(etag, kGenerationCacheControl);
-    auto answer_with = [&etag](std::string body) {
-      auto resp = http::HttpResponse::json(200, std::move(body));
-      http::set_validator(resp, etag, kGenerationCacheControl);
-      return resp;
-    };
     const std::string key = AnswerCache::key(snap, {"trending", std::to_string(limit), country, currency, category});
     if (answers != nullptr) {
-      if (auto cached = answers->get(key)) return answer_with(*cached);
+      if (auto cached = answers->get(key)) return generation_answer(*cached, etag);
     }
     std::vector<CandidateList> lists;
     if (!category.empty()) {
@@ -230,7 +220,7 @@ http::Handler trending_handler(search::SnapshotHolder* index, const AnswerCache*
     std::string body = "{\"category\":" + (category.empty() ? std::string("null") : text::json_quote(category)) +
                        ",\"items\":" + items_json(items, snap.currencies(), currency, country) + "}";
     if (answers != nullptr) answers->put(key, body);
-    return answer_with(std::move(body));
+    return generation_answer(std::move(body), etag);
   };
 }
 

@@ -233,11 +233,6 @@ http::Handler autocomplete_handler(SearchServices services) {
     if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
     const std::string etag = generation_etag(*snapshot);
     if (http::none_match(req, etag)) return http::not_modified(etag, kGenerationCacheControl);
-    auto answer_with = [&etag](std::string body) {
-      auto resp = http::HttpResponse::json(200, std::move(body));
-      http::set_validator(resp, etag, kGenerationCacheControl);
-      return resp;
-    };
     // Shoppers type the same prefixes: the suggestions are rendered once per
     // generation and prefix as completion reads it ("Ashwa", "ASHWA " and
     // "ashwa" share them); the query is echoed as typed.
@@ -245,7 +240,7 @@ http::Handler autocomplete_handler(SearchServices services) {
     const std::string key =
         AnswerCache::key(*snapshot, {"autocomplete", std::to_string(limit), text::query_text(q.value_or(""))});
     if (services.answers != nullptr) {
-      if (auto cached = services.answers->get(key)) return answer_with(head + *cached + "}");
+      if (auto cached = services.answers->get(key)) return generation_answer(head + *cached + "}", etag);
     }
     auto completions = snapshot->autocomplete().complete(q.value_or(""), static_cast<std::size_t>(limit));
     std::string o = "[";
@@ -259,7 +254,7 @@ http::Handler autocomplete_handler(SearchServices services) {
     o += "]";
     std::string answer = head + o + "}";
     if (services.answers != nullptr) services.answers->put(key, std::move(o));
-    return answer_with(std::move(answer));
+    return generation_answer(std::move(answer), etag);
   };
 }
 
