@@ -2,7 +2,7 @@
 // drives it with puppeteer-core against the shared server (which serves web/
 // with --web-root) and clicks a hit; here the click is looked for on that
 // search's search_logs row. Screenshots of each page are left in the build
-// folder (tests/storefront-screenshots/).
+// folder (build-test/tests/server/e2e/storefront-screenshots/ under scripts/test.sh).
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
