@@ -7,6 +7,8 @@
 //     lowercase_uuid leaves them as they are), and they are what an
 //     independent reading of the body (simdjson DOM: an object with exactly
 //     one string "search_id" and one string "product_id") finds, lower-cased;
+//     its position is the body's one "position" (a whole number 1-10000, or
+//     null / absent for none), and a click with another position is refused;
 //     a body that is no JSON object is always refused;
 //   - a refusal is InvalidArgument, and its 400 answer is valid JSON;
 //   - a parsed click survives the spool: encode_spool_click, read back by
@@ -43,6 +45,29 @@ std::optional<std::string_view> only_string(simdjson::dom::object obj, std::stri
   return value;
 }
 
+// The body's position as parse_click_event must read it: nullopt inside for
+// none (absent or null), nullopt outside when it is unacceptable.
+std::optional<std::optional<int>> expected_position(simdjson::dom::object obj) {
+  int seen = 0;
+  std::optional<int> position;
+  bool acceptable = true;
+  for (auto field : obj) {
+    if (field.key != "position") continue;
+    ++seen;
+    std::int64_t v = 0;
+    if (field.value.is_null()) {
+      position.reset();
+    } else if (field.value.get_int64().get(v) == simdjson::SUCCESS && v >= 1 &&
+               v <= ayc::search_log::kMaxClickPosition) {
+      position = static_cast<int>(v);
+    } else {
+      acceptable = false;
+    }
+  }
+  if (seen > 1 || !acceptable) return std::nullopt;
+  return position;
+}
+
 const std::filesystem::path& spool_file() {
   static const std::filesystem::path path = ayc::fuzz::scratch_dir("click") / "click.spool";
   return path;
@@ -73,10 +98,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     AYC_FUZZ_CHECK(answer_parser.parse(answer.body).get(doc) == simdjson::SUCCESS,
                    "the 400 answer is not JSON: " + escaped(answer.body));
     if (is_object) {
-      // Refused although the body is an object: one of the ids must be missing, repeated or malformed.
+      // Refused although the body is an object: one of the ids must be missing,
+      // repeated or malformed, or the position unacceptable.
       const auto search_id = only_string(obj, "search_id");
       const auto product_id = only_string(obj, "product_id");
-      AYC_FUZZ_CHECK(!search_id || !product_id || !ayc::is_uuid(*search_id) || !ayc::is_uuid(*product_id),
+      AYC_FUZZ_CHECK(!search_id || !product_id || !ayc::is_uuid(*search_id) || !ayc::is_uuid(*product_id) ||
+                         !expected_position(obj),
                      "a well-formed click was refused: " + click.status().to_string() + " body " + escaped(body));
     }
     return 0;
@@ -93,6 +120,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                  "search_id is not the body's: " + escaped(body));
   AYC_FUZZ_CHECK(product_id && ayc::lowercase_uuid(*product_id) == c.product_id,
                  "product_id is not the body's: " + escaped(body));
+  const auto position = expected_position(obj);
+  AYC_FUZZ_CHECK(position && *position == c.position, "position is not the body's: " + escaped(body));
 
   // Through the spool and back.
   {
