@@ -22,22 +22,6 @@ constexpr std::size_t kMaxOffset = 10000;
 
 Status bad(const std::string& message) { return Status::InvalidArgument(message); }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  while (true) {
-    const auto at = s.find(sep);
-    out.push_back(s.substr(0, at));
-    if (at == std::string_view::npos) return out;
-    s.remove_prefix(at + 1);
-  }
-}
-
 constexpr std::pair<std::string_view, search::SortOrder> kSorts[] = {
     {"relevance", search::SortOrder::kRelevance}, {"price_asc", search::SortOrder::kPriceAsc},
     {"price_desc", search::SortOrder::kPriceDesc}, {"rating", search::SortOrder::kRating},
@@ -75,7 +59,7 @@ Result<std::vector<std::vector<std::string>>> filter_groups(element e, std::stri
       }
       return filter_groups(nested, name);
     }
-    for (auto part : split(s, ',')) groups.push_back({std::string(trim(part))});
+    for (auto part : http::split_header_list(s)) groups.push_back({std::string(part)});
     return groups;
   }
   simdjson::dom::array arr;
@@ -98,7 +82,7 @@ Result<std::vector<std::vector<std::string>>> filter_groups(element e, std::stri
 }
 
 std::string unquote(std::string_view v) {
-  v = trim(v);
+  v = http::trim_ows(v);
   if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
   return std::string(v);
 }
@@ -158,7 +142,7 @@ Status apply_facet_filters(const std::vector<std::vector<std::string>>& groups, 
 }
 
 Result<double> number(std::string_view text, const std::string& filter) {
-  text = trim(text);
+  text = http::trim_ows(text);
   double v = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   if (ec != std::errc() || end != text.data() + text.size() || v < 0) {
@@ -175,7 +159,7 @@ Status apply_numeric_filters(const std::vector<std::vector<std::string>>& groups
     if (rest.substr(0, 5) != "price") {
       return bad("numericFilters: only price can be filtered on, not '" + f + "'");
     }
-    rest = trim(rest.substr(5));
+    rest = http::trim_ows(rest.substr(5));
     if (!rest.empty() && rest.front() == ':') {  // price:10 TO 20
       const auto to = rest.find(" TO ");
       if (to == std::string_view::npos) return bad("numericFilters: '" + f + "' must be price:LOW TO HIGH");
@@ -230,13 +214,9 @@ Result<std::string> string_value(element e, std::string_view name) {
 // A v3/v4 `params` string ("query=tulsi&facets=%5B%22brand%22%5D") as a JSON
 // object's text; values that are JSON (arrays, numbers, booleans) stay JSON.
 Result<std::string> params_as_json(std::string_view params) {
+  AYC_ASSIGN_OR_RETURN(auto decoded, http::parse_query(params));
   std::string out = "{";
-  for (auto pair : split(params, '&')) {
-    if (pair.empty()) continue;
-    const auto eq = pair.find('=');
-    AYC_ASSIGN_OR_RETURN(auto key, http::percent_decode(pair.substr(0, eq), true, "params"));
-    AYC_ASSIGN_OR_RETURN(auto value, http::percent_decode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true,
-                                                          "params"));
+  for (const auto& [key, value] : decoded.entries()) {
     if (out.size() > 1) out += ',';
     text::append_json_quoted(out, key);
     out += ':';
@@ -278,7 +258,7 @@ Status read_fields(simdjson::dom::object obj, AlgoliaQuery& q) {
       AYC_RETURN_IF_ERROR(apply_numeric_filters(groups, q.request));
     } else if (key == "filters") {
       AYC_ASSIGN_OR_RETURN(auto filters, string_value(v, key));
-      if (!trim(filters).empty()) {
+      if (!http::trim_ows(filters).empty()) {
         return bad("filters (the filter expression language) is not supported: use facetFilters and numericFilters");
       }
     } else if (key == "analytics") {

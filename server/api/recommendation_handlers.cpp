@@ -89,6 +89,14 @@ CandidateList lazy_list(const search::IndexSnapshot& snap, std::string source, F
   return {std::move(source), [&snap, family, key = std::move(key)] { return snap.scored_list(family, key); }};
 }
 
+// The store's trending products, then its best sellers: what fills a list for
+// a shopper the lists before know nothing about.
+void add_store_lists(const search::IndexSnapshot& snap, std::vector<CandidateList>& lists) {
+  lists.push_back(lazy_list(snap, "trending", FeatureStore::Family::kRelated, FeatureStore::related_key("global", "trending")));
+  lists.push_back(lazy_list(snap, "best_sellers", FeatureStore::Family::kRelated,
+                            FeatureStore::related_key("global", "best_sellers")));
+}
+
 std::vector<CandidateList> fallbacks(const search::IndexSnapshot& snap, const features::ProductFeatures& p) {
   std::vector<CandidateList> lists;
   for (const auto& slug : p.category_slugs) {
@@ -161,9 +169,7 @@ http::Handler user_recommendations_handler(search::SnapshotHolder* index) {
         features::decode_scored_list(*raw).value_or(std::vector<features::ScoredItem>{}));
     std::vector<CandidateList> lists;
     lists.push_back({"for_you", [for_you] { return for_you; }});
-    lists.push_back(lazy_list(snap, "trending", FeatureStore::Family::kRelated, FeatureStore::related_key("global", "trending")));
-    lists.push_back(lazy_list(snap, "best_sellers", FeatureStore::Family::kRelated,
-                              FeatureStore::related_key("global", "best_sellers")));
+    add_store_lists(snap, lists);
     SelectionRules rules;
     rules.limit = static_cast<std::size_t>(limit);
     rules.country = country;
@@ -210,9 +216,7 @@ http::Handler trending_handler(search::SnapshotHolder* index, const AnswerCache*
       lists.push_back(lazy_list(snap, "category_best_sellers", FeatureStore::Family::kRelated,
                                 FeatureStore::related_key("cat:" + category, "best_sellers")));
     }
-    lists.push_back(lazy_list(snap, "trending", FeatureStore::Family::kRelated, FeatureStore::related_key("global", "trending")));
-    lists.push_back(lazy_list(snap, "best_sellers", FeatureStore::Family::kRelated,
-                              FeatureStore::related_key("global", "best_sellers")));
+    add_store_lists(snap, lists);
     SelectionRules rules;
     rules.limit = static_cast<std::size_t>(limit);
     rules.country = country;

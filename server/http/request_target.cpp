@@ -40,6 +40,8 @@ Result<std::string_view> strip_authority(std::string_view target) {
   return target;
 }
 
+}  // namespace
+
 Result<QueryParams> parse_query(std::string_view query) {
   std::vector<QueryParams::Entry> entries;
   if (query.empty()) return QueryParams(std::move(entries));
@@ -55,8 +57,6 @@ Result<QueryParams> parse_query(std::string_view query) {
   }
   return QueryParams(std::move(entries));
 }
-
-}  // namespace
 
 Result<std::string> percent_decode(std::string_view in, bool plus_is_space, std::string_view what) {
   std::string out;

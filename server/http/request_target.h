@@ -28,6 +28,10 @@ struct RequestTarget {
 // not followed by two hex digits; `what` names the thing in the message.
 Result<std::string> percent_decode(std::string_view in, bool plus_is_space, std::string_view what);
 
+// A query string ("kind=similar&q=tulsi+tea") as decoded parameters, in order;
+// pieces without a name are skipped.
+Result<QueryParams> parse_query(std::string_view query);
+
 // Accepts origin-form ("/path?query") and absolute-form ("http://host/path?query").
 Result<RequestTarget> parse_target(std::string_view target);
 

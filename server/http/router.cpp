@@ -31,7 +31,8 @@ std::string_view PathParams::get(std::string_view name) const {
 }
 
 void Router::add_prefix(std::string first_segment, Handler handler) {
-  prefixes_.emplace_back(std::move(first_segment), std::move(handler));
+  std::string pattern = "/" + first_segment + "/...";
+  prefixes_.push_back({std::move(first_segment), std::move(pattern), std::move(handler)});
 }
 
 Router::Router(metrics::Metrics* metrics, log::Logger logger) : logger_(std::move(logger)) {
@@ -81,19 +82,25 @@ HttpResponse Router::call(const Route& route, const HttpRequest& req, const std:
   for (std::size_t i = 0; i < segments.size(); ++i) {
     if (route.segments[i].is_param) params.set(route.segments[i].text, segments[i]);
   }
+  return invoke(route.method, route.pattern, route.handler, req, params);
+}
+
+HttpResponse Router::invoke(std::string_view method, std::string_view pattern, const Handler& handler,
+                            const HttpRequest& req, const PathParams& params) const {
+  auto label = [&] { return std::string(method) + " " + std::string(pattern); };  // built for the log only
   try {
-    Result<HttpResponse> result = route.handler(req, params);
+    Result<HttpResponse> result = handler(req, params);
     if (!result.ok()) {
       if (http_status_for(result.status().code()) == 500) {  // 503s are expected states, not bugs
-        logger_.error(route.method + " " + route.pattern + " failed: " + result.status().to_string());
+        logger_.error(label() + " failed: " + result.status().to_string());
       }
       return error_response(result.status());
     }
     return std::move(result).value();
   } catch (const std::exception& e) {
-    logger_.error(route.method + " " + route.pattern + " threw: " + e.what());
+    logger_.error(label() + " threw: " + e.what());
   } catch (...) {
-    logger_.error(route.method + " " + route.pattern + " threw a non-standard exception");
+    logger_.error(label() + " threw a non-standard exception");
   }
   return failure_response(HttpFailure::kHandlerCrashed, "internal server error");
 }
@@ -118,8 +125,8 @@ HttpResponse Router::dispatch(HttpRequest& req, const std::vector<std::string>& 
   }
   if (!allow.empty() && req.method == "OPTIONS") return cors_.options_answer(req, allow);
   if (allow.empty() && method == "GET" && segments.size() >= 2) {
-    for (const auto& [first, handler] : prefixes_) {
-      if (segments[0] != first) continue;
+    for (const auto& prefix : prefixes_) {
+      if (segments[0] != prefix.first_segment) continue;
       std::string rest;
       for (std::size_t i = 1; i < segments.size(); ++i) {
         if (segments[i].find_first_of(std::string_view("/\0", 2)) != std::string::npos) {
@@ -129,13 +136,7 @@ HttpResponse Router::dispatch(HttpRequest& req, const std::vector<std::string>& 
       }
       PathParams params;
       params.set("path", std::move(rest));
-      try {
-        Result<HttpResponse> result = handler(req, params);
-        return result.ok() ? std::move(result).value() : error_response(result.status());
-      } catch (const std::exception& e) {
-        logger_.error("GET /" + first + "/... threw: " + e.what());
-        return failure_response(HttpFailure::kHandlerCrashed, "internal server error");
-      }
+      return invoke("GET", prefix.pattern, prefix.handler, req, params);
     }
   }
   if (!allow.empty()) {

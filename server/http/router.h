@@ -83,9 +83,17 @@ class Router {
   static bool matches(const Route& route, const std::vector<std::string>& segments);
   static bool more_specific(const Route& a, const Route& b);
   HttpResponse call(const Route& route, const HttpRequest& req, const std::vector<std::string>& segments) const;
+  // Runs a handler: its Status as a JSON error, an exception as a logged 500.
+  HttpResponse invoke(std::string_view method, std::string_view pattern, const Handler& handler,
+                      const HttpRequest& req, const PathParams& params) const;
 
   std::vector<Route> routes_;
-  std::vector<std::pair<std::string, Handler>> prefixes_;
+  struct Prefix {
+    std::string first_segment;
+    std::string pattern;  // "/web/...", for the log
+    Handler handler;
+  };
+  std::vector<Prefix> prefixes_;
   metrics::Metrics* metrics_ = nullptr;
   log::Logger logger_;
   metrics::RouteMetrics* unmatched_metrics_ = nullptr;

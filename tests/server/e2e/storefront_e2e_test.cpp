@@ -3,14 +3,13 @@
 // with --web-root) and clicks a hit; here the click is looked for on that
 // search's search_logs row. Screenshots of each page are left in the build
 // folder (build-test/tests/server/e2e/storefront-screenshots/ under scripts/test.sh).
-#include <cstdio>
 #include <filesystem>
-#include <sstream>
 #include <string>
 
 #include <catch2/catch.hpp>
 
 #include "tests/server/e2e/catalog.h"
+#include "tests/server/e2e/node_script.h"
 #include "tests/support/eventually.h"
 
 namespace ayc::e2e {
@@ -27,22 +26,14 @@ TEST_CASE("the demo storefront in chromium: suggest, search, refine, page, sort,
   REQUIRE(std::filesystem::exists(source / "web" / "node_modules" / "instantsearch.js"));
   REQUIRE(std::filesystem::exists(source / "tests" / "web" / "node_modules" / "puppeteer-core"));
   const std::filesystem::path shots = std::filesystem::current_path() / "storefront-screenshots";
-  const std::string command = "node '" + (source / "tests" / "web" / "storefront_test.mjs").string() +
-                              "' http://127.0.0.1:" + std::to_string(world.port()) + " '" + shots.string() + "' 2>&1";
-  std::string output;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buf[4096];
-  while (std::fgets(buf, sizeof buf, pipe) != nullptr) output += buf;
-  const int status = pclose(pipe);
-  INFO(output);
-  REQUIRE(status == 0);
-  const auto at = output.rfind("CLICKED ");
-  REQUIRE(at != std::string::npos);
-  std::istringstream line(output.substr(at + 8));
-  std::string search_id, product_id;
-  line >> search_id >> product_id;
-  REQUIRE(search_id.size() == 36);
+  const ScriptRun run = run_node("tests/web/storefront_test.mjs",
+                                 {"http://127.0.0.1:" + std::to_string(world.port()), shots.string()});
+  INFO(run.output);
+  REQUIRE(run.status == 0);
+  const auto clicked = clicked_line(run.output);
+  REQUIRE(clicked.has_value());
+  const std::string& search_id = clicked->search_id;
+  const std::string& product_id = clicked->product_id;
   CHECK(eventually([&] {
     pqxx::nontransaction tx(conn);
     auto r = tx.exec("SELECT COALESCE(clicked_product_id::text, ''), COALESCE(clicked_position, 0) FROM search_logs "
