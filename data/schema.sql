@@ -761,10 +761,12 @@ CREATE TABLE search_synonyms (
 
 -- Query words with a role in search: 'noise' words are dropped from longer
 -- queries, 'grade' words ("maha", "laghu") are the first given up when a query
--- finds nothing with every word. One lowercase word per row.
+-- finds nothing with every word, 'function' words (Hinglish "ke liye", "ki
+-- dawai") are always dropped, 'generic' words ("oil", "capsules") alone are no
+-- answer to a query that found nothing. One lowercase word per row.
 CREATE TABLE search_query_words (
     word VARCHAR(100) PRIMARY KEY CHECK (word = lower(word) AND word ~ '^[a-z0-9]+$'),
-    role VARCHAR(20) NOT NULL CHECK (role IN ('noise', 'grade'))
+    role VARCHAR(20) NOT NULL CHECK (role IN ('noise', 'grade', 'function', 'generic'))
 );
 
 -- Store-wide settings the search server needs (e.g. the currency prices are in).

@@ -56,6 +56,7 @@ std::string canonical_ingredient_term(std::string_view ingredient_slug) {
 std::string phonetic_term(std::string_view key) { return join(kPrefixPhonetic, key); }
 bool is_free_text_term(std::string_view term) { return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'); }
 std::string name_stem_term(std::string_view stem) { return join(kPrefixNameStem, stem); }
+std::string use_stem_term(std::string_view stem) { return join(kPrefixUseStem, stem); }
 std::string name_ingredient_term(std::string_view ingredient_slug) {
   return join(kPrefixNameIngredient, text::ascii_lower(ingredient_slug));
 }

@@ -13,7 +13,7 @@
 
 namespace ayc::index {
 
-inline constexpr int kIndexFormatVersion = 9;
+inline constexpr int kIndexFormatVersion = 10;
 
 // ---- Free text --------------------------------------------------------------
 // Free text is indexed unprefixed as English stems only (STEM_ALL: "capsules"
@@ -44,6 +44,7 @@ inline constexpr std::string_view kPrefixCanonicalIngredient = "XK";  // XK<ingr
 inline constexpr std::string_view kPrefixPhonetic = "XP";  // XP<text::phonetic_key> of a name, brand, ingredient or indication word
 inline constexpr std::string_view kPrefixNameStem = "XN";         // XN<stem> of a word of its name (a stem is lower-case)
 inline constexpr std::string_view kPrefixNameIngredient = "XNK";  // XNK<ingredient slug>: a herb its name names
+inline constexpr std::string_view kPrefixUseStem = "XU";  // XU<stem> of a word of its ingredients' uses
 
 // Field weights (wdf increments) for the unprefixed free text. Name dominates.
 inline constexpr unsigned kWeightName = 8;
@@ -88,6 +89,7 @@ std::string canonical_ingredient_term(std::string_view ingredient_slug);
 std::string phonetic_term(std::string_view key);
 std::string name_stem_term(std::string_view stem);
 std::string name_ingredient_term(std::string_view ingredient_slug);
+std::string use_stem_term(std::string_view stem);
 
 // Normalised facet/filter value: lower-case, spaces and punctuation as '-'.
 std::string facet_value(std::string_view raw);

@@ -17,9 +17,13 @@ Status QueryWords::add(std::string_view word, std::string_view role) {
     noise_.insert(words.front());
   } else if (role == "grade") {
     grade_.insert(words.front());
+  } else if (role == "function") {
+    function_.insert(words.front());
+  } else if (role == "generic") {
+    generic_.insert(words.front());
   } else {
     return Status::InvalidArgument("query word '" + std::string(word) + "' has unknown role '" + std::string(role) +
-                                   "' (noise or grade)");
+                                   "' (noise, grade, function or generic)");
   }
   return Status::Ok();
 }
@@ -28,6 +32,8 @@ std::string QueryWords::encode() const {
   std::vector<std::string> lines;
   for (const auto& w : noise_) lines.push_back("noise " + w);
   for (const auto& w : grade_) lines.push_back("grade " + w);
+  for (const auto& w : function_) lines.push_back("function " + w);
+  for (const auto& w : generic_) lines.push_back("generic " + w);
   std::sort(lines.begin(), lines.end());
   std::string out;
   for (const auto& line : lines) out += line + '\n';

@@ -76,6 +76,15 @@ void DocumentBuilder::add_name_terms(const std::string& name, Xapian::Document& 
   for (const auto* ing : kb_.find_in_text(name)) doc.add_boolean_term(index::name_ingredient_term(ing->slug));
 }
 
+// The words of the ingredients' uses, as boolean terms: a search can tell a
+// product its herbs are known for a need from one whose description mentions
+// the need in passing (both have the stem with a wdf of 1).
+void DocumentBuilder::add_use_terms(const std::string& uses, Xapian::Document& doc) const {
+  for (const auto& w : text::split_words(text::normalize(uses))) {
+    if (!index::is_stop_word(w)) doc.add_boolean_term(index::use_stem_term(stemmer_(w)));
+  }
+}
+
 features::ProductFeatures DocumentBuilder::to_features(const ProductRecord& p) {
   features::ProductFeatures f;
   f.id = p.id;
@@ -158,6 +167,7 @@ BuiltProduct DocumentBuilder::build(const ProductRecord& p) {
   for (const auto& ind : parse_string_list(p.indications_json)) indications += ind + " . ";
   index_field(indications, index::kWeightIndication, false, true);
   index_field(uses_text, 1, false, false);
+  add_use_terms(uses_text, doc);
 
   std::string category_text;
   for (const auto& path : p.category_paths)

@@ -42,6 +42,7 @@ class DocumentBuilder {
   // XN<stem> of every word of the name and XNK<slug> of every herb it names
   // (boolean): search rewards a concept the name holds (server/search/matcher.cpp).
   void add_name_terms(const std::string& name, Xapian::Document& doc) const;
+  void add_use_terms(const std::string& uses, Xapian::Document& doc) const;
   void add_values(const ProductRecord& p, Xapian::Document& doc, double prior) const;
 
   const KnowledgeBase& kb_;

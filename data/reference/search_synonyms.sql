@@ -22,15 +22,17 @@
 -- ---------------------------------------------------------------------------
 INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
 ('acidity',        ARRAY['hyperacidity','heartburn','acid reflux','gerd','amlapitta','acid indigestion','sour belching','pet me jalan','seene me jalan','khatti dakar'], 'indication'),
-('digestion',      ARRAY['indigestion','dyspepsia','poor digestion','weak digestion','digestive','digestive health','digestive care','agnimandya','ajirna'], 'indication'),
+('digestion',      ARRAY['indigestion','dyspepsia','poor digestion','weak digestion','digestive','digestive health','digestive care','agnimandya','ajirna','badhazmi','badhajmi','apach','hazma','hajma'], 'indication'),
 ('gas',            ARRAY['flatulence','bloating','gas trouble','gastric trouble','abdominal bloating','adhmana','pet ki gas'], 'indication'),
-('constipation',   ARRAY['irregular bowel','irregular bowels','sluggish bowels','hard stools','vibandha','kabz','kabj','qabz'], 'indication'),
+('constipation',   ARRAY['irregular bowel','irregular bowels','sluggish bowels','hard stools','vibandha','kabz','kabj','qabz','qabj','kabziyat','kabjiyat','qabziyat'], 'indication'),
 ('diarrhea',       ARRAY['diarrhoea','loose motion','loose motions','loose stools','atisara','atisar','dast'], 'indication'),
 ('piles',          ARRAY['hemorrhoids','haemorrhoids','arsha','bawasir','bavaseer','bawaseer'], 'indication'),
+('stomach pain',   ARRAY['stomach ache','stomachache','abdominal pain','tummy ache','tummy pain','colic','pet dard','pet me dard','pet ka dard','udar shool','udarshool'], 'indication'),
+('burning sensation', ARRAY['jalan','daah','daha'], 'indication'),
 ('ibs',            ARRAY['irritable bowel syndrome','irritable bowel','grahani'], 'indication'),
 ('ulcer',          ARRAY['peptic ulcer','stomach ulcer','gastric ulcer','duodenal ulcer','parinama shoola'], 'indication'),
-('nausea',         ARRAY['vomiting','motion sickness','travel sickness','morning sickness','queasiness','chhardi'], 'indication'),
-('appetite',       ARRAY['loss of appetite','poor appetite','appetizer','appetiser','appetite booster','aruchi'], 'indication'),
+('nausea',         ARRAY['vomiting','motion sickness','travel sickness','morning sickness','queasiness','chhardi','ulti','ultee','ji machalna'], 'indication'),
+('appetite',       ARRAY['loss of appetite','poor appetite','appetizer','appetiser','appetite booster','aruchi','bhookh','bhook','bhukh','bhuk'], 'indication'),
 ('worms',          ARRAY['intestinal worms','stomach worms','worm infestation','deworming','krimi','pet ke keede'], 'indication'),
 ('hiccups',        ARRAY['hiccup','hikka'], 'indication'),
 ('liver',          ARRAY['liver care','liver health','liver detox','liver tonic','liver protection','fatty liver','hepatoprotective','yakrit'], 'indication'),
@@ -42,14 +44,14 @@ ON CONFLICT (canonical) DO NOTHING;
 -- Indications: joints, bones, muscles and pain
 -- ---------------------------------------------------------------------------
 INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
-('joint pain',     ARRAY['arthritis','osteoarthritis','knee pain','joint ache','joint aches','joint stiffness','joint care','joint health','joints','sandhivata','jodon ka dard','jodo ka dard','jod dard','ghutno ka dard','ghutne ka dard','gathiya'], 'indication'),
+('joint pain',     ARRAY['arthritis','osteoarthritis','knee pain','joint ache','joint aches','joint stiffness','joint care','joint health','joints','sandhivata','jodon ka dard','jodo ka dard','jod dard','ghutno ka dard','ghutne ka dard','gathiya','jod','jodo','jodon','ghutna','ghutne','ghutno'], 'indication'),
 ('rheumatism',     ARRAY['rheumatoid arthritis','rheumatic pain','amavata'], 'indication'),
 ('gout',           ARRAY['uric acid','high uric acid','hyperuricemia','gouty arthritis','vatarakta'], 'indication'),
 ('back pain',      ARRAY['backache','lower back pain','lumbago','kamar dard','kati shool'], 'indication'),
 ('sciatica',       ARRAY['sciatic pain','sciatic nerve pain','gridhrasi'], 'indication'),
 ('muscle pain',    ARRAY['muscle ache','sore muscles','muscle soreness','myalgia','body ache','body pain','badan dard'], 'indication'),
 ('pain',           ARRAY['pain relief','pain reliever','painkiller','analgesic','aches','shool','vedana','dard'], 'indication'),
-('inflammation',   ARRAY['swelling','anti-inflammatory','anti inflammatory','shotha','shoth'], 'indication'),
+('inflammation',   ARRAY['swelling','anti-inflammatory','anti inflammatory','shotha','shoth','sujan','soojan','sujaan'], 'indication'),
 ('headache',       ARRAY['head ache','head pain','sir dard','sar dard','shirashool','shiroshool'], 'indication'),
 ('migraine',       ARRAY['migraine headache','migraine pain','ardhavabhedaka'], 'indication'),
 ('bones',          ARRAY['bone health','bone strength','strong bones','bone density','osteoporosis','fracture healing','calcium','asthi'], 'indication'),
@@ -61,14 +63,14 @@ ON CONFLICT (canonical) DO NOTHING;
 -- Indications: mind, sleep, immunity and vitality
 -- ---------------------------------------------------------------------------
 INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
-('sleep',          ARRAY['insomnia','sleeplessness','sleep aid','sleep support','better sleep','sound sleep','sleep problems','anidra','nidra','neend'], 'indication'),
+('sleep',          ARRAY['insomnia','sleeplessness','sleep aid','sleep support','better sleep','sound sleep','sleep problems','anidra','nidra','neend','nind','neendh','neend na aana'], 'indication'),
 ('stress',         ARRAY['anxiety','tension','stress relief','mental stress','anxiousness','nervousness','restlessness','chinta','tanav'], 'indication'),
 ('depression',     ARRAY['low mood','mood','mood support','sadness','vishada'], 'indication'),
-('memory',         ARRAY['concentration','focus','brain tonic','brain health','brain booster','memory booster','memory power','cognition','cognitive support','medha','medhya','smriti','yaddasht'], 'indication'),
+('memory',         ARRAY['concentration','focus','brain tonic','brain health','brain booster','memory booster','memory power','cognition','cognitive support','medha','medhya','smriti','yaddasht','yaadasht','yadasht','dimag','dimaag'], 'indication'),
 ('immunity',       ARRAY['immune booster','immunity booster','immune support','immune system','immune health','ojas','vyadhikshamatva','rog pratirodhak kshamata','rog pratirodhak shakti'], 'indication'),
-('vitality',       ARRAY['stamina','vigour','vigor','virility','libido','male vitality','sexual wellness','sexual health','men''s health','mens health','male health','vajikarana'], 'indication'),
-('energy',         ARRAY['fatigue','tiredness','weakness','low energy','exhaustion','energy booster','general debility','debility','daurbalya'], 'indication'),
-('weight loss',    ARRAY['obesity','overweight','fat loss','fat burner','belly fat','slimming','weight management','weight control','sthaulya','medoroga','motapa'], 'indication'),
+('vitality',       ARRAY['stamina','vigour','vigor','virility','libido','male vitality','sexual wellness','sexual health','men''s health','mens health','male health','vajikarana','mardana','mardana taqat','mardana kamzori'], 'indication'),
+('energy',         ARRAY['fatigue','tiredness','weakness','low energy','exhaustion','energy booster','general debility','debility','daurbalya','kamzori','kamjori','kamzoree','kamjoree','kamzor','kamjor','thakan','thakaan','thakawat','taqat','takat','taakat'], 'indication'),
+('weight loss',    ARRAY['obesity','overweight','fat loss','fat burner','belly fat','slimming','weight management','weight control','sthaulya','medoroga','motapa','motapaa','motapan'], 'indication'),
 ('weight gain',    ARRAY['underweight','mass gain','weight gainer','healthy weight gain','karshya'], 'indication'),
 ('anti aging',     ARRAY['anti-aging','anti ageing','anti-ageing','wrinkles','fine lines','rejuvenation','rejuvenating','youthfulness','rasayana'], 'indication'),
 ('detox',          ARRAY['detoxification','body detox','cleanse','body cleanse','toxin removal','shodhana','ama','ama pachana'], 'indication'),
@@ -81,9 +83,9 @@ ON CONFLICT (canonical) DO NOTHING;
 -- Indications: respiratory, fever and allergy
 -- ---------------------------------------------------------------------------
 INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
-('cough',          ARRAY['dry cough','wet cough','chesty cough','productive cough','chest congestion','cough relief','khansi','khasi','kasa','kaas'], 'indication'),
-('cold',           ARRAY['common cold','runny nose','blocked nose','stuffy nose','nasal congestion','sardi','zukam','jukam','pratishyaya'], 'indication'),
-('sore throat',    ARRAY['throat pain','throat irritation','scratchy throat','throat infection','hoarseness','hoarse voice','gala kharab','kharash','swarabheda'], 'indication'),
+('cough',          ARRAY['dry cough','wet cough','chesty cough','productive cough','chest congestion','cough relief','khansi','khasi','kasa','kaas','khaansi','khaasi','balgam'], 'indication'),
+('cold',           ARRAY['common cold','runny nose','blocked nose','stuffy nose','nasal congestion','sardi','zukam','jukam','pratishyaya','zukaam','jukaam','nazla','jukham','zukham'], 'indication'),
+('sore throat',    ARRAY['throat pain','throat irritation','scratchy throat','throat infection','hoarseness','hoarse voice','gala kharab','kharash','swarabheda','gala','gale','gale me kharash'], 'indication'),
 ('respiratory',    ARRAY['respiratory health','respiratory care','lung health','lung care','lungs','breathing','breathing problems'], 'indication'),
 ('asthma',         ARRAY['bronchial asthma','breathlessness','wheezing','dama','shwasa','tamaka shwasa'], 'indication'),
 ('allergy',        ARRAY['allergies','allergic','allergic rhinitis','hay fever','dust allergy','sneezing'], 'indication'),
@@ -98,14 +100,14 @@ ON CONFLICT (canonical) DO NOTHING;
 INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
 ('skin',           ARRAY['skin care','skincare','skin health','skin problems','skin disorders','skin disease','skin diseases','twacha','tvacha'], 'indication'),
 ('skin glow',      ARRAY['glow','glowing skin','radiance','fairness','complexion','brightening','skin brightening','skin whitening','even skin tone','varnya'], 'indication'),
-('acne',           ARRAY['pimples','pimple','breakouts','zits','mukhadushika','yauvan pidika'], 'indication'),
-('pigmentation',   ARRAY['hyperpigmentation','dark spots','blemishes','melasma','freckles','age spots','vyanga'], 'indication'),
+('acne',           ARRAY['pimples','pimple','breakouts','zits','mukhadushika','yauvan pidika','muhase','muhanse','mahase','keel','phunsi','funsi'], 'indication'),
+('pigmentation',   ARRAY['hyperpigmentation','dark spots','blemishes','melasma','freckles','age spots','vyanga','daag','daagh','dhabbe','daag dhabbe','chhaiyan','jhaiyan','jhaiyaan'], 'indication'),
 ('tan',            ARRAY['suntan','sun tan','tan removal','de-tan','detan'], 'indication'),
 ('dark circles',   ARRAY['under eye circles','under-eye dark circles','dark under eyes'], 'indication'),
 ('dry skin',       ARRAY['skin dryness','rough skin','flaky skin','xerosis'], 'indication'),
 ('eczema',         ARRAY['dermatitis','atopic dermatitis','vicharchika'], 'indication'),
 ('psoriasis',      ARRAY['ekakushtha','kitibha'], 'indication'),
-('itching',        ARRAY['itch','itchy skin','pruritus','khujli','kandu'], 'indication'),
+('itching',        ARRAY['itch','itchy skin','pruritus','khujli','kandu','khujali','kharish'], 'indication'),
 ('fungal infection', ARRAY['fungal skin infection','ringworm','tinea','jock itch','athlete''s foot','dadru','daad'], 'indication'),
 ('vitiligo',       ARRAY['leucoderma','leukoderma','white patches','safed daag','shvitra','switra'], 'indication'),
 ('wound healing',  ARRAY['wound','wounds','wound care','cuts','cuts and wounds','non-healing wounds','vrana'], 'indication'),
@@ -118,9 +120,9 @@ ON CONFLICT (canonical) DO NOTHING;
 -- Indications: hair
 -- ---------------------------------------------------------------------------
 INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
-('hair fall',      ARRAY['hairfall','hair loss','hair falling','hair thinning','hair fall control','alopecia','baldness','khalitya','baal jhadna','balon ka jhadna','baal girna','balon ka girna'], 'indication'),
+('hair fall',      ARRAY['hairfall','hair loss','hair falling','hair thinning','hair fall control','alopecia','baldness','khalitya','baal jhadna','balon ka jhadna','baal girna','balon ka girna','bal jhadna','bal girna','baal jharna','jhadna','jhadne','jharna','jharne','girna','girne'], 'indication'),
 ('dandruff',       ARRAY['dandruf','flaky scalp','scalp flakes','itchy scalp','rusi','darunaka'], 'indication'),
-('grey hair',      ARRAY['gray hair','grey hairs','white hair','greying','graying','premature greying','premature graying','palitya'], 'indication'),
+('grey hair',      ARRAY['gray hair','grey hairs','white hair','greying','graying','premature greying','premature graying','palitya','safed baal','safed bal','baal safed','bal safed'], 'indication'),
 ('hair growth',    ARRAY['hair regrowth','hair density','thick hair','thicker hair','long hair','hair nourishment'], 'indication')
 ON CONFLICT (canonical) DO NOTHING;
 
@@ -129,12 +131,12 @@ ON CONFLICT (canonical) DO NOTHING;
 -- Indications: metabolic, heart, kidney and urinary
 -- ---------------------------------------------------------------------------
 INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
-('diabetes',       ARRAY['blood sugar','blood glucose','sugar control','glucose control','high sugar','diabetic','diabetic care','type 2 diabetes','madhumeha','prameha','madhumeh'], 'indication'),
+('diabetes',       ARRAY['blood sugar','blood glucose','sugar control','glucose control','high sugar','diabetic','diabetic care','type 2 diabetes','madhumeha','prameha','madhumeh','sugar','sugar ki bimari'], 'indication'),
 ('cholesterol',    ARRAY['high cholesterol','cholesterol control','hyperlipidemia','triglycerides','lipid profile','lipids','ldl'], 'indication'),
 ('blood pressure', ARRAY['hypertension','high blood pressure','high bp','bp','bp control','raktachapa','uccha raktachap'], 'indication'),
 ('heart',          ARRAY['heart health','heart care','heart tonic','cardiac','cardiac care','cardiac health','cardio','hridya'], 'indication'),
 ('thyroid',        ARRAY['thyroid support','thyroid care','hypothyroidism','hyperthyroidism','goitre','goiter','galaganda'], 'indication'),
-('urinary',        ARRAY['urinary health','urinary care','urinary tract infection','uti','urine infection','burning urination','painful urination','mutrakriccha'], 'indication'),
+('urinary',        ARRAY['urinary health','urinary care','urinary tract infection','uti','urine infection','burning urination','painful urination','mutrakriccha','peshab','pishab','peshab me jalan','mutra'], 'indication'),
 ('kidney stones',  ARRAY['kidney stone','urinary stones','renal calculi','pathri','pathari','ashmari'], 'indication'),
 ('kidney',         ARRAY['kidney health','kidney care','kidney function','renal care','renal health','vrikka'], 'indication'),
 ('prostate',       ARRAY['prostate health','prostate care','enlarged prostate','bph','benign prostatic hyperplasia'], 'indication')
@@ -146,7 +148,7 @@ ON CONFLICT (canonical) DO NOTHING;
 -- ---------------------------------------------------------------------------
 INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
 ('women''s health', ARRAY['womens health','women health','female health','feminine health','female wellness','gynaecological health','gynecological health','stree rog'], 'indication'),
-('menstrual',      ARRAY['menstruation','menstrual pain','menstrual cramps','period pain','period cramps','painful periods','irregular periods','period problems','dysmenorrhea','dysmenorrhoea','pms','premenstrual syndrome','kashtartava'], 'indication'),
+('menstrual',      ARRAY['menstruation','menstrual pain','menstrual cramps','period pain','period cramps','painful periods','irregular periods','period problems','dysmenorrhea','dysmenorrhoea','pms','premenstrual syndrome','kashtartava','mahavari','masik','periods','period'], 'indication'),
 ('leucorrhoea',    ARRAY['leucorrhea','leukorrhea','white discharge','vaginal discharge','safed pani','shweta pradara'], 'indication'),
 ('menopause',      ARRAY['menopausal','perimenopause','hot flashes','hot flushes','rajonivritti'], 'indication'),
 ('pcos',           ARRAY['pcod','polycystic ovary','polycystic ovary syndrome','polycystic ovarian syndrome','ovarian cysts'], 'indication'),
@@ -160,10 +162,10 @@ ON CONFLICT (canonical) DO NOTHING;
 -- ---------------------------------------------------------------------------
 INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
 ('oral care',      ARRAY['oral hygiene','dental care','dental health','tooth care','teeth care','teeth','gum care','gums','bleeding gums'], 'indication'),
-('mouth ulcer',    ARRAY['mouth ulcers','canker sore','canker sores','stomatitis','chhale','munh ke chhale','mukhapaka'], 'indication'),
+('mouth ulcer',    ARRAY['mouth ulcers','canker sore','canker sores','stomatitis','chhale','munh ke chhale','mukhapaka','chaale','chale','chhaale','chhala','chaala','chhalle','chhale pade'], 'indication'),
 ('toothache',      ARRAY['tooth ache','tooth pain','teeth pain','dental pain','dant dard','dant shool'], 'indication'),
 ('bad breath',     ARRAY['halitosis','mouth odour','mouth odor','mouth freshener'], 'indication'),
-('eye care',       ARRAY['eye health','eyes','eyesight','vision','eye strain','tired eyes','netra','netra roga'], 'indication')
+('eye care',       ARRAY['eye health','eyes','eyesight','vision','eye strain','tired eyes','netra','netra roga','aankh','ankh','aankhon','aankhein','ankhon'], 'indication')
 ON CONFLICT (canonical) DO NOTHING;
 
 
@@ -214,11 +216,15 @@ INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
 ('sugar free',     ARRAY['sugarfree','sugar-free','without sugar','no sugar'], 'general'),
 ('panchakarma',    ARRAY['panchkarma','pancha karma','panchakarma therapy'], 'general'),
 ('combo',          ARRAY['combo pack','combo offer','value pack','bundle','kit'], 'general'),
-('kids',           ARRAY['children','child','for kids','kids health','pediatric','paediatric','bal'], 'general'),
+('stomach',       ARRAY['pet','tummy','abdomen','belly','udar'], 'general'),
+('head',           ARRAY['sar','sir','mastak'], 'general'),
+('face',           ARRAY['chehra','chehre','chehara','mukh'], 'general'),
+('mouth',          ARRAY['mooh','muh','munh','moonh'], 'general'),
+('kids',           ARRAY['children','child','for kids','kids health','pediatric','paediatric','bacche','bachche','bachon','bachhon','baccho','bachcho'], 'general'),
 ('baby',           ARRAY['babies','baby care','infant','newborn','shishu'], 'general'),
 ('women',          ARRAY['womens','for women','female','ladies','stree'], 'general'),
 ('men',            ARRAY['mens','for men','male','gents','purush'], 'general'),
-('hair',           ARRAY['hairs','kesh','keshya','baal','baalon'], 'general'),
+('hair',           ARRAY['hairs','kesh','keshya','baal','baalon','bal','balon','balo','baalo'], 'general'),
 ('chyawanprash',   ARRAY['chyavanprash','chyawanprakash','chywanprash','chyawanprasha','chyavanaprash','chyavanaprasha','chyavanprasham','chyavanaprasam','chyawan prash','chyavan prash','chawanprash','chavanprash'], 'general'),
 ('triphala',       ARRAY['trifala','thriphala','triphla','thrifala','tripala'], 'general'),
 ('trikatu',        ARRAY['trikut','thrikatu','trikatoo'], 'general'),

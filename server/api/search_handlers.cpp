@@ -107,6 +107,46 @@ Result<search::SearchRequest> parse_search_request(const http::HttpRequest& req)
   return out;
 }
 
+namespace {
+
+// `words` as a JSON array: all of them, or those whose bit is set in `mask`.
+void append_words(std::string& o, const std::vector<std::string>& words, std::uint64_t mask = ~std::uint64_t{0}) {
+  o += '[';
+  bool first = true;
+  for (std::size_t i = 0; i < words.size() && i < 64; ++i) {
+    if (((mask >> i) & 1u) == 0) continue;
+    if (!first) o += ',';
+    first = false;
+    text::append_json_quoted(o, words[i]);
+  }
+  o += ']';
+}
+
+void append_next_steps(std::string& o, const std::optional<search::NextSteps>& next) {
+  o += ",\"next_steps\":";
+  if (!next) {
+    o += "null";
+    return;
+  }
+  o += "{\"did_you_mean\":";
+  if (next->did_you_mean) {
+    text::append_json_quoted(o, *next->did_you_mean);
+  } else {
+    o += "null";
+  }
+  o += ",\"total_without_filters\":";
+  o += next->total_without_filters ? std::to_string(*next->total_without_filters) : "null";
+  o += ",\"categories\":[";
+  for (std::size_t i = 0; i < next->categories.size(); ++i) {
+    o += i == 0 ? "{\"value\":" : ",{\"value\":";
+    text::append_json_quoted(o, next->categories[i].value);
+    o += ",\"count\":" + std::to_string(next->categories[i].count) + "}";
+  }
+  o += "]}";
+}
+
+}  // namespace
+
 std::string render_search_json(const search::SearchResult& r, const search::SearchRequest& req,
                                const std::string& search_id, double took_ms) {
   std::string o;
@@ -127,6 +167,11 @@ std::string render_search_json(const search::SearchResult& r, const search::Sear
   } else {
     o += "null";
   }
+  str(",\"match\":", search::match_kind_name(r.match));
+  o += ",\"matched_words\":";
+  append_words(o, r.matched_words);
+  o += ",\"dropped_words\":";
+  append_words(o, r.dropped_words);
   o += ",\"total\":";
   o += std::to_string(r.total);
   o += ",\"limit\":";
@@ -166,7 +211,9 @@ std::string render_search_json(const search::SearchResult& r, const search::Sear
     o += h.in_stock ? ",\"in_stock\":true" : ",\"in_stock\":false";
     str(",\"highlight\":{\"name\":", h.highlight_name);
     str(",\"short_description\":", h.highlight_short_description);
-    o += "}}";
+    o += "},\"matched_words\":";
+    append_words(o, r.words, h.matched);
+    o += "}";
   }
   o += "],\"facets\":{";
   bool first_facet = true;
@@ -182,7 +229,9 @@ std::string render_search_json(const search::SearchResult& r, const search::Sear
     }
     o += "]";
   }
-  o += "}}";
+  o += "}";
+  append_next_steps(o, r.next_steps);
+  o += "}";
   return o;
 }
 

@@ -1,9 +1,12 @@
 #include "server/search/index_snapshot.h"
 
+#include <algorithm>
+
 #include "common/text.h"
 #include "index/generations.h"
 #include "index/index_schema.h"
 #include "server/search/cache_key.h"
+#include "server/search/query_builder.h"
 
 namespace ayc::search {
 
@@ -16,13 +19,19 @@ XapianLease::~XapianLease() {
 
 namespace {
 
-Status load_synonyms(Xapian::Database& db, std::unordered_map<std::string, std::vector<std::string>>& out,
+// Each phrase is found under the words a query of it keeps ("jodon ka dard"
+// under "jodon dard"): queries drop function and noise words before phrases
+// are looked up. Phrases that read alike share their alternatives.
+Status load_synonyms(Xapian::Database& db, const index::QueryWords& query_words,
+                     std::unordered_map<std::string, std::vector<std::string>>& out,
                      std::unordered_map<std::string, std::size_t>& longest_from) {
   try {
     for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) {
-      std::string key = *k;
+      const std::string key = phrase_as_query(*k, query_words);
       auto& values = out[key];
-      for (auto v = db.synonyms_begin(key); v != db.synonyms_end(key); ++v) values.push_back(*v);
+      for (auto v = db.synonyms_begin(*k); v != db.synonyms_end(*k); ++v) {
+        if (std::find(values.begin(), values.end(), *v) == values.end()) values.push_back(*v);
+      }
       const auto words = text::split_words(key);
       if (words.empty()) continue;
       std::size_t& longest = longest_from[words.front()];
@@ -82,7 +91,7 @@ Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path&
 
   AYC_ASSIGN_OR_RETURN(auto lease, snap->borrow_xapian());
   snap->doc_count_ = lease.db().get_doccount();
-  AYC_RETURN_IF_ERROR(load_synonyms(lease.db(), snap->synonyms_, snap->longest_synonym_from_));
+  AYC_RETURN_IF_ERROR(load_synonyms(lease.db(), snap->query_words_, snap->synonyms_, snap->longest_synonym_from_));
   AYC_ASSIGN_OR_RETURN(auto facets, FacetColumns::build(lease.db()));
   snap->facets_ = std::move(facets);
   snap->facets_.pack(PriceBands(snap->currencies_, snap->currencies_.base()));

@@ -297,6 +297,57 @@ PostingPtr Matcher::name_postings(const TextGroup& g) const {
   return union_all(std::move(alternatives));
 }
 
+PostingPtr Matcher::telling_postings(const TextGroup& g) const {
+  return cache_.get_or_compute("\x05" + group_key(g), [&] {
+    std::vector<PostingPtr> alternatives{name_postings(g)};
+    for (const auto& terms : g.alternatives) {
+      PostingPtr acc;
+      for (const auto& t : terms) {
+        PostingPtr p = cache_.get(db_, t);
+        // Boolean terms (an ingredient, a phonetic key of a name, brand,
+        // ingredient or indication word) are telling wherever they are; a
+        // stem where it weighs kTellingWdf or more, or is a use of the
+        // product's ingredients.
+        if (index::is_free_text_term(t)) {
+          auto strong = std::make_shared<PostingList>();
+          for (std::size_t i = 0; i < p->docs.size(); ++i) {
+            if (p->wdfs[i] < kTellingWdf) continue;
+            strong->docs.push_back(p->docs[i]);
+            strong->wdfs.push_back(p->wdfs[i]);
+          }
+          p = union_all({PostingPtr(std::move(strong)), cache_.get(db_, index::use_stem_term(t))});
+        }
+        acc = acc ? intersect_sum(*acc, *p) : p;
+        if (acc->docs.empty()) break;
+      }
+      if (acc && !acc->docs.empty()) alternatives.push_back(std::move(acc));
+    }
+    return union_all(std::move(alternatives));
+  });
+}
+
+Matches Matcher::keep_telling(const Matches& m, const std::vector<TextGroup>& groups) const {
+  std::vector<PostingPtr> lists;
+  std::vector<std::string> keys;
+  for (const auto& g : groups) {
+    lists.push_back(telling_postings(g));
+    keys.push_back(group_key(g));
+  }
+  std::sort(keys.begin(), keys.end());
+  Matches out;
+  out.signature = m.signature + "\x05";
+  for (const auto& k : keys) out.signature += k;
+  PostingPtr allowed = union_all(std::move(lists));
+  out.list = keep_in(*m.list, allowed->docs);
+  return out;
+}
+
+bool Matcher::group_has(const TextGroup& g, Xapian::docid d) const {
+  const PostingPtr list = scored_group(g, group_key(g));
+  if (!list->bits.empty()) return list->position(d) >= 0;
+  return std::binary_search(list->docs.begin(), list->docs.end(), d);
+}
+
 bool Matcher::every_group_matches(const TextPlan& plan) const {
   if (plan.empty()) return false;
   return std::all_of(plan.groups.begin(), plan.groups.end(),

@@ -10,6 +10,7 @@
 // every Matcher of one cache must use the same parameters.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,12 +75,23 @@ class Matcher {
   // Whether every group of `plan` matches some document, without scoring
   // (for a one-group plan: whether match() would find anything).
   bool every_group_matches(const TextPlan& plan) const;
+  // `m` restricted to the documents that hold one of `groups` tellingly:
+  // in the name, as an ingredient, or as more than a passing word (a wdf of
+  // kTellingWdf or more: an indication, category or brand, or said three
+  // times), not only once in a description ("yoga" in "best taken after
+  // yoga").
+  static constexpr std::uint32_t kTellingWdf = 3;
+  Matches keep_telling(const Matches& m, const std::vector<TextGroup>& groups) const;
+  // Whether document `d` matches group `g`.
+  bool group_has(const TextGroup& g, Xapian::docid d) const;
 
  private:
   PostingPtr group_postings(const TextGroup& g) const;
   PostingPtr compute_group(const TextGroup& g) const;
   // The documents whose name holds the group's concept (unscored).
   PostingPtr name_postings(const TextGroup& g) const;
+  // The documents holding the group's concept tellingly (keep_telling), cached.
+  PostingPtr telling_postings(const TextGroup& g) const;
   // The group's documents with their BM25 weight as one term, cached: the
   // weights of a group depend on nothing but the generation, so the
   // divisions are done once per group, not once per search.

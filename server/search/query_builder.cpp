@@ -184,11 +184,21 @@ TextGroup group_of(const KnownPhrase& known) {
 ParsedQuery parse_query(const std::string& q, const index::QueryWords& query_words) {
   ParsedQuery out;
   auto words = text::split_words(text::query_text(q));
-  for (auto& w : words) {
+  std::erase_if(words, [&](const std::string& w) { return query_words.is_function(w); });
+  for (const auto& w : words) {
     if (words.size() > 1 && (index::is_stop_word(w) || query_words.is_noise(w))) continue;
-    out.words.push_back(std::move(w));
+    out.words.push_back(w);
   }
-  if (out.words.empty() && !words.empty()) out.words = std::move(words);  // only stop words: keep them
+  if (out.words.empty()) out.words = std::move(words);  // only stop and noise words: keep them
+  out.only_function_words = out.words.empty() && !text::split_words(text::query_text(q)).empty();
+  return out;
+}
+
+std::string phrase_as_query(const std::string& phrase, const index::QueryWords& query_words) {
+  const ParsedQuery parsed = parse_query(phrase, query_words);
+  if (parsed.empty()) return phrase;
+  std::string out;
+  for (const auto& w : parsed.words) out += (out.empty() ? "" : " ") + w;
   return out;
 }
 

@@ -21,13 +21,22 @@ namespace ayc::search {
 
 struct ParsedQuery {
   std::vector<std::string> words;  // normalised words that carry meaning
+  // Something was typed, and all of it function words ("ke liye"): the
+  // query asks for nothing, and finds nothing.
+  bool only_function_words = false;
   bool empty() const { return words.empty(); }
 };
 
-// The words of `q` as the engine reads them; the store's noise words (and
-// the index's stop words) are dropped from a query of two or more words
-// unless nothing else is left.
+// The words of `q` as the engine reads them. Function words ("ke", "liye",
+// "dawai") are always dropped; the store's noise words (and the index's stop
+// words) are dropped from a query of two or more words unless nothing else
+// is left.
 ParsedQuery parse_query(const std::string& q, const index::QueryWords& query_words);
+
+// A synonym-table phrase as a query of it reads ("jodon ka dard" -> "jodon
+// dard", "pet me jalan" -> "pet jalan"), so the phrase is found however the
+// shopper joins its words; the phrase itself when nothing would be left.
+std::string phrase_as_query(const std::string& phrase, const index::QueryWords& query_words);
 
 enum class MatchMode { kAll, kAny };
 

@@ -65,13 +65,48 @@ void drop_least_telling(const index::QueryWords& query_words, std::vector<TextGr
   groups.pop_back();
 }
 
+// A group every word of which is one of the store's generic words.
+bool only_generic(const index::QueryWords& query_words, const TextGroup& g) {
+  return !g.words.empty() &&
+         std::all_of(g.words.begin(), g.words.end(), [&](const std::string& w) { return query_words.is_generic(w); });
+}
+
+// Whether a group matches only through a phonetic reading of its word
+// ("chyavanaprasha" as the name it sounds like): its other readings find nothing.
+bool only_phonetic(const Matcher& matcher, const TextGroup& g) {
+  TextGroup rest;
+  bool phonetic = false;
+  for (const auto& terms : g.alternatives) {
+    if (terms.size() == 1 && terms[0].rfind(index::kPrefixPhonetic, 0) == 0) {
+      phonetic = true;
+    } else {
+      rest.alternatives.push_back(terms);
+    }
+  }
+  return phonetic && (rest.alternatives.empty() || !matcher.every_group_matches(TextPlan{{rest}, false}));
+}
+
+// The words as typed found something: a phonetic match when a word was
+// read as another romanisation.
+void mark_phonetic(const Matcher& matcher, QueryPlan& plan) {
+  const auto& groups = plan.used.groups;
+  if (std::any_of(groups.begin(), groups.end(), [&](const TextGroup& g) { return only_phonetic(matcher, g); })) {
+    plan.kind = MatchKind::kPhonetic;
+  }
+}
+
 }  // namespace
 
 QueryPlan plan_query(const SearchContext& ctx, const ParsedQuery& parsed, const SearchRequest& req,
                      const std::vector<FilterPart>& filters) {
   const Matcher& matcher = ctx.matcher;
+  const index::QueryWords& query_words = ctx.snap.query_words();
   QueryPlan plan;
   plan.shown = parsed;
+  if (parsed.only_function_words) {  // "ke liye": nothing asked, nothing found
+    plan.kind = MatchKind::kNone;
+    return plan;
+  }
   if (parsed.empty()) {  // no text: every searchable product
     plan.matches = matcher.match(TextPlan{});
     return plan;
@@ -82,27 +117,40 @@ QueryPlan plan_query(const SearchContext& ctx, const ParsedQuery& parsed, const 
   raw.erase(raw.find_last_not_of(" \t") + 1);
   if (!raw.empty() && raw.find_first_of(" \t") == std::string::npos) {
     if (matcher.term_exists(index::sku_term(raw))) {
-      plan.matches = matcher.match(TextPlan{{TextGroup{{{index::sku_term(raw)}}}}, false});
+      plan.used = TextPlan{{TextGroup{{{index::sku_term(raw)}}, parsed.words}}, false};
+      plan.matches = matcher.match(plan.used);
       return plan;
     }
   }
   auto found_by = [&](const Matches& m) { return filters.empty() ? m.size() : matcher.restrict(m, filters).size(); };
-  plan.matches = matcher.match(build_text_plan(ctx, parsed, MatchMode::kAll, req.typing));
+  plan.used = build_text_plan(ctx, parsed, MatchMode::kAll, req.typing);
+  plan.matches = matcher.match(plan.used);
   std::size_t found = found_by(plan.matches);
-  if (found > 2) return plan;
+  if (found > 2) {
+    mark_phonetic(matcher, plan);
+    return plan;
+  }
   auto fixed = spelling_corrected(ctx, parsed);
   if (!fixed.empty()) {
-    Matches m = matcher.match(build_text_plan(ctx, ParsedQuery{fixed}, MatchMode::kAll, false));
+    TextPlan corrected = build_text_plan(ctx, ParsedQuery{fixed}, MatchMode::kAll, false);
+    Matches m = matcher.keep_telling(matcher.match(corrected), corrected.groups);
     std::size_t corrected_found = found_by(m);
     if (corrected_found > found) {
       plan.matches = std::move(m);
+      plan.used = std::move(corrected);
       plan.corrected = join_words(fixed);
       plan.shown = ParsedQuery{text::split_words(*plan.corrected)};
-      found = corrected_found;
+      plan.kind = MatchKind::kCorrected;
+      return plan;
     }
+    if (corrected_found == 0 && found == 0 && !filters.empty() && m.size() > 0) plan.did_you_mean = join_words(fixed);
   }
-  if (found == 0 && parsed.words.size() > 1) {
-    TextPlan whole = build_text_plan(ctx, plan.shown, MatchMode::kAll, req.typing && !plan.corrected);
+  if (found > 0) {
+    mark_phonetic(matcher, plan);
+    return plan;
+  }
+  if (parsed.words.size() > 1) {
+    TextPlan whole = build_text_plan(ctx, plan.shown, MatchMode::kAll, req.typing);
     // Relaxed: concepts the index does not know are left out, then grade
     // words, then concepts from the end ("ashwagandha churna organic" ->
     // "ashwagandha churna"): the first words usually name the product.
@@ -110,23 +158,33 @@ QueryPlan plan_query(const SearchContext& ctx, const ParsedQuery& parsed, const 
     // finds something ("eggshell for gynaecological health" -> women's
     // health, not every product mentioning "health").
     // A number alone is not a concept ("omega 3" must not list every "3 x 75
-    // g" soap): number groups never stand without a word group.
+    // g" soap): number groups never stand without a word group. Nor are
+    // generic words ("oil capsules"), and what is kept must be held
+    // tellingly by what it finds.
     std::erase_if(whole.groups, only_numbers);
     TextPlan known = known_concepts(ctx, whole);
     while (!known.groups.empty()) {
-      Matches m = matcher.match(known);
-      if (found_by(m) > 0) {
-        plan.matches = std::move(m);
-        std::vector<std::string> kept;
-        for (const auto& g : known.groups) kept.insert(kept.end(), g.words.begin(), g.words.end());
-        plan.kept = join_words(kept);
-        return plan;
+      std::vector<TextGroup> telling;
+      for (const auto& g : known.groups)
+        if (!only_generic(query_words, g)) telling.push_back(g);
+      if (!telling.empty()) {
+        Matches m = matcher.keep_telling(matcher.match(known), telling);
+        if (found_by(m) > 0) {
+          plan.matches = std::move(m);
+          std::vector<std::string> kept;
+          for (const auto& g : known.groups) kept.insert(kept.end(), g.words.begin(), g.words.end());
+          plan.kept = join_words(kept);
+          plan.used = std::move(known);
+          plan.kind = MatchKind::kRelaxed;
+          return plan;
+        }
       }
-      drop_least_telling(ctx.snap.query_words(), known.groups);
+      drop_least_telling(query_words, known.groups);
     }
-    whole.any_group = true;  // nothing narrower finds anything
-    plan.matches = matcher.match(whole);
   }
+  plan.matches = Matches{};
+  plan.used = TextPlan{};
+  plan.kind = MatchKind::kNone;
   return plan;
 }
 

@@ -33,6 +33,11 @@ struct SearchRequest {
   bool typing = false;                 // the last word is still being typed (prefix match)
 };
 
+struct FacetCount {
+  std::string value;
+  std::uint64_t count = 0;
+};
+
 // A result-page candidate before the exact-match boost: its sort key (for
 // sorts other than relevance), its relevance and its document (a docid).
 struct RankedDoc {
@@ -61,16 +66,33 @@ struct SearchHit {
   std::string highlight_name;               // HTML-escaped, matches in <mark>
   std::string highlight_short_description;
   double score = 0;
+  std::uint64_t matched = 0;  // bit i: it matched SearchResult::words[i]
 };
 
-struct FacetCount {
-  std::string value;
-  std::uint64_t count = 0;
+// How a search matched its words, the first that applies:
+//   kNone      nothing the shopper asked for was found (no hits);
+//   kRelaxed   with some words left out (SearchResult::dropped_words);
+//   kCorrected with spelling corrected (corrected_query);
+//   kPhonetic  a word read as another romanisation of a name it sounds like;
+//   kAll       every word as typed (and a query without words).
+enum class MatchKind { kAll, kCorrected, kRelaxed, kPhonetic, kNone };
+const char* match_kind_name(MatchKind kind);
+
+// What a shopper can do when nothing was found.
+struct NextSteps {
+  std::optional<std::string> did_you_mean;            // a spelling that finds products without the filters
+  std::optional<std::uint64_t> total_without_filters;  // when filters were set
+  std::vector<FacetCount> categories;                 // the store's largest categories
 };
 
 struct SearchResult {
   std::string query;
   std::optional<std::string> corrected_query;
+  MatchKind match = MatchKind::kAll;
+  std::vector<std::string> words;          // the words the search read (as corrected)
+  std::vector<std::string> matched_words;  // those the hits match (all, or a relaxed search's kept ones)
+  std::vector<std::string> dropped_words;  // those left out (relaxed) or found nowhere (none)
+  std::optional<NextSteps> next_steps;     // with no hits for a query with words
   std::uint64_t total = 0;
   std::vector<SearchHit> hits;
   std::map<std::string, std::vector<FacetCount>> facets;

@@ -107,6 +107,19 @@ std::vector<Ranked> top(const Matches& hits, const SearchRequest& req, bool has_
 
 // What a page's highlighting marks: the words shown (as corrected), their
 // stems, and the unfinished last word while the shopper types.
+// For each group of `used`, the bits of `words` (at most 64) it stands for.
+std::vector<std::uint64_t> word_bits(const TextPlan& used, const std::vector<std::string>& words) {
+  std::vector<std::uint64_t> out;
+  for (const auto& g : used.groups) {
+    std::uint64_t bits = 0;
+    for (std::size_t i = 0; i < words.size() && i < 64; ++i) {
+      if (std::find(g.words.begin(), g.words.end(), words[i]) != g.words.end()) bits |= std::uint64_t{1} << i;
+    }
+    out.push_back(bits);
+  }
+  return out;
+}
+
 struct Marks {
   ParsedQuery shown;
   std::vector<std::string> stems;
@@ -206,11 +219,13 @@ void rerank(const DocTable& docs, const QueryPlan& plan, const SearchRequest& re
 }
 
 // The requested page of `ranked` as hits: cards, prices in `currency`,
-// stock in the shopper's country, highlighted names.
-void fill_page(const IndexSnapshot& snap, const std::vector<Ranked>& ranked, const QueryPlan& plan,
+// stock in the shopper's country, highlighted names, the words each matched.
+void fill_page(const SearchContext& ctx, const std::vector<Ranked>& ranked, const QueryPlan& plan,
                const SearchRequest& req, const std::string& currency, SearchResult& result) {
+  const IndexSnapshot& snap = ctx.snap;
   const HitCards& cards = snap.hit_cards();
   const Marks marks(plan.shown, req.typing);
+  const std::vector<std::uint64_t> group_bits = word_bits(plan.used, result.words);
   result.hits.reserve(std::min(req.limit, ranked.size()));
   const std::size_t page_end = std::min(ranked.size(), req.offset + req.limit);
   for (std::size_t i = req.offset; i < page_end; ++i) cards.prefetch(ranked[i].doc);
@@ -222,11 +237,56 @@ void fill_page(const IndexSnapshot& snap, const std::vector<Ranked>& ranked, con
     const bool in_stock = cards.in_stock_in(d, req.country) || cards.in_stock_in(d, "*");
     SearchHit hit = make_hit(snap.docs().id(d), card, in_stock, snap.currencies(), currency, marks);
     hit.score = ranked[i].score;
+    for (std::size_t g = 0; g < group_bits.size(); ++g) {
+      if (ctx.matcher.group_has(plan.used.groups[g], d)) hit.matched |= group_bits[g];
+    }
     result.hits.push_back(std::move(hit));
   }
 }
 
+// How the plan matched, in the answer's terms: the words read, those the
+// hits match and those left out.
+void describe_match(const QueryPlan& plan, SearchResult& result) {
+  result.match = plan.kind;
+  result.words = plan.shown.words;
+  for (const auto& w : result.words) {
+    bool used = plan.kind != MatchKind::kRelaxed && plan.kind != MatchKind::kNone;
+    for (const auto& g : plan.used.groups) used = used || std::find(g.words.begin(), g.words.end(), w) != g.words.end();
+    (used ? result.matched_words : result.dropped_words).push_back(w);
+  }
+}
+
+// What a shopper can do when nothing was found: a spelling that finds
+// products without the filters, how many the query finds without them, the
+// store's largest categories.
+NextSteps next_steps(const SearchContext& ctx, const QueryPlan& plan, const ParsedQuery& parsed,
+                     const SearchRequest& req, const std::vector<FilterPart>& filters, const std::string& currency) {
+  NextSteps next;
+  next.did_you_mean = plan.did_you_mean;
+  if (!filters.empty()) next.total_without_filters = plan_query(ctx, parsed, req, {}).matches.size();
+  QueryPlan every;
+  every.matches = ctx.matcher.match(TextPlan{});
+  SearchResult store;
+  add_facets(ctx, every, every.matches, {}, "", currency, store);
+  auto& categories = store.facets["category"];
+  constexpr std::size_t kCategories = 5;
+  if (categories.size() > kCategories) categories.resize(kCategories);
+  next.categories = std::move(categories);
+  return next;
+}
+
 }  // namespace
+
+const char* match_kind_name(MatchKind kind) {
+  switch (kind) {
+    case MatchKind::kAll: return "all";
+    case MatchKind::kCorrected: return "corrected";
+    case MatchKind::kRelaxed: return "relaxed";
+    case MatchKind::kPhonetic: return "phonetic";
+    case MatchKind::kNone: return "none";
+  }
+  return "all";
+}
 
 Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& req, const ranking::BlendParams& blend) {
   // Validate.
@@ -248,6 +308,7 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
     const std::vector<FilterPart> filters = build_filters(req, fx, currency);
     const QueryPlan plan = plan_query(ctx, parsed, req, filters);
     result.corrected_query = plan.corrected;
+    describe_match(plan, result);
     // Filter: without filters the text's matches are the hits (shared, not copied).
     const Matches hits = filters.empty() ? plan.matches : matcher.restrict(plan.matches, filters);
     result.total = hits.size();
@@ -258,7 +319,8 @@ Result<SearchResult> run_search(const IndexSnapshot& snap, const SearchRequest& 
     const std::size_t wanted = std::max(req.offset + req.limit, boost_exact ? kRerankWindow : 0);
     std::vector<Ranked> ranked = rank(snap, hits, filter_signature, req, has_text, blend, wanted);
     if (boost_exact) rerank(snap.docs(), plan, req, blend, ranked);
-    fill_page(snap, ranked, plan, req, currency, result);
+    fill_page(ctx, ranked, plan, req, currency, result);
+    if (result.total == 0) result.next_steps = next_steps(ctx, plan, parsed, req, filters, currency);
   } catch (const Xapian::Error& e) {
     return Status::Internal("search failed: " + e.get_description());
   }

@@ -24,7 +24,7 @@ TEST_CASE("a query word that is not one word, or has no known role, is refused w
   CHECK(words.add("", "noise").code() == StatusCode::kInvalidArgument);
   const Status role = words.add("maha", "prefix");
   CHECK(role.code() == StatusCode::kInvalidArgument);
-  CHECK(role.message().find("noise or grade") != std::string::npos);
+  CHECK(role.message().find("noise, grade, function or generic") != std::string::npos);
   CHECK(words.size() == 0);
 }
 
@@ -33,19 +33,26 @@ TEST_CASE("query words survive encoding, and equal sets encode alike") {
   REQUIRE(a.add("online", "noise").ok());
   REQUIRE(a.add("laghu", "grade").ok());
   REQUIRE(a.add("best", "noise").ok());
+  REQUIRE(a.add("liye", "function").ok());
+  REQUIRE(a.add("capsules", "generic").ok());
   QueryWords b;
+  REQUIRE(b.add("capsules", "generic").ok());
+  REQUIRE(b.add("liye", "function").ok());
   REQUIRE(b.add("best", "noise").ok());
   REQUIRE(b.add("laghu", "grade").ok());
   REQUIRE(b.add("online", "noise").ok());
   CHECK(a.encode() == b.encode());
-  CHECK(a.encode() == "grade laghu\nnoise best\nnoise online\n");
+  CHECK(a.encode() == "function liye\ngeneric capsules\ngrade laghu\nnoise best\nnoise online\n");
 
   auto back = QueryWords::decode(a.encode());
   REQUIRE(back.ok());
   CHECK(back->is_noise("best"));
   CHECK(back->is_noise("online"));
   CHECK(back->is_grade("laghu"));
-  CHECK(back->size() == 3);
+  CHECK(back->is_function("liye"));
+  CHECK_FALSE(back->is_noise("liye"));
+  CHECK(back->is_generic("capsules"));
+  CHECK(back->size() == 5);
   CHECK(QueryWords::decode("")->size() == 0);
 }
 

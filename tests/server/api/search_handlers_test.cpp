@@ -47,7 +47,33 @@ TEST_CASE("a search answer quotes its strings and lists facets with counts") {
   CHECK_THAT(body, Catch::StartsWith("{\"search_id\":\"id-1\",\"query\":\"tulsi \\\"drops\\\"\",\"corrected_query\":null"));
   CHECK_THAT(body, Catch::Contains("\"highlight\":{\"name\":\"<mark>Tulsi</mark> Drops\",\"short_description\":\"\"}"));
   CHECK_THAT(body, Catch::Contains("\"facets\":{\"brand\":[{\"value\":\"brand-a\",\"count\":7},"
-                                   "{\"value\":\"brand-b\",\"count\":3}]}}"));
+                                   "{\"value\":\"brand-b\",\"count\":3}]},\"next_steps\":null}"));
+}
+
+TEST_CASE("a search answer says how it matched, each hit its matched words, and next steps when none") {
+  search::SearchRequest req;
+  auto relaxed = one_hit(10, 4);
+  relaxed.match = search::MatchKind::kRelaxed;
+  relaxed.words = {"tulsi", "zzqx", "drops"};
+  relaxed.matched_words = {"tulsi", "drops"};
+  relaxed.dropped_words = {"zzqx"};
+  relaxed.hits[0].matched = 0b101;
+  const std::string body = render_search_json(relaxed, req, "id", 1);
+  CHECK_THAT(body, Catch::Contains("\"corrected_query\":null,\"match\":\"relaxed\",\"matched_words\":[\"tulsi\",\"drops\"],"
+                                   "\"dropped_words\":[\"zzqx\"],\"total\":"));
+  CHECK_THAT(body, Catch::Contains("\"short_description\":\"\"},\"matched_words\":[\"tulsi\",\"drops\"]}"));
+
+  search::SearchResult none;
+  none.query = "yoga mat";
+  none.currency = "INR";
+  none.match = search::MatchKind::kNone;
+  none.words = {"yoga", "mat"};
+  none.dropped_words = none.words;
+  none.next_steps = search::NextSteps{std::nullopt, 12, {{"Classical Medicines", 40}}};
+  const std::string empty = render_search_json(none, req, "id", 1);
+  CHECK_THAT(empty, Catch::Contains("\"match\":\"none\",\"matched_words\":[],\"dropped_words\":[\"yoga\",\"mat\"]"));
+  CHECK_THAT(empty, Catch::EndsWith("\"next_steps\":{\"did_you_mean\":null,\"total_without_filters\":12,"
+                                    "\"categories\":[{\"value\":\"Classical Medicines\",\"count\":40}]}}"));
 }
 
 TEST_CASE("a hit carries its image and its MRP as compare_at_price, or null for each") {
