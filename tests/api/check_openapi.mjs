@@ -35,6 +35,8 @@ const requests = [
   ['GET', '/search', '/search?q=ashwagandha&currency=usd&sort=price_asc&facets=true&analytics=false'],
   ['GET', '/search', '/search?q=ashwagndha&brand=dabur&in_stock=true&country=IN&analytics=false'],
   ['GET', '/search', '/search?q=zzzzqqqq&analytics=false'],
+  ['GET', '/search', '/search?q=yoga+mat&brand=dabur&analytics=false'],
+  ['GET', '/search', '/search?q=zzqxv+ashwagandha+churna&analytics=false'],
   ['GET', '/search', '/search?q=tulsi&limit=1000'],
   ['GET', '/search', '/search?q=tulsi&sort=cheapest'],
   ['GET', '/autocomplete', '/autocomplete?q=ashw'],
