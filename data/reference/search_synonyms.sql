@@ -131,7 +131,7 @@ ON CONFLICT (canonical) DO NOTHING;
 -- Indications: metabolic, heart, kidney and urinary
 -- ---------------------------------------------------------------------------
 INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
-('diabetes',       ARRAY['blood sugar','blood glucose','sugar control','glucose control','high sugar','diabetic','diabetic care','type 2 diabetes','madhumeha','prameha','madhumeh','sugar','sugar ki bimari'], 'indication'),
+('diabetes',       ARRAY['blood sugar','blood glucose','sugar control','glucose control','high sugar','diabetic','diabetic care','type 2 diabetes','madhumeha','prameha','madhumeh','sugar ki bimari','sugar ki dawai'], 'indication'),
 ('cholesterol',    ARRAY['high cholesterol','cholesterol control','hyperlipidemia','triglycerides','lipid profile','lipids','ldl'], 'indication'),
 ('blood pressure', ARRAY['hypertension','high blood pressure','high bp','bp','bp control','raktachapa','uccha raktachap'], 'indication'),
 ('heart',          ARRAY['heart health','heart care','heart tonic','cardiac','cardiac care','cardiac health','cardio','hridya'], 'indication'),
