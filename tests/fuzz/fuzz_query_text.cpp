@@ -7,6 +7,8 @@
 // lookup are given, and their stems).
 //
 // The input is the typed text itself (any bytes). Invariants, from the headers:
+//   - parse_query drops function words only, and every word only when all
+//     are function words (only_function_words says so);
 //   - nothing crashes, for any bytes (the query parameter is checked as
 //     UTF-8 by the handlers, but the indexer runs the same code on catalogue
 //     text);
@@ -159,6 +161,9 @@ const ayc::index::QueryWords& query_words() {
     (void)w.add("online", "noise");
     (void)w.add("buy", "noise");
     (void)w.add("maha", "grade");
+    (void)w.add("ke", "function");
+    (void)w.add("liye", "function");
+    (void)w.add("oil", "generic");
     return w;
   }();
   return words;
@@ -231,7 +236,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const ayc::search::ParsedQuery parsed = ayc::search::parse_query(std::string(in), query_words());
   AYC_FUZZ_CHECK(parsed.words.size() <= words.size(), "parse_query found more words than the query has");
-  AYC_FUZZ_CHECK(parsed.empty() == words.empty(), "parse_query dropped every word of a query that has some");
+  // Only function words ("ke liye") may leave nothing, and then say so.
+  bool all_function = !words.empty();
+  for (const auto& w : words) all_function = all_function && query_words().is_function(w);
+  AYC_FUZZ_CHECK(parsed.empty() == (words.empty() || all_function),
+                 "parse_query dropped every word of a query that has some besides function words");
+  AYC_FUZZ_CHECK(parsed.only_function_words == all_function, "parse_query misreports a query of function words");
+  for (const auto& w : parsed.words) AYC_FUZZ_CHECK(!query_words().is_function(w), "parse_query kept a function word");
+  AYC_FUZZ_CHECK(words.empty() || !ayc::search::phrase_as_query(std::string(in), query_words()).empty(),
+                 "phrase_as_query left nothing of a phrase with words");
   for (const auto& w : parsed.words) check_phonetic(w);
   (void)ayc::search::highlight_stems(parsed);
 

@@ -112,6 +112,8 @@ def query_seeds():
         "emoji_rupee": "kesar 🌿 ₹499 ®™",
         "invalid_utf8": b"tulsi \xff\xfe \xe0\xa4 \xc3\x28 \xed\xa0\x80 amla",
         "hinglish": "sardi khansi ke liye kadha",
+        "function_words_only": "ke liye",
+        "hinglish_devanagari_function_words": "पेट दर्द के लिये",
         "spelling_romanisations": "dashmularishta Dasamularishtam chyavanaprasha kumkumadi",
         "json_specials": "q\"\\\u0000\u001f\u007f",
     }
