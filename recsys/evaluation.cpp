@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <functional>
 
+#include "recsys/buy_again.h"
+#include "recsys/ease.h"
 #include "recsys/training_data.h"
 
 namespace ayc::recsys {
@@ -131,13 +133,14 @@ HoldoutSplit leave_last_order_out(const Dataset& data, const EvaluationOptions& 
     std::vector<std::uint32_t> active;
     for (auto i : baskets.items_of(order))
       if (data.items[i].active) active.push_back(i);
-    HoldoutCase user{c, kNone, {}};
+    const std::int64_t day = baskets.day[order];
+    HoldoutCase user{c, kNone, {}, day}, rebuy{c, kNone, {}, day};
     const auto h = history.of(c);
-    for (auto i : active)
-      if (!bought(h, i)) user.targets.push_back(i);
+    for (auto i : active) (bought(h, i) ? rebuy : user).targets.push_back(i);
     if (!user.targets.empty()) split.customer_cases.push_back(std::move(user));
+    if (!rebuy.targets.empty()) split.rebuy_cases.push_back(std::move(rebuy));
     if (active.size() >= 2 && first_item[order] != kNone) {
-      HoldoutCase item{c, first_item[order], {}};
+      HoldoutCase item{c, first_item[order], {}, day};
       for (auto i : active)
         if (i != item.query_item) item.targets.push_back(i);
       split.item_cases.push_back(std::move(item));
@@ -146,23 +149,84 @@ HoldoutSplit leave_last_order_out(const Dataset& data, const EvaluationOptions& 
   return split;
 }
 
+ScoredLists plain_ease(const Dataset& data, const EaseFit& fit, std::size_t k, int threads) {
+  const Histories history = build_histories(data.lines, {data.customer_count, 0, 0});
+  const EaseModel model = fit_ease(history, data.items, fit);
+  std::vector<int> column(data.items.size(), -1);
+  for (std::size_t c = 0; c < model.items.size(); ++c) column[model.items[c]] = static_cast<int>(c);
+  auto make_worker = [&] {
+    return [&, scores = Eigen::VectorXf()](std::size_t customer, std::vector<Scored>& out) mutable {
+      if (model.items.empty()) return;
+      scores.setZero(static_cast<Eigen::Index>(model.items.size()));
+      const auto h = history.of(customer);
+      for (const auto& e : h)
+        if (column[e.item] >= 0) scores += model.weights_t.col(column[e.item]);
+      for (Eigen::Index m = 0; m < scores.size(); ++m) {
+        const std::uint32_t item = model.items[static_cast<std::size_t>(m)];
+        if (scores[m] > 0 && !bought(h, item)) out.push_back({item, scores[m]});
+      }
+      keep_top_k(out, k);
+      scale_to_unit(out);
+    };
+  };
+  return build_scored_lists(data.customer_count, threads, make_worker);
+}
+
+namespace {
+
+// The rebuy baselines: every active product the customer bought, by `before`.
+template <class Before>
+std::vector<Scored> rebuy_baseline(std::span<const RepeatPurchase> history, std::span<const ItemContent> items,
+                                   Before before) {
+  std::vector<RepeatPurchase> kept;
+  for (const auto& e : history)
+    if (items[e.item].active) kept.push_back(e);
+  std::sort(kept.begin(), kept.end(), before);
+  std::vector<Scored> out;
+  for (std::size_t r = 0; r < kept.size(); ++r) out.push_back({kept[r].item, 1.0f / static_cast<float>(r + 1)});
+  return out;
+}
+
+bool more_recent(const RepeatPurchase& a, const RepeatPurchase& b) {
+  return a.last_day != b.last_day ? a.last_day > b.last_day : a.days != b.days ? a.days > b.days : a.item < b.item;
+}
+
+bool more_frequent(const RepeatPurchase& a, const RepeatPurchase& b) {
+  return a.days != b.days ? a.days > b.days : more_recent(a, b);
+}
+
+}  // namespace
+
 Result<EvaluationReport> evaluate(const Dataset& data, const RecsysOptions& options,
                                   const EvaluationOptions& evaluation) {
   AYC_RETURN_IF_ERROR(validate(options));
   if (evaluation.cutoff < 1) return Status::InvalidArgument("evaluation cutoff must be at least 1");
   const HoldoutSplit split = leave_last_order_out(data, evaluation);
   const RecommendationSet set = compute_models(split.train, options);
+  const ScoredLists ease = plain_ease(split.train, options.for_you.ease, options.run.k, options.run.threads);
   const Histories history = build_histories(split.train.lines, {data.customer_count, 0, 0});
   const std::size_t n = data.items.size(), cut = evaluation.cutoff;
   const auto active = static_cast<std::size_t>(
       std::count_if(data.items.begin(), data.items.end(), [](const ItemContent& i) { return i.active; }));
 
-  MetricSum user_pop("customer", "popularity", n, cut), user_model("customer", "for_you", n, cut);
+  MetricSum user_pop("customer", "popularity", n, cut), user_ease("customer", "ease", n, cut),
+      user_model("customer", "for_you", n, cut);
   for (const auto& c : split.customer_cases) {
     const auto h = history.of(c.customer);
     auto known = [&](std::uint32_t i) { return bought(h, i); };
     user_pop.add(set.best_sellers, known, c.targets);
+    user_ease.add(ease[c.customer], known, c.targets);
     user_model.add(set.for_you[c.customer], known, c.targets);
+  }
+  const RepurchaseData repurchase = build_repurchase_data(split.train.lines, data.customer_count, n);
+  MetricSum recent("rebuy", "most_recent", n, cut), frequent("rebuy", "most_frequent", n, cut),
+      again("rebuy", "buy_again", n, cut);
+  auto keep_all = [](std::uint32_t) { return false; };
+  for (const auto& c : split.rebuy_cases) {
+    const auto h = repurchase.histories.of(c.customer);
+    recent.add(rebuy_baseline(h, data.items, more_recent), keep_all, c.targets);
+    frequent.add(rebuy_baseline(h, data.items, more_frequent), keep_all, c.targets);
+    again.add(buy_again_for(h, repurchase.products, data.items, c.day, options.buy_again), keep_all, c.targets);
   }
   MetricSum item_pop("product", "popularity", n, cut), bt("product", "bought_together", n, cut),
       sim("product", "similar", n, cut), rel("product", "related", n, cut);
@@ -175,7 +239,7 @@ Result<EvaluationReport> evaluate(const Dataset& data, const RecsysOptions& opti
   }
   EvaluationReport report;
   report.train_lines = split.train.lines.size();
-  for (const MetricSum* m : {&user_pop, &user_model, &item_pop, &bt, &sim, &rel})
+  for (const MetricSum* m : {&user_pop, &user_ease, &user_model, &recent, &frequent, &again, &item_pop, &bt, &sim, &rel})
     report.rows.push_back(m->result(active));
   return report;
 }

@@ -24,7 +24,7 @@ class ForYouWorker {
  public:
   ForYouWorker(const TrainingData& d, const Histories& h, const EaseModel* ease, const ForYouFallbacks& fb,
                const ForYouOptions& o, const RunOptions& run)
-      : d_(d), h_(h), ease_(ease), fb_(fb), o_(o), run_(run) {
+      : h_(h), ease_(ease), fb_(fb), o_(o), run_(run) {
     if (ease_ == nullptr) return;
     column_.assign(d.items.size(), -1);
     for (std::size_t c = 0; c < ease_->items.size(); ++c) column_[ease_->items[c]] = static_cast<int>(c);
@@ -58,11 +58,11 @@ class ForYouWorker {
   }
 
  private:
-  bool excluded(std::span<const HistoryEntry> history, std::uint32_t item) const {
+  // Whether the customer ever bought `item` (history is sorted by item).
+  static bool excluded(std::span<const HistoryEntry> history, std::uint32_t item) {
     auto it = std::lower_bound(history.begin(), history.end(), item,
                                [](const HistoryEntry& e, std::uint32_t i) { return e.item < i; });
-    if (it == history.end() || it->item != item) return false;
-    return o_.exclude_all_purchased || d_.now_day - it->last_day < o_.exclude_recent_days;
+    return it != history.end() && it->item == item;
   }
 
   void ease_scores(std::span<const HistoryEntry> history, std::vector<Scored>& out) {
@@ -114,7 +114,6 @@ class ForYouWorker {
     }
   }
 
-  const TrainingData& d_;
   const Histories& h_;
   const EaseModel* ease_;
   const ForYouFallbacks& fb_;
@@ -129,8 +128,9 @@ class ForYouWorker {
 
 ScoredLists for_you(const TrainingData& data, const ForYouFallbacks& fallbacks, const ForYouOptions& options,
                     const RunOptions& run) {
-  const Histories histories =
-      build_histories(data.lines, {data.customer_count, data.anchor_day, options.half_life_days});
+  // Every bought product weighs 1: the bought/not-bought row EASE is fitted on.
+  Histories histories = build_histories(data.lines, {data.customer_count, data.anchor_day, 0});
+  for (auto& e : histories.entries) e.weight = 1;
   EaseModel ease;
   const bool ease_on = use_ease(histories, data.items, options);
   if (ease_on) ease = fit_ease(histories, data.items, options.ease);

@@ -34,8 +34,12 @@ Status validate(const RecsysOptions& o) {
   check(o.for_you.ease.lambda > 0, "for_you.ease.lambda must be positive", p);
   check(o.for_you.ease.max_items >= 1 && o.for_you.ease.max_items <= 20000,
         "for_you.ease.max_items must be between 1 and 20000", p);
-  check(o.for_you.half_life_days >= 0, "for_you.half_life_days must not be negative", p);
-  check(o.for_you.exclude_recent_days >= 0, "for_you.exclude_recent_days must not be negative", p);
+  check(o.buy_again.max_items >= 1 && o.buy_again.max_items <= 1000, "buy_again.max_items must be between 1 and 1000", p);
+  check(o.buy_again.min_interval_days >= 1, "buy_again.min_interval_days must be at least 1", p);
+  check(o.buy_again.min_repeat_share >= 0 && o.buy_again.min_repeat_share <= 1,
+        "buy_again.min_repeat_share must be between 0 and 1", p);
+  check(o.buy_again.overdue_half_life > 0, "buy_again.overdue_half_life must be positive", p);
+  check(o.buy_again.max_overdue >= 1, "buy_again.max_overdue must be at least 1", p);
   check(o.popularity.recent_days >= 1 && o.popularity.baseline_days >= 1,
         "popularity.recent_days and baseline_days must be at least 1", p);
   check(o.popularity.smoothing_units > 0, "popularity.smoothing_units must be positive", p);
@@ -87,7 +91,11 @@ RecommendationSet compute_models(const Dataset& data, const RecsysOptions& o) {
   stage(o, "related");
   set.related = related(data.items, {set.bought_together, set.similar, set.category_best_sellers}, o.related, o.run);
   stage(o, "for_you");
-  set.for_you = for_you(t, {&set.bought_together, set.best_sellers, popularity}, o.for_you, o.run);
+  // Deeper than k: the customer's own purchases are skipped when topping up.
+  const std::vector<Scored> top_up = best_sellers(popularity, data.items, 2 * o.run.k);
+  set.for_you = for_you(t, {&set.bought_together, top_up, popularity}, o.for_you, o.run);
+  stage(o, "buy_again");
+  set.buy_again = buy_again(t, o.buy_again, o.run);
   stage(o, "done");
   return set;
 }

@@ -10,9 +10,13 @@
 // Entries carry dense indices; set.ids.products[s.item] is
 // the product UUID (product_ids() does the mapping for a whole list).
 //   set.bought_together[p], set.similar[p], set.related[p]  product p's lists
-//   set.for_you[c]              customer c (set.ids.customers[c]); empty for
-//                               customers without purchases: serve trending,
-//                               then best_sellers, to them
+//   set.for_you[c]              customer c (set.ids.customers[c]): products
+//                               they have not bought; empty for customers
+//                               without purchases: serve trending, then
+//                               best_sellers, to them
+//   set.buy_again[c]            customer c's refills, most due first (at most
+//                               options.buy_again.max_items; buy_again.h);
+//                               empty when there is nothing to rebuy
 //   set.trending, set.best_sellers                 global lists
 //   set.category_best_sellers[c], category_trending[c]  category c (set.ids.categories[c]),
 //                                                  including its subcategories
@@ -28,6 +32,7 @@
 
 #include "common/status.h"
 #include "recsys/bought_together.h"
+#include "recsys/buy_again.h"
 #include "recsys/for_you.h"
 #include "recsys/popularity.h"
 #include "recsys/related.h"
@@ -42,6 +47,7 @@ struct RecsysOptions {
   BoughtTogetherOptions bought_together;
   SimilarOptions similar;
   ForYouOptions for_you;
+  BuyAgainOptions buy_again;
   PopularityOptions popularity;
   RelatedOptions related;
   // Called with a short line as each model starts and ends (e.g. to log progress); may be empty.
@@ -59,6 +65,7 @@ struct RecommendationSet {
   ScoredLists similar;          // per product
   ScoredLists related;          // per product
   ScoredLists for_you;          // per customer
+  ScoredLists buy_again;        // per customer
   std::vector<Scored> trending;
   std::vector<Scored> best_sellers;
   ScoredLists category_best_sellers;  // per category

@@ -1,7 +1,9 @@
 // ayurvedacart-receval: offline evaluation of the recommendation models on the
 // orders in PostgreSQL (leave-last-order-out, see recsys/evaluation.h), or with
 // --time-stage, the time and peak memory of the indexer's recommendation stage
-// (load inputs + compute every list, optionally + write product_recommendations).
+// (load inputs + compute every list, optionally + write product_recommendations),
+// or with --planted-regimens, for_you on a synthetic shop with a known answer
+// (recsys/planted_regimens.h; no PostgreSQL).
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -15,6 +17,7 @@
 #include "recsys/evaluation.h"
 #include "recsys/pg_sink.h"
 #include "recsys/pg_source.h"
+#include "recsys/planted_regimens.h"
 #include "recsys/recommendations.h"
 
 namespace {
@@ -35,6 +38,7 @@ struct Config {
   std::int64_t now_unix = 0;  // 0 = the wall clock
   bool time_stage = false;
   bool write = false;
+  bool planted_regimens = false;
 };
 
 void register_flags(ayc::FlagSet& flags, Config& c) {
@@ -54,6 +58,9 @@ void register_flags(ayc::FlagSet& flags, Config& c) {
   flags.add_int("now", "", "\"today\" as Unix seconds, 0 = the wall clock", &c.now_unix, 0, 1LL << 40);
   flags.add_bool("time-stage", "", "time load + compute (and --write) instead of evaluating", &c.time_stage);
   flags.add_bool("write", "", "with --time-stage: also replace product_recommendations", &c.write);
+  flags.add_bool("planted-regimens", "",
+                 "evaluate for_you on a synthetic shop of 3-product regimens (seeded by --seed; no --pg)",
+                 &c.planted_regimens);
 }
 
 class Stopwatch {
@@ -149,23 +156,49 @@ int evaluate(pqxx::connection& conn, const Config& c) {
   return 0;
 }
 
+// The regimen check, then the leave-last-order-out report on the same shop
+// (customers there rebuy on a rhythm, unlike the memoryless datagen orders).
+int planted_regimens(const Config& c) {
+  ayc::recsys::PlantedRegimenOptions po;
+  po.seed = static_cast<std::uint64_t>(c.seed);
+  const auto shop = ayc::recsys::plant_regimens(po);
+  const auto options = options_from(c);
+  const std::size_t cutoff = 10;
+  std::printf("planted regimens: products %zu  order lines %zu  customers %zu (%zu missing one product of a regimen)\n",
+              shop.data.items.size(), shop.data.lines.size(), shop.data.customer_count, shop.cases.size());
+  std::fputs(ayc::recsys::format_regimen_scores(ayc::recsys::check_planted_regimens(shop, options, cutoff), cutoff)
+                 .c_str(),
+             stdout);
+  ayc::recsys::EvaluationOptions eo;
+  eo.max_customers = static_cast<std::size_t>(c.max_customers);
+  eo.seed = static_cast<std::uint64_t>(c.seed);
+  auto report = ayc::recsys::evaluate(shop.data, options, eo);
+  if (!report.ok()) return fail(report.status());
+  std::printf("leave-last-order-out on the same shop (training %zu lines):\n", report->train_lines);
+  std::fputs(ayc::recsys::format_report(*report, eo.cutoff).c_str(), stdout);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   Config config;
   ayc::FlagSet flags(kProgram,
                      "Evaluates the recommendation models offline on the orders in PostgreSQL (each sampled\n"
-                     "customer's last order held out; HitRate@10, NDCG@10, coverage; popularity baseline first),\n"
-                     "or with --time-stage measures the recommendation stage. Progress goes to stderr.");
+                     "customer's last order held out; HitRate@10, NDCG@10, coverage; baselines first: for_you\n"
+                     "against popularity and plain EASE, buy_again against the most recent and most frequent\n"
+                     "purchases), or with --time-stage measures the recommendation stage, or with\n"
+                     "--planted-regimens checks for_you on a synthetic regimen shop. Progress goes to stderr.");
   register_flags(flags, config);
   const ayc::Status parsed = flags.parse(argc, argv);
   if (int rc = ayc::handle_parse_result(flags, parsed, kProgram); rc >= 0) return rc;
-  if (config.pg.empty()) {
-    std::cerr << kProgram << ": no PostgreSQL connection string: pass --pg URL or set AYURVEDACART_PG\n";
-    return 2;
-  }
   if (config.for_you != "auto" && config.for_you != "ease" && config.for_you != "knn") {
     std::cerr << kProgram << ": --for-you must be auto, ease or knn, got '" << config.for_you << "' (see --help)\n";
+    return 2;
+  }
+  if (config.planted_regimens) return planted_regimens(config);
+  if (config.pg.empty()) {
+    std::cerr << kProgram << ": no PostgreSQL connection string: pass --pg URL or set AYURVEDACART_PG\n";
     return 2;
   }
   if (config.write && !config.time_stage) {

@@ -11,6 +11,13 @@ namespace {
 
 using testing::DatasetBuilder;
 
+const ModelScore& row(const EvaluationReport& report, const std::string& task, const std::string& model) {
+  for (const auto& r : report.rows)
+    if (r.task == task && r.model == model) return r;
+  FAIL("no row " << task << "/" << model);
+  return report.rows.front();
+}
+
 TEST_CASE("HitRate and NDCG on a hand-computed case") {
   const std::vector<std::uint32_t> ranked = {5, 3, 9, 1};
   const std::vector<std::uint32_t> targets = {1, 3};
@@ -42,6 +49,10 @@ TEST_CASE("the split holds out each sampled customer's last order") {
   REQUIRE(split.customer_cases.size() == 1);
   CHECK(split.customer_cases[0].customer == c);
   CHECK(split.customer_cases[0].targets == std::vector<std::uint32_t>{3});  // not 0 (bought), not 4 (inactive)
+  CHECK(split.customer_cases[0].day == 990);
+  REQUIRE(split.rebuy_cases.size() == 1);
+  CHECK(split.rebuy_cases[0].targets == std::vector<std::uint32_t>{0});  // bought before
+  CHECK(split.rebuy_cases[0].day == 990);
   REQUIRE(split.item_cases.size() == 1);
   CHECK(split.item_cases[0].query_item == 3);  // the first line of the order
   CHECK(split.item_cases[0].targets == std::vector<std::uint32_t>{0});
@@ -77,14 +88,16 @@ TEST_CASE("evaluation: bought_together beats popularity on planted kits") {
   o.run.threads = 1;
   const auto report = evaluate(b.data(), o, {});
   REQUIRE(report.ok());
-  REQUIRE(report->rows.size() == 6);
-  const auto& pop = report->rows[2];
-  const auto& bt = report->rows[3];
-  CHECK(pop.model == "popularity");
-  CHECK(bt.model == "bought_together");
+  REQUIRE(report->rows.size() == 10);
+  CHECK(report->rows[0].model == "popularity");  // baselines first
+  const auto& pop = row(*report, "product", "popularity");
+  const auto& bt = row(*report, "product", "bought_together");
   CHECK(bt.cases == 300);
   CHECK(bt.hit_rate > pop.hit_rate);
   CHECK(bt.hit_rate > 0.9);
+  // Every held-out order repeats the kit's first product: a rebuy case each.
+  CHECK(row(*report, "rebuy", "buy_again").cases == 300);
+  CHECK(row(*report, "rebuy", "most_frequent").hit_rate == 1.0);
   for (const auto& r : report->rows) {
     CHECK((r.coverage >= 0 && r.coverage <= 1));
     CHECK((r.ndcg >= 0 && r.ndcg <= r.hit_rate + 1e-9));
@@ -92,6 +105,31 @@ TEST_CASE("evaluation: bought_together beats popularity on planted kits") {
   const std::string table = format_report(*report, 10);
   CHECK(table.find("HitRate@10") != std::string::npos);
   CHECK(table.find("bought_together") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace ayc::recsys
+
+namespace ayc::recsys {
+namespace {
+
+TEST_CASE("plain EASE completes a kit and never lists what the customer bought") {
+  DatasetBuilder b(10, 2000);
+  for (std::uint32_t n = 0; n < 90; ++n) {
+    const auto c = b.new_customer();
+    const std::uint32_t kit = 3 * (n % 3);
+    b.order(c, 1900, {kit, kit + 1, kit + 2, 9});
+  }
+  const auto u = b.new_customer();
+  b.order(u, 1990, {3, 4});
+  EaseFit fit;
+  fit.lambda = 10;
+  const ScoredLists lists = plain_ease(b.data(), fit, 5, 1);
+  REQUIRE(lists.size() == b.data().customer_count);
+  REQUIRE_FALSE(lists[u].empty());
+  CHECK(lists[u][0].item == 5);
+  for (const auto& s : lists[u]) CHECK((s.item != 3 && s.item != 4));
+  for (const auto& s : lists[0]) CHECK((s.item > 2 && s.item != 9));  // customer 0 bought 0, 1, 2 and 9
 }
 
 }  // namespace

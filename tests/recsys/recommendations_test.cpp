@@ -70,6 +70,8 @@ TEST_CASE("compute_recommendations fills every list within its promises") {
   check_lists(set->similar, in.data, 7, true);
   check_lists(set->related, in.data, 7, true);
   check_lists(set->for_you, in.data, 7, false);
+  CHECK(set->buy_again.size() == in.data.customer_count);
+  check_lists(set->buy_again, in.data, o.buy_again.max_items, false);
   check_lists(set->category_best_sellers, in.data, 7, false);
   CHECK(set->best_sellers.size() == 7);
   CHECK(set->similar[0].size() == 7);
@@ -91,8 +93,10 @@ TEST_CASE("compute_recommendations does not depend on the thread count") {
   for (std::size_t i = 0; i < 80; ++i) {
     CHECK(std::equal(a->related[i].begin(), a->related[i].end(), b->related[i].begin(), b->related[i].end()));
   }
-  for (std::size_t c = 0; c < a->for_you.size(); ++c)
+  for (std::size_t c = 0; c < a->for_you.size(); ++c) {
     CHECK(std::equal(a->for_you[c].begin(), a->for_you[c].end(), b->for_you[c].begin(), b->for_you[c].end()));
+    CHECK(std::equal(a->buy_again[c].begin(), a->buy_again[c].end(), b->buy_again[c].begin(), b->buy_again[c].end()));
+  }
 }
 
 TEST_CASE("compute_recommendations rejects damaged inputs and bad options") {
@@ -105,10 +109,12 @@ TEST_CASE("compute_recommendations rejects damaged inputs and bad options") {
   RecsysOptions bad;
   bad.run.k = 0;
   bad.for_you.ease.lambda = 0;
+  bad.buy_again.overdue_half_life = 0;
   const Status s = validate(bad);
   CHECK(s.code() == StatusCode::kInvalidArgument);
   CHECK(s.message().find("k must be") != std::string::npos);
   CHECK(s.message().find("lambda") != std::string::npos);
+  CHECK(s.message().find("buy_again.overdue_half_life") != std::string::npos);
 }
 
 TEST_CASE("compute_recommendations copes with a shop without orders") {
