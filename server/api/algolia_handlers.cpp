@@ -11,6 +11,31 @@ namespace ayc::api {
 
 namespace {
 
+// How the search matched, in Algolia's terms where it has them: parsedQuery
+// (the words searched, as corrected), queryAfterRemoval when words were left
+// out (each in <em>, as removeWordsIfNoResults answers), and this engine's
+// `match` (all, corrected, relaxed, phonetic, none), which the clients keep
+// on their results object like any other field.
+void append_how_matched(std::string& o, const search::SearchResult& r) {
+  auto joined = [](const std::vector<std::string>& words, const std::vector<std::string>* dropped) {
+    std::string out;
+    for (const auto& w : words) {
+      const bool removed = dropped && std::find(dropped->begin(), dropped->end(), w) != dropped->end();
+      out += (out.empty() ? "" : " ") + (removed ? "<em>" + w + "</em>" : w);
+    }
+    return out;
+  };
+  o += ",\"parsedQuery\":";
+  text::append_json_quoted(o, joined(r.matched_words, nullptr));
+  if (r.match == search::MatchKind::kRelaxed || r.match == search::MatchKind::kNone) {
+    o += ",\"queryAfterRemoval\":";
+    text::append_json_quoted(o, joined(r.words, &r.dropped_words));
+  }
+  o += ",\"match\":\"";
+  o += search::match_kind_name(r.match);
+  o += '"';
+}
+
 constexpr std::uint64_t kMaxReachableHits = 10000;  // page * hitsPerPage stays within it
 
 http::HttpResponse algolia_error(int status, const std::string& message) {
@@ -149,6 +174,7 @@ std::string render_result(const AlgoliaQuery& q, const search::SearchResult& r, 
   o += ",\"processingTimeMS\":" + std::to_string(processing_ms);
   o += ",\"query\":";
   text::append_json_quoted(o, q.request.q);
+  append_how_matched(o, r);
   o += ",\"params\":\"\",\"index\":";
   text::append_json_quoted(o, q.index_name);
   if (!query_id.empty()) {

@@ -10,6 +10,9 @@
 //   4. clicks a hit: the click goes to /events/click with the search's id
 //      (printed for the caller, who looks for it in search_logs);
 //   5. the product page shows both related widgets filled;
+//   6. a search with a word no product has says which words it showed
+//      results for; a search for something the store does not sell lists no
+//      products and offers categories to browse instead;
 // with no JavaScript error and no failed request on any page. Images of the
 // catalogue (hosts this machine cannot reach) are answered with a local
 // placeholder. A screenshot of each page goes to SCREENSHOT_DIR.
@@ -145,6 +148,34 @@ try {
     assert.ok(widgets.together >= 1 && widgets.similar >= 1);
   });
   await page.screenshot({ path: `${shots}/6-product.png`, fullPage: true });
+
+  // 6. Honest answers: words dropped, and things not sold.
+  await page.goto(`${base}/web/search.html?q=ashwagandha%20zzqxv`, { waitUntil: 'networkidle0' });
+  await page.waitForSelector('#notice .notice');
+  const relaxed = await page.$eval('#notice', (n) => n.textContent);
+  const relaxedTiles = await page.$$eval('#hits .tile', (t) => t.length);
+  check(`a word no product has is dropped and said so: "${relaxed.trim()}"`, () => {
+    assert.match(relaxed, /No results for “ashwagandha zzqxv”\. Showing results for “ashwagandha”/);
+    assert.ok(relaxedTiles >= 1);
+  });
+  await page.screenshot({ path: `${shots}/7-relaxed.png` });
+  await page.goto(`${base}/web/search.html?q=yoga%20mat`, { waitUntil: 'networkidle0' });
+  await page.waitForSelector('#notice .categories a');
+  const notSold = await page.evaluate(() => ({
+    notice: document.querySelector('#notice').textContent,
+    tiles: document.querySelectorAll('#hits .tile').length,
+    categories: [...document.querySelectorAll('#notice .categories a')].map((a) => a.getAttribute('href')),
+  }));
+  check(`a search for something not sold lists nothing and offers ${notSold.categories.length} categories`, () => {
+    assert.equal(notSold.tiles, 0);
+    assert.match(notSold.notice, /We don’t sell anything for “yoga mat”/);
+    assert.ok(notSold.categories.length >= 1 && notSold.categories.every((h) => h.startsWith('search.html?q=&category=')));
+  });
+  await page.screenshot({ path: `${shots}/8-not-sold.png` });
+  await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('#notice .categories a')]);
+  await page.waitForSelector('#hits .tile');
+  const refined = await page.$$eval('#facet-category .ais-RefinementList-item--selected', (items) => items.length);
+  check('a category offered lists its products, refined by it', () => assert.equal(refined, 1));
 
   check('no JavaScript error and no failed request on any page', () => assert.deepEqual(problems, []));
   console.log(`all ${checks} checks passed; screenshots in ${shots}`);

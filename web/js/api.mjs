@@ -15,6 +15,10 @@ export const related = (id, kind, limit = 6) =>
   getJson(`/products/${encodeURIComponent(id)}/related?kind=${kind}&limit=${limit}`);
 export const forUser = (userId, limit = 8) => getJson(`/users/${encodeURIComponent(userId)}/recommendations?limit=${limit}`);
 export const suggestions = (q, limit = 10) => getJson(`/autocomplete?q=${encodeURIComponent(q)}&limit=${limit}`);
+// What to offer when a query finds nothing (the search answer's next_steps;
+// analytics=false: the search page's own request was the one logged).
+export const nextSteps = (q) =>
+  getJson(`/search?q=${encodeURIComponent(q)}&limit=1&facets=false&analytics=false`).then((a) => a.next_steps);
 
 // A click on a hit of a logged search. sendBeacon survives the page being
 // left for the product page and sends the JSON as text/plain (no preflight).

@@ -2,7 +2,7 @@
 // A search is asked when the shopper submits (searchAsYouType off), so each
 // one logged is one a shopper made; the autocomplete above asks as they type,
 // without logging. Clicks on hits go back with the search's queryID.
-import { searchClient, sendClick } from './api.mjs';
+import { nextSteps, searchClient, sendClick } from './api.mjs';
 import { escapeHtml, tile } from './tiles.mjs';
 import { mountSearchBox } from './autocomplete.mjs';
 
@@ -20,6 +20,7 @@ const search = instantsearch({
     products: {
       query,
       ...(params.get('brand') ? { refinementList: { brand: [params.get('brand')] } } : {}),
+      ...(params.get('category') ? { refinementList: { category: [params.get('category')] } } : {}),
     },
   },
   future: { preserveSharedStateOnUnmount: true },
@@ -58,11 +59,45 @@ search.addWidgets([
     container: '#hits',
     templates: {
       item: (hit) => tile(hit, { nameHtml: highlighted(hit), queryId: hit.__queryID, position: hit.__position }),
-      empty: (results, { html }) => html`<p class="empty">No products for “${results.query}”. <a href="index.html">See what is trending</a>.</p>`,
+      empty: (results, { html }) => html`<p class="empty">No products to show. <a href="index.html">See what is trending</a>.</p>`,
     },
   }),
   pagination({ container: '#pagination', padding: 2 }),
+  matchNotice('#notice'),
 ]);
+
+// What the server says about how it matched (the answer's `match`,
+// `queryAfterRemoval` and `parsedQuery`, which the client keeps on the
+// results): "showing results for" when words were dropped or corrected, and
+// for a query the store does not sell, its largest categories to browse.
+function matchNotice(selector) {
+  const box = document.querySelector(selector);
+  let shownFor = null;
+  return {
+    $$type: 'ayurvedacart.matchNotice',
+    render({ results }) {
+      if (!results || results.query === shownFor) return;
+      shownFor = results.query;
+      const q = escapeHtml(results.query);
+      if (results.match === 'relaxed') {
+        const kept = escapeHtml(results.parsedQuery);
+        box.innerHTML = `<p class="notice">No results for “${q}”. Showing results for “<strong>${kept}</strong>”.</p>`;
+      } else if (results.match === 'corrected') {
+        box.innerHTML = `<p class="notice">Showing results for “<strong>${escapeHtml(results.parsedQuery)}</strong>”.</p>`;
+      } else if (results.match === 'none' && results.query.trim()) {
+        box.innerHTML = `<p class="notice">We don’t sell anything for “${q}”.</p>`;
+        nextSteps(results.query).then((next) => {
+          if (shownFor !== results.query || !next) return;
+          const links = next.categories.map((c) =>
+            `<a href="search.html?q=&category=${encodeURIComponent(c.value)}">${escapeHtml(label(c.value))}</a> (${c.count})`);
+          if (links.length) box.insertAdjacentHTML('beforeend', `<p class="notice categories">Browse instead: ${links.join(' · ')}</p>`);
+        });
+      } else {
+        box.innerHTML = '';
+      }
+    },
+  };
+}
 
 // The name with the matched words marked: InstantSearch has already escaped
 // the hit (escapeHTML) and turned its highlight tags into <mark>.
