@@ -157,6 +157,10 @@ Result<std::optional<std::string>> FeatureStore::id_for_slug(std::string_view sl
   return get(Family::kSlugs, slug);
 }
 
+std::string FeatureStore::user_list_key(std::string_view user_id, std::string_view kind) {
+  return related_key(user_id, kind);
+}
+
 std::string FeatureStore::related_key(std::string_view product_id, std::string_view kind) {
   std::string key;
   key.reserve(product_id.size() + 1 + kind.size());

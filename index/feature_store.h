@@ -58,6 +58,9 @@ class FeatureStore {
   Result<std::optional<features::ProductFeatures>> product(std::string_view id) const;
   Result<std::optional<std::string>> id_for_slug(std::string_view slug) const;
   static std::string related_key(std::string_view product_id, std::string_view kind);
+  // `users` family: a user's list of `kind` other than for_you (which is the
+  // value of the bare user id): "<user id>\0buy_again".
+  static std::string user_list_key(std::string_view user_id, std::string_view kind);
 
  private:
   struct Impl;

@@ -90,7 +90,8 @@ Status write_global_lists(pqxx::connection& conn, const recsys::RecommendationSe
   return Status::Ok();
 }
 
-// Every user gets an entry: for_you for customers, empty for the rest.
+// Every user gets an entry: for_you for customers, empty for the rest; a
+// buy_again entry only when there is something to rebuy.
 Status write_users(pqxx::connection& conn, const recsys::RecommendationSet& set, BatchWriter& out,
                    std::int64_t& count) {
   std::unordered_map<std::string, std::size_t> customer_index;
@@ -105,8 +106,13 @@ Status write_users(pqxx::connection& conn, const recsys::RecommendationSet& set,
       for (const auto& row : rows) {
         std::string id = row[0].as<std::string>();
         auto it = customer_index.find(id);
-        bool has = it != customer_index.end() && it->second < set.for_you.size();
+        const bool customer = it != customer_index.end();
+        const bool has = customer && it->second < set.for_you.size();
         AYC_RETURN_IF_ERROR(out.put(F::kUsers, id, has ? encoded(set.for_you[it->second], set.ids) : empty));
+        if (customer && it->second < set.buy_again.size() && !set.buy_again[it->second].empty()) {
+          AYC_RETURN_IF_ERROR(out.put(F::kUsers, index::FeatureStore::user_list_key(id, "buy_again"),
+                                      encoded(set.buy_again[it->second], set.ids)));
+        }
         ++count;
       }
     }

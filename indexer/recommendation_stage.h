@@ -8,7 +8,8 @@
 //   cat:<category slug>\0best_sellers, cat:<category slug>\0trending,
 //   global\0best_sellers, global\0trending
 //   family `users`: <user id> -> for_you (empty for users without purchases,
-//   so the server can tell a known user from an unknown one)
+//   so the server can tell a known user from an unknown one);
+//   <user id>\0buy_again -> buy_again, only for users with something to rebuy
 //
 // Thread-safety: one stage per run.
 #pragma once

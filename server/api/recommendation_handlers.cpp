@@ -153,8 +153,33 @@ http::Handler related_handler(search::SnapshotHolder* index, const AnswerCache* 
   };
 }
 
+namespace {
+
+// The candidate lists of one kind for a known user (`for_you_raw` is their
+// entry, the for_you list): for_you, then the store's trending and best
+// sellers; buy_again alone, no fallbacks (nothing to rebuy is an empty list).
+Result<std::vector<CandidateList>> user_lists(const search::IndexSnapshot& snap, const std::string& user_id,
+                                              const std::string& kind, const std::string& for_you_raw) {
+  using Items = std::vector<features::ScoredItem>;
+  std::vector<CandidateList> lists;
+  if (kind == "buy_again") {
+    AYC_ASSIGN_OR_RETURN(auto raw, snap.features().get(FeatureStore::Family::kUsers,
+                                                       FeatureStore::user_list_key(user_id, "buy_again")));
+    auto again = std::make_shared<const Items>(raw ? features::decode_scored_list(*raw).value_or(Items{}) : Items{});
+    lists.push_back({"buy_again", [again] { return again; }});
+    return lists;
+  }
+  auto for_you = std::make_shared<const Items>(features::decode_scored_list(for_you_raw).value_or(Items{}));
+  lists.push_back({"for_you", [for_you] { return for_you; }});
+  add_store_lists(snap, lists);
+  return lists;
+}
+
+}  // namespace
+
 http::Handler user_recommendations_handler(search::SnapshotHolder* index) {
   return [index](const http::HttpRequest& req, const http::PathParams& path) -> Result<http::HttpResponse> {
+    AYC_ASSIGN_OR_RETURN(auto kind, http::param_enum(req, "kind", {"for_you", "buy_again"}, "for_you"));
     AYC_ASSIGN_OR_RETURN(auto limit, param_int(req, "limit", 10, 1, 50));
     AYC_ASSIGN_OR_RETURN(auto country, country_param(req));
     if (!is_uuid(path.get("id"))) return Status::InvalidArgument("path parameter 'id' must be a user UUID");
@@ -165,16 +190,15 @@ http::Handler user_recommendations_handler(search::SnapshotHolder* index) {
     AYC_ASSIGN_OR_RETURN(auto currency, currency_param(req, snap.currencies()));
     AYC_ASSIGN_OR_RETURN(auto raw, snap.features().get(FeatureStore::Family::kUsers, user_id));
     if (!raw.has_value()) return Status::NotFound("no user with id '" + user_id + "'");
-    auto for_you = std::make_shared<const std::vector<features::ScoredItem>>(
-        features::decode_scored_list(*raw).value_or(std::vector<features::ScoredItem>{}));
-    std::vector<CandidateList> lists;
-    lists.push_back({"for_you", [for_you] { return for_you; }});
-    add_store_lists(snap, lists);
+    AYC_ASSIGN_OR_RETURN(auto lists, user_lists(snap, user_id, kind, *raw));
     SelectionRules rules;
     rules.limit = static_cast<std::size_t>(limit);
     rules.country = country;
+    // A refill shelf shows the customer's own products, whatever their brands.
+    if (kind == "buy_again") rules.max_per_brand = rules.limit;
     auto items = select_items(lists, lookup_in(snap), rules);
-    return http::HttpResponse::json(200, "{\"user_id\":" + text::json_quote(user_id) + ",\"items\":" +
+    return http::HttpResponse::json(200, "{\"user_id\":" + text::json_quote(user_id) + ",\"kind\":" +
+                                          text::json_quote(kind) + ",\"items\":" +
                                           items_json(items, snap.currencies(), currency, country) + "}");
   };
 }

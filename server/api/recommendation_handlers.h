@@ -4,9 +4,11 @@
 //
 // Fallback chains keep widgets full: bought_together -> similar -> best
 // sellers of the product's categories -> store best sellers; for a user:
-// for_you -> trending -> best sellers; for anonymous visitors (the home
-// page, a search that found nothing): trending in the category -> best
-// sellers of the category -> trending -> best sellers.
+// for_you (products they have not bought) -> trending -> best sellers; for
+// anonymous visitors (the home page, a search that found nothing): trending
+// in the category -> best sellers of the category -> trending -> best
+// sellers. A user's ?kind=buy_again (their refills, most due first) has no
+// fallback: nothing to rebuy is an empty list.
 //
 // Thread-safety: handlers are safe to call concurrently.
 #pragma once

@@ -48,6 +48,8 @@ const requests = [
   ['GET', '/users/{id}/recommendations', `/users/${USER}/recommendations?limit=5`],
   ['GET', '/users/{id}/recommendations', '/users/40000000-0000-4000-8000-0000000000ff/recommendations'],
   ['GET', '/users/{id}/recommendations', '/users/not-a-uuid/recommendations'],
+  ['GET', '/users/{id}/recommendations', `/users/${USER}/recommendations?kind=buy_again`],
+  ['GET', '/users/{id}/recommendations', `/users/${USER}/recommendations?kind=refills`],
   ['GET', '/recommendations/trending', '/recommendations/trending'],
   ['GET', '/recommendations/trending', '/recommendations/trending?category=churna&currency=usd&limit=3'],
   ['GET', '/recommendations/trending', '/recommendations/trending?category=NOT%20A%20SLUG'],

@@ -29,6 +29,7 @@ TEST_CASE("a run writing product_recommendations to a hot standby is refused, na
 TEST_CASE("a full run stores recommendation lists and every user") {
   ayc::testing::TempDatabase db;
   ayc::testing::load_small_catalog(db.conn());
+  ayc::testing::load_regular_customer(db.conn());
   ayc::testing::TempDir dir;
   IndexerConfig c;
   c.pg = db.indexer_url();
@@ -45,6 +46,28 @@ TEST_CASE("a full run stores recommendation lists and every user") {
   auto user = (*store)->get(index::FeatureStore::Family::kUsers, "40000000-0000-4000-8000-000000000001");
   REQUIRE(user.ok());
   CHECK(user->has_value());  // known users are listed, even with nothing to recommend
+  // One order of two products: nothing to rebuy, so no buy_again entry.
+  auto none = (*store)->get(index::FeatureStore::Family::kUsers,
+                            index::FeatureStore::user_list_key("40000000-0000-4000-8000-000000000001", "buy_again"));
+  REQUIRE(none.ok());
+  CHECK_FALSE(none->has_value());
+  auto again = (*store)->get(index::FeatureStore::Family::kUsers, index::FeatureStore::user_list_key(ayc::testing::kRegularCustomer, "buy_again"));
+  REQUIRE(again.ok());
+  REQUIRE(again->has_value());
+  auto refills = features::decode_scored_list(**again);
+  REQUIRE(refills);
+  REQUIRE(refills->size() == 1);  // the oil, bought once and by nobody twice, does not qualify
+  CHECK(refills->front().id == ayc::testing::kAshwagandhaChurna);
+  CHECK(refills->front().score > 0.5);  // due today: 30 days since the last of a 30-day rhythm
+  auto regular = (*store)->get(index::FeatureStore::Family::kUsers, ayc::testing::kRegularCustomer);
+  REQUIRE(regular.ok());
+  REQUIRE(regular->has_value());
+  auto discovery = features::decode_scored_list(**regular);
+  REQUIRE(discovery);
+  for (const auto& item : *discovery) {  // for_you: nothing they bought
+    CHECK(item.id != ayc::testing::kAshwagandhaChurna);
+    CHECK(item.id != ayc::testing::kMahanarayanOil);
+  }
   auto best = (*store)->get(index::FeatureStore::Family::kRelated, index::FeatureStore::related_key("global", "best_sellers"));
   REQUIRE(best.ok());
   REQUIRE(best->has_value());

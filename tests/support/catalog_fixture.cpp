@@ -69,4 +69,24 @@ INSERT INTO order_items (order_id, product_id, product_name, product_sku, unit_p
   tx.commit();
 }
 
+void load_regular_customer(pqxx::connection& conn) {
+  pqxx::work tx(conn);
+  tx.exec0(R"SQL(
+INSERT INTO users (id, email, password_hash, first_name, last_name) VALUES
+ ('40000000-0000-4000-8000-000000000002', 'r@example.com', 'x', 'Ravi', 'Menon');
+INSERT INTO orders (id, order_number, user_id, status, subtotal, total_amount, shipping_address, ordered_at)
+SELECT ('50000000-0000-4000-8000-00000000010' || n)::uuid, 'ORD-R' || n, '40000000-0000-4000-8000-000000000002',
+       'delivered', 150, 150, '{}', now() - n * interval '30 days'
+FROM generate_series(1, 3) n;
+INSERT INTO order_items (order_id, product_id, product_name, product_sku, unit_price, quantity, total_price)
+SELECT ('50000000-0000-4000-8000-00000000010' || n)::uuid, '00000000-0000-4000-8000-000000000001',
+       'Ashwagandha Churna', 'DAB-ASH-100', 150, 1, 150
+FROM generate_series(1, 3) n;
+INSERT INTO order_items (order_id, product_id, product_name, product_sku, unit_price, quantity, total_price) VALUES
+ ('50000000-0000-4000-8000-000000000103', '00000000-0000-4000-8000-000000000002', 'Mahanarayan Oil',
+  'AVS-MNO-200', 420, 1, 420);
+)SQL");
+  tx.commit();
+}
+
 }  // namespace ayc::testing

@@ -15,4 +15,10 @@ inline constexpr const char* kChyawanprash = "00000000-0000-4000-8000-0000000000
 
 void load_small_catalog(pqxx::connection& conn);
 
+// On top of the small catalogue: a second customer who bought Ashwagandha
+// Churna on three days 30 days apart (the last 30 days ago, so a refill is
+// due) and Mahanarayan Oil once, with the first of them.
+inline constexpr const char* kRegularCustomer = "40000000-0000-4000-8000-000000000002";
+void load_regular_customer(pqxx::connection& conn);
+
 }  // namespace ayc::testing

@@ -75,6 +75,7 @@ std::vector<BadRequest> bad_requests() {
       {"/products/ashwagandha-churna-100-g/related?country=Narnia", "'country'"},
       {"/users/not-a-uuid/recommendations", "'id'"},
       {"/users/40000000-0000-4000-8000-000000000001/recommendations?limit=51", "'limit'"},
+      {"/users/40000000-0000-4000-8000-000000000001/recommendations?kind=refills", "'kind'"},
       {"/products/%FF/related", "path"},
       {"/products/%00/related", "path"},
   };

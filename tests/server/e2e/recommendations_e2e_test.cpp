@@ -1,5 +1,6 @@
 // Recommendation routes through the real server process: known products and
-// users get items (never the product itself), unknown ones a 404 JSON error.
+// users get items (never the product itself), unknown ones a 404 JSON error;
+// a user's for_you and buy_again kinds.
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -111,6 +112,7 @@ TEST_CASE("user recommendations list items for a known user and 404 for an unkno
   Json doc(r->body);
   REQUIRE(doc.ok());
   CHECK(string_field(doc.root(), "user_id") == kFixtureUser);
+  CHECK(string_field(doc.root(), "kind") == "for_you");  // the default
   auto items = array_field(doc.root(), "items");
   CHECK(items.size() >= 1);
   CHECK(items.size() <= 5);
@@ -122,6 +124,69 @@ TEST_CASE("user recommendations list items for a known user and 404 for an unkno
   REQUIRE(unknown);
   CHECK(unknown->status == 404);
   CHECK(error_message(unknown->body).find("no user") != std::string::npos);
+}
+
+TEST_CASE("a user's buy_again is an empty list when there is nothing to rebuy, and an unknown kind a 400", "[e2e]") {
+  auto& world = shared_server();
+  // The fixture user's one order: nothing bought twice, so nothing to rebuy (and no fallbacks).
+  auto r = http_get(world.port(), std::string("/users/") + kFixtureUser + "/recommendations?kind=buy_again");
+  REQUIRE(r);
+  INFO(r->body);
+  REQUIRE(r->status == 200);
+  Json doc(r->body);
+  REQUIRE(doc.ok());
+  CHECK(string_field(doc.root(), "kind") == "buy_again");
+  CHECK(array_field(doc.root(), "items").size() == 0);
+  auto picks = http_get(world.port(), std::string("/users/") + kFixtureUser + "/recommendations?kind=for_you");
+  REQUIRE(picks);
+  Json for_you(picks->body);
+  REQUIRE(for_you.ok());
+  for (JsonValue item : array_field(for_you.root(), "items")) CHECK(string_field(item, "source") != "buy_again");
+  auto bad = http_get(world.port(), std::string("/users/") + kFixtureUser + "/recommendations?kind=refills");
+  REQUIRE(bad);
+  CHECK(bad->status == 400);
+  const std::string message = error_message(bad->body);
+  CHECK(message.find("'kind'") != std::string::npos);
+  CHECK(message.find("for_you") != std::string::npos);
+  CHECK(message.find("buy_again") != std::string::npos);
+  auto unknown = http_get(world.port(), "/users/40000000-0000-4000-8000-0000000000ff/recommendations?kind=buy_again");
+  REQUIRE(unknown);
+  CHECK(unknown->status == 404);
+}
+
+TEST_CASE("a regular customer's due refill is served as buy_again, and for_you offers only new products", "[e2e]") {
+  Catalog catalog(false);
+  testing::load_regular_customer(catalog.db().conn());
+  catalog.reindex();
+  ServerArgs args{catalog.db().server_url(), catalog.index_dir(), catalog.path("spool-buy-again").string(), {}};
+  ServerProcess server(args, catalog.path("buy-again.log"));
+  const std::string base = std::string("/users/") + testing::kRegularCustomer + "/recommendations";
+  auto r = http_get(server.port(), base + "?kind=buy_again&currency=usd");
+  REQUIRE(r);
+  INFO(r->body);
+  REQUIRE(r->status == 200);
+  Json doc(r->body);
+  REQUIRE(doc.ok());
+  CHECK(string_field(doc.root(), "kind") == "buy_again");
+  auto items = array_field(doc.root(), "items");
+  REQUIRE(items.size() == 1);  // the oil, bought once and by nobody twice, is not a refill
+  JsonValue first = items.at(0).value();
+  CHECK(string_field(first, "id") == kAshwagandhaChurna);
+  CHECK(string_field(first, "source") == "buy_again");
+  CHECK(string_field(field(first, "price"), "currency") == "USD");
+  auto picks = http_get(server.port(), base);
+  REQUIRE(picks);
+  INFO(picks->body);
+  REQUIRE(picks->status == 200);
+  Json for_you(picks->body);
+  REQUIRE(for_you.ok());
+  CHECK(string_field(for_you.root(), "kind") == "for_you");
+  for (JsonValue item : array_field(for_you.root(), "items")) {
+    if (string_field(item, "source") != "for_you") continue;  // trending and best sellers may hold anything
+    CHECK(string_field(item, "id") != kAshwagandhaChurna);
+    CHECK(string_field(item, "id") != kMahanarayanOil);
+  }
+  CHECK(server.terminate() == 0);
 }
 
 TEST_CASE("trending for anonymous visitors: per category, falling back to best sellers, with cards and an ETag", "[e2e]") {
