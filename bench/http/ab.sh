@@ -10,7 +10,10 @@
 # /search over all-distinct queries, /autocomplete typed letter by letter and
 # /products/{slug}/related, AYC_BENCH_SECONDS (default 10) each, search log
 # off (PostgreSQL unreachable: the engine and HTTP alone). Prints each run and
-# a table of medians per build and their ratio after/before.
+# a table of medians per build and their ratio after/before. When the two
+# builds read different index formats, AYC_AB_BEFORE_INDEX and
+# AYC_AB_AFTER_INDEX name each one's index directory (built by its own
+# indexer from the same catalogue).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$ROOT/scripts/lib.sh"
@@ -24,6 +27,7 @@ CLIENT_THREADS="${AYC_BENCH_CLIENT_THREADS:-2}"
 UNREACHABLE_PG="postgresql://postgres@127.0.0.1:1/none?connect_timeout=1"
 for d in "$BEFORE" "$AFTER"; do [ -x "$d/ayurvedacart-server" ] || die "$d/ayurvedacart-server missing"; done
 [ -d "$WORK/index" ] && [ -f "$WORK/requests/distinct.tsv" ] || die "no index or request lists in $WORK: run bench/http/run.sh first"
+BEFORE_INDEX="${AYC_AB_BEFORE_INDEX:-$WORK/index}" AFTER_INDEX="${AYC_AB_AFTER_INDEX:-$WORK/index}"
 
 source "$HERE/server.sh"
 trap server_stop EXIT
@@ -38,9 +42,9 @@ run() {  # build label, scenario key, list, prefix, mode, seconds
   [ "$6" -lt "$SECONDS_PER_RUN" ] && return 0
   grep '^RESULT|' "$WORK/ab.wrk" | sed "s/^RESULT|/$1|/" | tee -a "$RESULTS" || die "wrk failed: $(cat "$WORK/ab.wrk")"
 }
-session() {  # build label, bin dir
+session() {  # build label, bin dir, index dir
   rm -rf "$WORK/ab-spool"
-  server_start "$2" "$WORK/ab-server.log" "$WORK/ab-spool" "$UNREACHABLE_PG"
+  SERVER_INDEX_DIR="$3" server_start "$2" "$WORK/ab-server.log" "$WORK/ab-spool" "$UNREACHABLE_PG"
   run "$1" warmup warmup "/search?q=" list 3
   run "$1" distinct distinct "/search?q=" list "$SECONDS_PER_RUN"
   run "$1" autocomplete autocomplete "/autocomplete?q=" prefixes "$SECONDS_PER_RUN"
@@ -49,8 +53,8 @@ session() {  # build label, bin dir
 }
 for round in $(seq 1 "$ROUNDS"); do
   say "round $round of $ROUNDS"
-  if [ $((round % 2)) = 1 ]; then session before "$BEFORE"; session after "$AFTER"
-  else session after "$AFTER"; session before "$BEFORE"; fi
+  if [ $((round % 2)) = 1 ]; then session before "$BEFORE" "$BEFORE_INDEX"; session after "$AFTER" "$AFTER_INDEX"
+  else session after "$AFTER" "$AFTER_INDEX"; session before "$BEFORE" "$BEFORE_INDEX"; fi
 done
 
 # RESULT lines: build|label|requests/s|p50 ms|p99 ms|requests|non-2xx|socket errors

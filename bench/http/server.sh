@@ -26,7 +26,7 @@ server_start() {
   shift 4
   server_stop
   : >"$log"
-  "$bin/ayurvedacart-server" --pg "$pg" --index-dir "$WORK/index" --spool-dir "$spool" \
+  "$bin/ayurvedacart-server" --pg "$pg" --index-dir "${SERVER_INDEX_DIR:-$WORK/index}" --spool-dir "$spool" \
     --listen 127.0.0.1:0 --threads 2 "$@" >>"$log" 2>&1 &
   SERVER_PID=$!
   PORT=""

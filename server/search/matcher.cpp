@@ -337,8 +337,11 @@ Matches Matcher::keep_telling(const Matches& m, const std::vector<TextGroup>& gr
   Matches out;
   out.signature = m.signature + "\x05";
   for (const auto& k : keys) out.signature += k;
-  PostingPtr allowed = union_all(std::move(lists));
-  out.list = keep_in(*m.list, allowed->docs);
+  // Relaxed searches try the same kept concepts again and again: cached per signature.
+  out.list = cache_.get_or_compute("\x06" + out.signature, [&] {
+    PostingPtr allowed = union_all(std::move(lists));
+    return keep_in(*m.list, allowed->docs);
+  });
   return out;
 }
 

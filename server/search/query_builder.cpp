@@ -184,13 +184,14 @@ TextGroup group_of(const KnownPhrase& known) {
 ParsedQuery parse_query(const std::string& q, const index::QueryWords& query_words) {
   ParsedQuery out;
   auto words = text::split_words(text::query_text(q));
+  const bool typed_any = !words.empty();
   std::erase_if(words, [&](const std::string& w) { return query_words.is_function(w); });
   for (const auto& w : words) {
     if (words.size() > 1 && (index::is_stop_word(w) || query_words.is_noise(w))) continue;
     out.words.push_back(w);
   }
   if (out.words.empty()) out.words = std::move(words);  // only stop and noise words: keep them
-  out.only_function_words = out.words.empty() && !text::split_words(text::query_text(q)).empty();
+  out.only_function_words = out.words.empty() && typed_any;
   return out;
 }
 

@@ -75,19 +75,24 @@ function matchNotice(selector) {
   let shownFor = null;
   return {
     $$type: 'ayurvedacart.matchNotice',
-    render({ results }) {
-      if (!results || results.query === shownFor) return;
-      shownFor = results.query;
+    render({ results, state }) {
+      const key = results && JSON.stringify([results.query, state?.disjunctiveFacetsRefinements, state?.numericRefinements]);
+      if (!results || key === shownFor) return;
+      shownFor = key;
       const q = escapeHtml(results.query);
+      const refined = Object.values(state?.disjunctiveFacetsRefinements || {}).some((values) => values.length > 0) ||
+        Object.keys(state?.numericRefinements || {}).length > 0;
       if (results.match === 'relaxed') {
         const kept = escapeHtml(results.parsedQuery);
         box.innerHTML = `<p class="notice">No results for “${q}”. Showing results for “<strong>${kept}</strong>”.</p>`;
       } else if (results.match === 'corrected') {
         box.innerHTML = `<p class="notice">Showing results for “<strong>${escapeHtml(results.parsedQuery)}</strong>”.</p>`;
+      } else if (results.match === 'none' && results.query.trim() && refined) {
+        box.innerHTML = `<p class="notice">Nothing for “${q}” with these refinements.</p>`;
       } else if (results.match === 'none' && results.query.trim()) {
         box.innerHTML = `<p class="notice">We don’t sell anything for “${q}”.</p>`;
         nextSteps(results.query).then((next) => {
-          if (shownFor !== results.query || !next) return;
+          if (shownFor !== key || !next) return;
           const links = next.categories.map((c) =>
             `<a href="search.html?q=&category=${encodeURIComponent(c.value)}">${escapeHtml(label(c.value))}</a> (${c.count})`);
           if (links.length) box.insertAdjacentHTML('beforeend', `<p class="notice categories">Browse instead: ${links.join(' · ')}</p>`);
