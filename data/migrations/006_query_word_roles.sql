@@ -16,7 +16,7 @@ ALTER TABLE search_query_words
     ADD CONSTRAINT search_query_words_role_check CHECK (role IN ('noise', 'grade', 'function', 'generic'));
 \ir ../reference/search_query_words.sql
 DELETE FROM search_synonyms
-WHERE canonical IN (SELECT unnest(ARRAY['constipation', 'energy', 'pigmentation', 'mouth ulcer', 'weight loss', 'sleep', 'cough', 'cold', 'diabetes', 'hair', 'kids', 'hair fall', 'grey hair', 'joint pain', 'acne', 'urinary', 'nausea', 'appetite', 'eye care', 'sore throat', 'inflammation', 'memory', 'menstrual', 'digestion', 'vitality', 'itching', 'kids', 'stomach pain', 'burning sensation', 'stomach', 'head', 'face', 'mouth']));
+WHERE canonical IN (SELECT unnest(ARRAY['constipation', 'energy', 'pigmentation', 'mouth ulcer', 'weight loss', 'sleep', 'cough', 'cold', 'diabetes', 'hair', 'kids', 'hair fall', 'grey hair', 'joint pain', 'acne', 'urinary', 'nausea', 'appetite', 'eye care', 'sore throat', 'inflammation', 'memory', 'menstrual', 'digestion', 'vitality', 'itching', 'kids', 'weight gain', 'heart', 'toothache', 'skin glow', 'stomach pain', 'burning sensation', 'stomach', 'head', 'face', 'mouth']));
 \ir ../reference/search_synonyms.sql
 INSERT INTO schema_migrations (version, description)
 VALUES (6, 'query word roles function and generic; Hinglish symptom and body words')

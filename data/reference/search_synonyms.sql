@@ -70,8 +70,8 @@ INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
 ('immunity',       ARRAY['immune booster','immunity booster','immune support','immune system','immune health','ojas','vyadhikshamatva','rog pratirodhak kshamata','rog pratirodhak shakti'], 'indication'),
 ('vitality',       ARRAY['stamina','vigour','vigor','virility','libido','male vitality','sexual wellness','sexual health','men''s health','mens health','male health','vajikarana','mardana','mardana taqat','mardana kamzori'], 'indication'),
 ('energy',         ARRAY['fatigue','tiredness','weakness','low energy','exhaustion','energy booster','general debility','debility','daurbalya','kamzori','kamjori','kamzoree','kamjoree','kamzor','kamjor','thakan','thakaan','thakawat','taqat','takat','taakat'], 'indication'),
-('weight loss',    ARRAY['obesity','overweight','fat loss','fat burner','belly fat','slimming','weight management','weight control','sthaulya','medoroga','motapa','motapaa','motapan'], 'indication'),
-('weight gain',    ARRAY['underweight','mass gain','weight gainer','healthy weight gain','karshya'], 'indication'),
+('weight loss',    ARRAY['obesity','overweight','fat loss','fat burner','belly fat','slimming','weight management','weight control','sthaulya','medoroga','motapa','motapaa','motapan','wajan kam','vajan kam','wajan ghatane','vazan kam'], 'indication'),
+('weight gain',    ARRAY['underweight','mass gain','weight gainer','healthy weight gain','karshya','wajan badhane','vajan badhane','wajan badhana','vazan badhane'], 'indication'),
 ('anti aging',     ARRAY['anti-aging','anti ageing','anti-ageing','wrinkles','fine lines','rejuvenation','rejuvenating','youthfulness','rasayana'], 'indication'),
 ('detox',          ARRAY['detoxification','body detox','cleanse','body cleanse','toxin removal','shodhana','ama','ama pachana'], 'indication'),
 ('blood purifier', ARRAY['blood purification','blood cleanser','blood detox','rakta shodhak','raktashodhak','rakta shodhana','khoon saaf'], 'indication'),
@@ -83,7 +83,7 @@ ON CONFLICT (canonical) DO NOTHING;
 -- Indications: respiratory, fever and allergy
 -- ---------------------------------------------------------------------------
 INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
-('cough',          ARRAY['dry cough','wet cough','chesty cough','productive cough','chest congestion','cough relief','khansi','khasi','kasa','kaas','khaansi','khaasi','balgam'], 'indication'),
+('cough',          ARRAY['dry cough','wet cough','chesty cough','productive cough','chest congestion','cough relief','khansi','khasi','kasa','kaas','khaansi','khaasi','balgam','sukhi khansi','sookhi khansi','sukhi khasi'], 'indication'),
 ('cold',           ARRAY['common cold','runny nose','blocked nose','stuffy nose','nasal congestion','sardi','zukam','jukam','pratishyaya','zukaam','jukaam','nazla','jukham','zukham'], 'indication'),
 ('sore throat',    ARRAY['throat pain','throat irritation','scratchy throat','throat infection','hoarseness','hoarse voice','gala kharab','kharash','swarabheda','gala','gale','gale me kharash'], 'indication'),
 ('respiratory',    ARRAY['respiratory health','respiratory care','lung health','lung care','lungs','breathing','breathing problems'], 'indication'),
@@ -99,7 +99,7 @@ ON CONFLICT (canonical) DO NOTHING;
 -- ---------------------------------------------------------------------------
 INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
 ('skin',           ARRAY['skin care','skincare','skin health','skin problems','skin disorders','skin disease','skin diseases','twacha','tvacha'], 'indication'),
-('skin glow',      ARRAY['glow','glowing skin','radiance','fairness','complexion','brightening','skin brightening','skin whitening','even skin tone','varnya'], 'indication'),
+('skin glow',      ARRAY['glow','glowing skin','radiance','fairness','complexion','brightening','skin brightening','skin whitening','even skin tone','varnya','chamak','nikhar','chehre ki chamak'], 'indication'),
 ('acne',           ARRAY['pimples','pimple','breakouts','zits','mukhadushika','yauvan pidika','muhase','muhanse','mahase','keel','phunsi','funsi'], 'indication'),
 ('pigmentation',   ARRAY['hyperpigmentation','dark spots','blemishes','melasma','freckles','age spots','vyanga','daag','daagh','dhabbe','daag dhabbe','chhaiyan','jhaiyan','jhaiyaan'], 'indication'),
 ('tan',            ARRAY['suntan','sun tan','tan removal','de-tan','detan'], 'indication'),
@@ -107,7 +107,7 @@ INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
 ('dry skin',       ARRAY['skin dryness','rough skin','flaky skin','xerosis'], 'indication'),
 ('eczema',         ARRAY['dermatitis','atopic dermatitis','vicharchika'], 'indication'),
 ('psoriasis',      ARRAY['ekakushtha','kitibha'], 'indication'),
-('itching',        ARRAY['itch','itchy skin','pruritus','khujli','kandu','khujali','kharish'], 'indication'),
+('itching',        ARRAY['itch','itchy skin','pruritus','khujli','kandu','khujali','kharish','khaj','khaaj','khaj khujli'], 'indication'),
 ('fungal infection', ARRAY['fungal skin infection','ringworm','tinea','jock itch','athlete''s foot','dadru','daad'], 'indication'),
 ('vitiligo',       ARRAY['leucoderma','leukoderma','white patches','safed daag','shvitra','switra'], 'indication'),
 ('wound healing',  ARRAY['wound','wounds','wound care','cuts','cuts and wounds','non-healing wounds','vrana'], 'indication'),
@@ -134,7 +134,7 @@ INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
 ('diabetes',       ARRAY['blood sugar','blood glucose','sugar control','glucose control','high sugar','diabetic','diabetic care','type 2 diabetes','madhumeha','prameha','madhumeh','sugar ki bimari','sugar ki dawai'], 'indication'),
 ('cholesterol',    ARRAY['high cholesterol','cholesterol control','hyperlipidemia','triglycerides','lipid profile','lipids','ldl'], 'indication'),
 ('blood pressure', ARRAY['hypertension','high blood pressure','high bp','bp','bp control','raktachapa','uccha raktachap'], 'indication'),
-('heart',          ARRAY['heart health','heart care','heart tonic','cardiac','cardiac care','cardiac health','cardio','hridya'], 'indication'),
+('heart',          ARRAY['heart health','heart care','heart tonic','cardiac','cardiac care','cardiac health','cardio','hridya','dil','hriday','dil ki bimari'], 'indication'),
 ('thyroid',        ARRAY['thyroid support','thyroid care','hypothyroidism','hyperthyroidism','goitre','goiter','galaganda'], 'indication'),
 ('urinary',        ARRAY['urinary health','urinary care','urinary tract infection','uti','urine infection','burning urination','painful urination','mutrakriccha','peshab','pishab','peshab me jalan','mutra'], 'indication'),
 ('kidney stones',  ARRAY['kidney stone','urinary stones','renal calculi','pathri','pathari','ashmari'], 'indication'),
@@ -163,9 +163,9 @@ ON CONFLICT (canonical) DO NOTHING;
 INSERT INTO search_synonyms (canonical, synonyms, kind) VALUES
 ('oral care',      ARRAY['oral hygiene','dental care','dental health','tooth care','teeth care','teeth','gum care','gums','bleeding gums'], 'indication'),
 ('mouth ulcer',    ARRAY['mouth ulcers','canker sore','canker sores','stomatitis','chhale','munh ke chhale','mukhapaka','chaale','chale','chhaale','chhala','chaala','chhalle','chhale pade'], 'indication'),
-('toothache',      ARRAY['tooth ache','tooth pain','teeth pain','dental pain','dant dard','dant shool'], 'indication'),
+('toothache',      ARRAY['tooth ache','tooth pain','teeth pain','dental pain','dant dard','dant shool','daant dard','daant','daat dard'], 'indication'),
 ('bad breath',     ARRAY['halitosis','mouth odour','mouth odor','mouth freshener'], 'indication'),
-('eye care',       ARRAY['eye health','eyes','eyesight','vision','eye strain','tired eyes','netra','netra roga','aankh','ankh','aankhon','aankhein','ankhon'], 'indication')
+('eye care',       ARRAY['eye health','eyes','eyesight','vision','eye strain','tired eyes','netra','netra roga','aankh','ankh','aankhon','aankhein','ankhon','roshni','aankhon ki roshni','nazar'], 'indication')
 ON CONFLICT (canonical) DO NOTHING;
 
 

@@ -265,8 +265,10 @@ std::vector<std::string> spelling_corrected(const SearchContext& ctx, const Pars
       i += known.words;
       continue;
     }
+    // Words of three letters are left as typed: one edit makes too many
+    // other words of them ("dil", heart, is not "oil"; "cat" is not "fat").
     std::string fix;
-    if (w[i].size() >= 3 && !matcher.term_exists(stemmer()(w[i]))) fix = spelling_of(w[i], snap, db);
+    if (w[i].size() >= 4 && !matcher.term_exists(stemmer()(w[i]))) fix = spelling_of(w[i], snap, db);
     if (!fix.empty() && fix != w[i]) {
       out.push_back(fix);
       changed = true;

@@ -134,6 +134,12 @@ TEST_CASE("queries for things the store does not sell get no result page, and ne
   // The words alone still find what mentions them: a shopper who types
   // "yoga" gets the tablets whose description names it.
   CHECK(ids(must_search(s, q("yoga"))) == std::vector<std::string>{kYogaraj});
+  // A three-letter word is never "corrected": one edit from "oil", "cil" is
+  // no oil (as "cat" is not "fat" and "dil", heart, not "oil").
+  const auto cil = must_search(s, q("cil "));
+  CHECK_FALSE(cil.corrected_query);
+  CHECK(cil.match == MatchKind::kNone);
+  CHECK(must_search(s, q("oyl ")).hits.empty());
   // A relaxed search that keeps a telling concept still answers, marked.
   const auto oil = must_search(s, q("mahanarayan oil hammock"));
   CHECK(oil.match == MatchKind::kRelaxed);
