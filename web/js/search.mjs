@@ -80,8 +80,9 @@ function matchNotice(selector) {
       if (!results || key === shownFor) return;
       shownFor = key;
       const q = escapeHtml(results.query);
+      // The range widget registers the price attribute with no bounds: only bounds refine.
       const refined = Object.values(state?.disjunctiveFacetsRefinements || {}).some((values) => values.length > 0) ||
-        Object.keys(state?.numericRefinements || {}).length > 0;
+        Object.values(state?.numericRefinements || {}).some((ops) => Object.values(ops).some((v) => v.length > 0));
       if (results.match === 'relaxed') {
         const kept = escapeHtml(results.parsedQuery);
         box.innerHTML = `<p class="notice">No results for “${q}”. Showing results for “<strong>${kept}</strong>”.</p>`;
