@@ -105,8 +105,6 @@ std::vector<Ranked> top(const Matches& hits, const SearchRequest& req, bool has_
   return best;
 }
 
-// What a page's highlighting marks: the words shown (as corrected), their
-// stems, and the unfinished last word while the shopper types.
 // For each group of `used`, the bits of `words` (at most 64) it stands for.
 std::vector<std::uint64_t> word_bits(const TextPlan& used, const std::vector<std::string>& words) {
   std::vector<std::uint64_t> out;
@@ -120,6 +118,8 @@ std::vector<std::uint64_t> word_bits(const TextPlan& used, const std::vector<std
   return out;
 }
 
+// What a page's highlighting marks: the words shown (as corrected), their
+// stems, and the unfinished last word while the shopper types.
 struct Marks {
   ParsedQuery shown;
   std::vector<std::string> stems;

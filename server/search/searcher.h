@@ -1,7 +1,9 @@
 // Runs a search against one index snapshot, in stages: validate the
 // request, plan which text to match (query_planner.h, built on
 // query_builder.h), filter, count facets, rank, boost exact name matches,
-// cut the page. Matching runs over in-memory posting lists (matcher.h),
+// cut the page, and say how it matched (SearchResult::match, the words
+// matched and dropped, each hit's words) with next steps when nothing was
+// found. Matching runs over in-memory posting lists (matcher.h),
 // filters that never change scores, ranking per ranking/scoring.h and
 // ranking/bm25.h, typo fallback with spelling
 // correction, facets each counted as if its own filter were off, and hits
