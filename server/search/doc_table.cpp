@@ -1,5 +1,6 @@
 #include "server/search/doc_table.h"
 
+#include "common/text.h"
 #include "index/index_schema.h"
 
 namespace ayc::search {
@@ -67,6 +68,8 @@ Result<DocTable> DocTable::build(Xapian::Database& db) {
   } catch (const Xapian::Error& e) {
     return Status::DataLoss("reading document values: " + e.get_description());
   }
+  for (const auto& name : t.brand_names_.values())  // stored normalised
+    for (auto& w : text::split_words(name)) t.brand_words_.insert(std::move(w));
   return t;
 }
 

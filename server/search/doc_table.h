@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -57,6 +58,7 @@ class InternedColumn {
     if (d < index_.size()) __builtin_prefetch(&index_[d]);
   }
   std::size_t distinct() const { return values_.size(); }
+  const std::vector<std::string>& values() const { return values_; }
 
  private:
   std::vector<std::uint32_t> index_;       // by docid; 0: no value
@@ -87,6 +89,8 @@ class DocTable {
   std::string_view id(Xapian::docid d) const { return ids_.at(d); }
   std::string_view name(Xapian::docid d) const { return names_.at(d); }
   std::string_view brand_name(Xapian::docid d) const { return brand_names_.at(d); }
+  // Whether `word` (normalised, as a query reads it) is a word of a brand's name.
+  bool is_brand_word(const std::string& word) const { return brand_words_.count(word) > 0; }
   // Names and brand names of many documents are compared in one pass (the
   // exact-match boost): first ask for where each is for all of them, then
   // for their bytes, so the cache misses overlap instead of queueing.
@@ -108,6 +112,7 @@ class DocTable {
   // A few hundred brands for the whole catalogue: their names were a cache
   // miss per document in the exact-match boost, now a hit.
   InternedColumn brand_names_;
+  std::unordered_set<std::string> brand_words_;
 };
 
 }  // namespace ayc::search

@@ -345,6 +345,31 @@ Matches Matcher::keep_telling(const Matches& m, const std::vector<TextGroup>& gr
   return out;
 }
 
+Matches Matcher::first_then(const Matches& first, const Matches& then) const {
+  Matches out;
+  out.signature = "\x07" + first.signature + "\x1d" + then.signature;
+  out.list = cache_.get_or_compute(out.signature, [&] {
+    const PostingList& a = *first.list;
+    const PostingList& b = *then.list;
+    auto merged = std::make_shared<PostingList>();
+    merged->docs.reserve(a.docs.size() + b.docs.size());
+    merged->weights.reserve(a.docs.size() + b.docs.size());
+    std::size_t i = 0, j = 0;
+    while (i < a.docs.size() || j < b.docs.size()) {
+      if (j == b.docs.size() || (i < a.docs.size() && a.docs[i] <= b.docs[j])) {
+        if (j < b.docs.size() && b.docs[j] == a.docs[i]) ++j;
+        merged->docs.push_back(a.docs[i]);
+        merged->weights.push_back(a.weights[i++] + kFirstBonus);
+      } else {
+        merged->docs.push_back(b.docs[j]);
+        merged->weights.push_back(b.weights[j++]);
+      }
+    }
+    return PostingPtr(std::move(merged));
+  });
+  return out;
+}
+
 bool Matcher::group_has(const TextGroup& g, Xapian::docid d) const {
   const PostingPtr list = scored_group(g, group_key(g));
   if (!list->bits.empty()) return list->position(d) >= 0;

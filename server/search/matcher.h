@@ -82,6 +82,11 @@ class Matcher {
   // yoga").
   static constexpr std::uint32_t kTellingWdf = 3;
   Matches keep_telling(const Matches& m, const std::vector<TextGroup>& groups) const;
+  // `first`'s documents and `then`'s others as one scored list in which
+  // every document of `first` outweighs every other (kFirstBonus added to
+  // its weight), cached per pair.
+  static constexpr float kFirstBonus = 10000.0f;
+  Matches first_then(const Matches& first, const Matches& then) const;
   // Whether document `d` matches group `g`.
   bool group_has(const TextGroup& g, Xapian::docid d) const;
 

@@ -95,6 +95,44 @@ void mark_phonetic(const Matcher& matcher, QueryPlan& plan) {
   }
 }
 
+// The plan without its groups naming a brand or a quantity (a number and
+// the generic word after it: "60 tablets", "200 ml"): what the product is,
+// from any maker, in any size. No groups when nothing would be left out, or
+// nothing else left.
+TextPlan what_it_is(const SearchContext& ctx, const TextPlan& used) {
+  const index::QueryWords& query_words = ctx.snap.query_words();
+  const DocTable& docs = ctx.snap.docs();
+  TextPlan out;
+  bool after_number = false, left_out = false;
+  for (const auto& g : used.groups) {
+    const bool number = only_numbers(g);
+    const bool unit = after_number && only_generic(query_words, g);
+    const bool brand = !g.words.empty() && std::all_of(g.words.begin(), g.words.end(),
+                                                       [&](const std::string& w) { return docs.is_brand_word(w); });
+    after_number = number;
+    if (number || unit || brand) {
+      left_out = true;
+    } else {
+      out.groups.push_back(g);
+    }
+  }
+  if (!left_out) out.groups.clear();
+  return out;
+}
+
+// Fewer than kWidenBelow products have every word: the same kind of product
+// from other brands or in other sizes follows them.
+template <typename FoundBy>
+void widen(const SearchContext& ctx, const SearchRequest& req, FoundBy found_by, std::size_t found, QueryPlan& plan) {
+  if (found >= kWidenBelow || req.sort != SortOrder::kRelevance) return;
+  const TextPlan kind = what_it_is(ctx, plan.used);
+  if (kind.groups.empty()) return;
+  Matches wide = ctx.matcher.keep_telling(ctx.matcher.match(kind), kind.groups);
+  if (found_by(wide) <= found) return;
+  plan.matches = ctx.matcher.first_then(plan.matches, wide);
+  plan.mixed = true;
+}
+
 }  // namespace
 
 QueryPlan plan_query(const SearchContext& ctx, const ParsedQuery& parsed, const SearchRequest& req,
@@ -128,6 +166,7 @@ QueryPlan plan_query(const SearchContext& ctx, const ParsedQuery& parsed, const 
   std::size_t found = found_by(plan.matches);
   if (found > 2) {
     mark_phonetic(matcher, plan);
+    widen(ctx, req, found_by, found, plan);
     return plan;
   }
   auto fixed = spelling_corrected(ctx, parsed);
@@ -147,6 +186,7 @@ QueryPlan plan_query(const SearchContext& ctx, const ParsedQuery& parsed, const 
   }
   if (found > 0) {
     mark_phonetic(matcher, plan);
+    widen(ctx, req, found_by, found, plan);
     return plan;
   }
   if (parsed.words.size() > 1) {

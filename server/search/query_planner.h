@@ -17,6 +17,12 @@
 //      capsules" must not list every oil or capsule), and a word met only in
 //      passing in a description is no answer ("yoga mat");
 //   5. nothing (MatchKind::kNone): the store does not sell it.
+// When the words as typed find fewer than kWidenBelow products (and the
+// order is by relevance), the same kind of product from other brands or in
+// other pack sizes follows them: the plan without its brand and quantity
+// words ("baidyanath ashokarishta 450 ml" -> "ashokarishta"), held
+// tellingly, ranked below every product that has all the words (`mixed`:
+// each hit's matched words say which ones it has).
 // A query without words matches every searchable product; a query of
 // function words only ("ke liye") matches nothing.
 //
@@ -35,6 +41,8 @@
 
 namespace ayc::search {
 
+inline constexpr std::size_t kWidenBelow = 10;
+
 struct QueryPlan {
   Matches matches;                       // the text's matches, before filters
   MatchKind kind = MatchKind::kAll;
@@ -42,6 +50,7 @@ struct QueryPlan {
   std::optional<std::string> corrected;  // the spelling-corrected query, when it was used
   std::optional<std::string> kept;       // relaxed: the words of the concepts kept (for the exact-match boost)
   ParsedQuery shown;                     // the words a page highlights (as corrected)
+  bool mixed = false;                    // some matches lack some of `used`'s groups (widened)
   std::optional<std::string> did_you_mean;  // none found: a correction that finds products without the filters
 };
 

@@ -237,9 +237,10 @@ void fill_page(const SearchContext& ctx, const std::vector<Ranked>& ranked, cons
     const bool in_stock = cards.in_stock_in(d, req.country) || cards.in_stock_in(d, "*");
     SearchHit hit = make_hit(snap.docs().id(d), card, in_stock, snap.currencies(), currency, marks);
     hit.score = ranked[i].score;
-    // Every hit of an all-groups match has every group: asked only when any group would do.
+    // Every hit of an all-groups match has every group: asked only when some may not.
+    const bool ask = plan.used.any_group || plan.mixed;
     for (std::size_t g = 0; g < group_bits.size(); ++g) {
-      if (!plan.used.any_group || ctx.matcher.group_has(plan.used.groups[g], d)) hit.matched |= group_bits[g];
+      if (!ask || ctx.matcher.group_has(plan.used.groups[g], d)) hit.matched |= group_bits[g];
     }
     result.hits.push_back(std::move(hit));
   }

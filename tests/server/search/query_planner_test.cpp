@@ -152,6 +152,48 @@ TEST_CASE("queries for things the store does not sell get no result page, and ne
   CHECK(none.next_steps->categories.front().count >= 5);
 }
 
+// Mahanarayan oil from a second brand, and in a second size.
+const char* const kMoreOilsSql = R"SQL(
+INSERT INTO products (id, sku, name, slug, short_description, brand_id, type, form, base_price, selling_price,
+                      stock_quantity, ingredients, indications, status, is_prescription_required) VALUES
+ ('00000000-0000-4000-8000-000000000021', 'DAB-MNO-100', 'Dabur Mahanarayan Oil 100 ml', 'dabur-mahanarayan-oil-100-ml',
+  'Massage oil for joint pain', '10000000-0000-4000-8000-000000000001', 'oil', 'oil', 150, 140, 30,
+  '["Shatavari", "Sesame"]', '["joint pain"]', 'active', false),
+ ('00000000-0000-4000-8000-000000000022', 'AVS-MNO-100', 'Mahanarayan Oil 100 ml', 'mahanarayan-oil-100-ml',
+  'Massage oil for joints and muscles', '10000000-0000-4000-8000-000000000002', 'oil', 'oil', 250, 240, 30,
+  '["Shatavari", "Sesame"]', '["joint pain"]', 'active', false);
+)SQL";
+constexpr const char* kDaburMahanarayan = "00000000-0000-4000-8000-000000000021";
+constexpr const char* kMahanarayan100 = "00000000-0000-4000-8000-000000000022";
+
+TEST_CASE("few products with every word: the same product from other brands and in other sizes follows them") {
+  ayc::testing::SearchIndexFixture fx(kMoreOilsSql);
+  const auto& s = *fx.snapshot;
+  // One product is Dabur's; the other makers' Mahanarayan oils follow it,
+  // each hit saying which words it has.
+  const auto brand = must_search(s, q("dabur mahanarayan oil"));
+  CHECK(brand.match == MatchKind::kAll);
+  REQUIRE(brand.hits.size() == 3);
+  CHECK(brand.total == 3);
+  CHECK(brand.hits[0].id == kDaburMahanarayan);
+  CHECK(brand.hits[0].matched == 0b111);
+  for (std::size_t i = 1; i < 3; ++i) CHECK(brand.hits[i].matched == 0b110);  // not "dabur"
+  // The 200 ml first, then the other sizes.
+  const auto size = must_search(s, q("mahanarayan oil 200 ml"));
+  REQUIRE(size.hits.size() == 3);
+  CHECK(size.hits[0].id == kMahanarayanOil);
+  const auto rest = std::vector<std::string>{std::string(size.hits[1].id), std::string(size.hits[2].id)};
+  CHECK(std::find(rest.begin(), rest.end(), kMahanarayan100) != rest.end());
+  CHECK(std::find(rest.begin(), rest.end(), kDaburMahanarayan) != rest.end());
+  // Sorted by price, the shopper asked for exactly these words: no others.
+  SearchRequest by_price = q("dabur mahanarayan oil");
+  by_price.sort = SortOrder::kPriceAsc;
+  CHECK(ids(must_search(s, by_price)) == std::vector<std::string>{kDaburMahanarayan});
+  // Nothing to leave out (no brand, no quantity): nothing added.
+  CHECK(must_search(s, q("mahanarayan oil")).total == 3);
+  CHECK(must_search(s, q("dabur ashwagandha")).total == 1);  // no other ashwagandha here
+}
+
 TEST_CASE("with filters, a query that finds nothing says how many it finds without them") {
   ayc::testing::SearchIndexFixture fx(kStoreSql);
   const auto& s = *fx.snapshot;
