@@ -83,5 +83,9 @@ INSERT INTO search_query_words (word, role) VALUES
 ('medicine', 'generic'), ('medicines', 'generic'), ('supplement', 'generic'),
 ('supplements', 'generic'), ('natural', 'generic'), ('pure', 'generic'),
 ('organic', 'generic'), ('care', 'generic'), ('health', 'generic'), ('green', 'generic'),
-('black', 'generic'), ('white', 'generic'), ('red', 'generic'), ('mat', 'generic')
+('black', 'generic'), ('white', 'generic'), ('red', 'generic'), ('mat', 'generic'),
+-- Units of a pack size ("200 ml", "100 g", "3 x 75 g").
+('ml', 'generic'), ('g', 'generic'), ('gm', 'generic'), ('gms', 'generic'), ('gram', 'generic'),
+('grams', 'generic'), ('kg', 'generic'), ('mg', 'generic'), ('l', 'generic'), ('ltr', 'generic'),
+('litre', 'generic'), ('liter', 'generic'), ('pcs', 'generic'), ('pieces', 'generic'), ('x', 'generic')
 ON CONFLICT (word) DO NOTHING;

@@ -98,7 +98,7 @@ void mark_phonetic(const Matcher& matcher, QueryPlan& plan) {
 // The plan without its groups naming a brand or a quantity (a number and
 // the generic word after it: "60 tablets", "200 ml"): what the product is,
 // from any maker, in any size. No groups when nothing would be left out, or
-// nothing else left.
+// only generic words would be left.
 TextPlan what_it_is(const SearchContext& ctx, const TextPlan& used) {
   const index::QueryWords& query_words = ctx.snap.query_words();
   const DocTable& docs = ctx.snap.docs();
@@ -116,7 +116,10 @@ TextPlan what_it_is(const SearchContext& ctx, const TextPlan& used) {
       out.groups.push_back(g);
     }
   }
-  if (!left_out) out.groups.clear();
+  // What is left must say what the product is: "kesh king oil" is not every oil.
+  const bool telling = std::any_of(out.groups.begin(), out.groups.end(),
+                                   [&](const TextGroup& g) { return !only_generic(query_words, g); });
+  if (!left_out || !telling) out.groups.clear();
   return out;
 }
 

@@ -192,6 +192,8 @@ TEST_CASE("few products with every word: the same product from other brands and 
   // Nothing to leave out (no brand, no quantity): nothing added.
   CHECK(must_search(s, q("mahanarayan oil")).total == 3);
   CHECK(must_search(s, q("dabur ashwagandha")).total == 1);  // no other ashwagandha here
+  // Without the brand only a generic word is left: not every oil follows.
+  CHECK(ids(must_search(s, q("kottakkal oil 200 ml"))) == std::vector<std::string>{kMahanarayanOil});
 }
 
 TEST_CASE("with filters, a query that finds nothing says how many it finds without them") {
