@@ -481,7 +481,7 @@ INSERT INTO ingredients (canonical_name, sanskrit_name, hindi_name, english_name
  'herb', ARRAY['skin','blood purifier','acne','digestion'],
  'Flower heads and whole plant of an aromatic daisy-family weed of rice fields; a blood purifier used for skin eruptions and indigestion.'),
 ('Aloe vera', 'Kumari', 'Gwarpatha', 'Aloe vera', 'Aloe vera',
- ARRAY['Ghritkumari','Ghrita kumari','Ghritakumari','Ghee kunwar','Gheekumari','Kumari saar','Elua','Musabbar','Korphad','Katralai','Sotru kathalai','Kattarvazha','Aloe','Aloe barbadensis'],
+ ARRAY['Ghritkumari','Ghrita kumari','Ghritakumari','Ghee kunwar','Gheekumari','Kumari saar','Elua','Musabbar','Korphad','Katralai','Sotru kathalai','Kattarvazha','Aloe','Aloe barbadensis','Alovera','Aloevera','Elovera','Alo vera'],
  'herb', ARRAY['skin','constipation','liver','wound healing','burns'],
  'Fleshy leaves of a succulent of the asphodel family; the gel is applied to skin and burns, the juice taken for digestion and liver, and the dried latex (elua) is a purgative.'),
 ('Bhringraj', 'Bhringaraja', 'Bhangra', 'False daisy', 'Eclipta prostrata',
