@@ -84,6 +84,9 @@ Try:
   curl 'http://$LISTEN/search?q=joint%20pain%20oil&in_stock=true&country=US&currency=USD'
   curl 'http://$LISTEN/search?q=&category=churna&sort=popularity'
   curl 'http://$LISTEN/search?q=mahanarayn%20oil'             # a typo: see corrected_query
+  curl 'http://$LISTEN/search?q=pet%20dard%20ki%20dawai'      # Hinglish, read word by word
+  curl 'http://$LISTEN/search?q=yoga%20mat'                   # not sold here: match "none", next_steps
+  curl 'http://$LISTEN/users/$customer/recommendations?kind=buy_again'
   curl 'http://$LISTEN/autocomplete?q=tuls'
   curl 'http://$LISTEN/products/$slug/related?kind=bought_together'
   curl 'http://$LISTEN/recommendations/trending?category=churna'
