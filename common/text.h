@@ -45,6 +45,10 @@ std::string normalize(std::string_view in);
 // URL slug: "Mahanarayan Oil 200 ml" -> "mahanarayan-oil-200-ml".
 std::string slugify(std::string_view in);
 
+// Percent-encodes everything but unreserved characters (RFC 3986), for a
+// query-string value: "pet dard" -> "pet%20dard".
+std::string url_encode(std::string_view text);
+
 // Puts a space between a quantity and the unit written against it, so
 // "Chyawanprash 500g" and a shopper's "500ml" have the words of "500 g" and
 // "500 ml": "1.5kg" -> "1.5 kg", "60Caps" -> "60 Caps". Only known units

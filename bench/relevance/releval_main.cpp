@@ -79,21 +79,6 @@ ayc::Result<std::vector<QueryRun>> run_on_index(const std::string& dir, const st
   return out;
 }
 
-std::string url_encode(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 ayc::Result<std::vector<QueryRun>> run_on_server(const std::string& url, const std::vector<JudgedQuery>& set) {
   std::string rest = url.rfind("http://", 0) == 0 ? url.substr(7) : url;
   if (!rest.empty() && rest.back() == '/') rest.pop_back();
@@ -109,7 +94,7 @@ ayc::Result<std::vector<QueryRun>> run_on_server(const std::string& url, const s
     stream.connect(resolver.resolve(host, port));
     for (const auto& q : set) {
       http::request<http::empty_body> req(http::verb::get,
-                                          "/search?limit=10&facets=false&analytics=false&q=" + url_encode(q.text + " "),
+                                          "/search?limit=10&facets=false&analytics=false&q=" + ayc::text::url_encode(q.text + " "),
                                           11);
       req.set(http::field::host, host);
       req.keep_alive(true);

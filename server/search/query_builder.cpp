@@ -195,12 +195,15 @@ ParsedQuery parse_query(const std::string& q, const index::QueryWords& query_wor
   return out;
 }
 
+std::string join_words(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
 std::string phrase_as_query(const std::string& phrase, const index::QueryWords& query_words) {
   const ParsedQuery parsed = parse_query(phrase, query_words);
-  if (parsed.empty()) return phrase;
-  std::string out;
-  for (const auto& w : parsed.words) out += (out.empty() ? "" : " ") + w;
-  return out;
+  return parsed.empty() ? phrase : join_words(parsed.words);
 }
 
 TextPlan build_text_plan(const SearchContext& ctx, const ParsedQuery& parsed, MatchMode mode, bool typing) {

@@ -33,6 +33,9 @@ struct ParsedQuery {
 // is left.
 ParsedQuery parse_query(const std::string& q, const index::QueryWords& query_words);
 
+// Words joined by single spaces.
+std::string join_words(const std::vector<std::string>& words);
+
 // A synonym-table phrase as a query of it reads ("jodon ka dard" -> "jodon
 // dard", "pet me jalan" -> "pet jalan"), so the phrase is found however the
 // shopper joins its words; the phrase itself when nothing would be left.

@@ -13,12 +13,6 @@ namespace ayc::search {
 
 namespace {
 
-std::string join_words(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
-  return out;
-}
-
 // A group that is a number and nothing else ("3", "200").
 bool only_numbers(const TextGroup& g) {
   return std::all_of(g.alternatives.begin(), g.alternatives.end(), [](const std::vector<std::string>& terms) {

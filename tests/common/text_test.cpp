@@ -53,6 +53,13 @@ TEST_CASE("char_at classifies one character and gives its length") {
   CHECK(char_at("\xE2\x80", 0).length == 1);  // cut short: one word byte
 }
 
+TEST_CASE("url_encode keeps unreserved characters and percent-encodes every other byte") {
+  CHECK(url_encode("pet dard ki dawai") == "pet%20dard%20ki%20dawai");
+  CHECK(url_encode("A-z_0.9~") == "A-z_0.9~");
+  CHECK(url_encode("a&b=c/d?") == "a%26b%3Dc%2Fd%3F");
+  CHECK(url_encode("\xe0\xa4\xac") == "%E0%A4%AC");  // Devanagari BA, byte by byte
+}
+
 TEST_CASE("slugify makes URL slugs") {
   CHECK(slugify("Mahanarayan Oil 200 ml") == "mahanarayan-oil-200-ml");
   CHECK(slugify("  Dhanwantharam Thailam (Kottakkal)!") == "dhanwantharam-thailam-kottakkal");

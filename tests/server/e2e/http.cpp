@@ -23,23 +23,6 @@ std::optional<RawResponse> http_post_json(std::uint16_t port, std::string_view t
   return client.read_response(timeout);
 }
 
-std::string url_encode(std::string_view text) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                            c == '_' || c == '.' || c == '~';
-    if (unreserved) {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    }
-  }
-  return out;
-}
-
 std::optional<double> metric_value(std::uint16_t port, std::string_view name) {
   auto r = http_get(port, "/metrics");
   if (!r || r->status != 200) return std::nullopt;

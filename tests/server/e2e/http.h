@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/text.h"
 #include "tests/support/raw_client.h"
 
 namespace ayc::e2e {
@@ -28,8 +29,7 @@ std::optional<RawResponse> http_get(std::uint16_t port, std::string_view target,
 std::optional<RawResponse> http_post_json(std::uint16_t port, std::string_view target, std::string_view body,
                                           std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
-// Percent-encodes everything but unreserved characters (RFC 3986).
-std::string url_encode(std::string_view text);
+using text::url_encode;  // common/text.h
 
 // The value of an unlabelled metric ("name 42"), nullopt when absent or when
 // /metrics does not answer.

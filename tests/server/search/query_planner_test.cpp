@@ -16,23 +16,9 @@ using ayc::testing::kAshwagandhaChurna;
 using ayc::testing::kChyawanprash;
 using ayc::testing::kMahanarayanOil;
 
-SearchResult must_search(const IndexSnapshot& snap, SearchRequest req) {
-  auto r = run_search(snap, req);
-  REQUIRE(r.ok());
-  return *r;
-}
-
-SearchRequest q(std::string text) {
-  SearchRequest r;
-  r.q = std::move(text);
-  return r;
-}
-
-std::vector<std::string> ids(const SearchResult& r) {
-  std::vector<std::string> out;
-  for (const auto& h : r.hits) out.emplace_back(h.id);
-  return out;
-}
+using ayc::testing::ids;
+using ayc::testing::must_search;
+using ayc::testing::q;
 
 using Words = std::vector<std::string>;
 

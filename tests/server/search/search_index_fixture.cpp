@@ -28,4 +28,22 @@ SearchIndexFixture::SearchIndexFixture(const std::string& extra_sql) {
   snapshot = *loaded;
 }
 
+search::SearchResult must_search(const search::IndexSnapshot& snap, search::SearchRequest req) {
+  auto r = search::run_search(snap, req);
+  REQUIRE(r.ok());
+  return *r;
+}
+
+search::SearchRequest q(std::string text) {
+  search::SearchRequest r;
+  r.q = std::move(text);
+  return r;
+}
+
+std::vector<std::string> ids(const search::SearchResult& r) {
+  std::vector<std::string> out;
+  for (const auto& h : r.hits) out.emplace_back(h.id);
+  return out;
+}
+
 }  // namespace ayc::testing

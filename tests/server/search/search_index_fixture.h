@@ -4,8 +4,10 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "server/search/index_snapshot.h"
+#include "server/search/searcher.h"
 #include "tests/support/temp_database.h"
 #include "tests/support/temp_dir.h"
 
@@ -18,5 +20,10 @@ struct SearchIndexFixture {
   TempDir dir;
   std::shared_ptr<const search::IndexSnapshot> snapshot;
 };
+
+// A search that must succeed, a request of text alone, and the hits' ids in order.
+search::SearchResult must_search(const search::IndexSnapshot& snap, search::SearchRequest req);
+search::SearchRequest q(std::string text);
+std::vector<std::string> ids(const search::SearchResult& r);
 
 }  // namespace ayc::testing

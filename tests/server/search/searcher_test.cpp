@@ -13,23 +13,9 @@ using ayc::testing::kAshwagandhaChurna;
 using ayc::testing::kChyawanprash;
 using ayc::testing::kMahanarayanOil;
 
-std::vector<std::string> ids(const SearchResult& r) {
-  std::vector<std::string> out;
-  for (const auto& h : r.hits) out.emplace_back(h.id);
-  return out;
-}
-
-SearchResult must_search(const IndexSnapshot& snap, SearchRequest req) {
-  auto r = run_search(snap, req);
-  REQUIRE(r.ok());
-  return *r;
-}
-
-SearchRequest q(std::string text) {
-  SearchRequest r;
-  r.q = std::move(text);
-  return r;
-}
+using ayc::testing::ids;
+using ayc::testing::must_search;
+using ayc::testing::q;
 
 const FacetCount* facet(const SearchResult& r, const std::string& name, const std::string& value) {
   auto it = r.facets.find(name);
