@@ -68,6 +68,9 @@ void add_flags(FlagSet& f, ServerConfig& c) {
   f.add_int("engine-cache-mb", "AYURVEDACART_ENGINE_CACHE_MB", "Memory for the search engine's caches besides "
             "posting lists (decoded products, facet counts, ranked candidates, query words' readings, spelling "
             "and prefix lookups), shared out among them", &c.engine_cache_mb, 1, 1024 * 1024);
+  f.add_int("exact-facet-hits", "", "Facet counts are exact for searches with at most this many hits; above it "
+            "they are estimated from an even sample of this many and the answer says facets_exhaustive: false",
+            &c.exact_facet_hits, 1, 1'000'000'000);
   f.add_int("warm-words", "", "Before a new index generation serves, search alone each of this many of the "
             "catalogue's most frequent words to fill its caches (0: serve cold)", &c.warm_words, 0, 10'000'000);
 }

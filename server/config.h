@@ -47,6 +47,7 @@ struct ServerConfig {
   std::int64_t response_cache_entries = 32'768;  // rendered pure answers per served generation
   std::int64_t response_cache_mb = 64;     // and at most this many MB of them
   std::int64_t engine_cache_mb = 256;      // the engine's caches besides postings, per served generation
+  std::int64_t exact_facet_hits = 50'000;  // facet counts exact up to this many hits, sampled above
   std::int64_t warm_words = 5'000;         // one-word searches warming a generation before it serves
 
   // Filled by validation from `listen`, `admin_listen`, `log_format`,

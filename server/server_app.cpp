@@ -18,6 +18,7 @@ search::SnapshotOptions snapshot_options(const ServerConfig& config) {
   o.caches.postings_cache_bytes = static_cast<std::size_t>(config.postings_cache_mb) << 20;
   o.caches.engine_cache_bytes = static_cast<std::size_t>(config.engine_cache_mb) << 20;
   o.warm_words = static_cast<std::size_t>(config.warm_words);
+  o.exact_facet_hits = static_cast<std::size_t>(config.exact_facet_hits);
   return o;
 }
 

@@ -169,8 +169,12 @@ std::string render_result(const AlgoliaQuery& q, const search::SearchResult& r, 
     text::append_json_number(o, stats->max);
     o += "}}";
   }
-  o += ",\"exhaustiveFacetsCount\":true,\"exhaustiveNbHits\":true,"
-       "\"exhaustive\":{\"facetsCount\":true,\"nbHits\":true}";
+  const char* facets_exhaustive = r.facets_exhaustive ? "true" : "false";
+  o += ",\"exhaustiveFacetsCount\":";
+  o += facets_exhaustive;
+  o += ",\"exhaustiveNbHits\":true,\"exhaustive\":{\"facetsCount\":";
+  o += facets_exhaustive;
+  o += ",\"nbHits\":true}";
   o += ",\"processingTimeMS\":" + std::to_string(processing_ms);
   o += ",\"query\":";
   text::append_json_quoted(o, q.request.q);

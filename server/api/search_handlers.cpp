@@ -174,6 +174,8 @@ std::string render_search_json(const search::SearchResult& r, const search::Sear
   append_words(o, r.dropped_words);
   o += ",\"total\":";
   o += std::to_string(r.total);
+  o += ",\"total_exhaustive\":true";  // totals are always counted exactly
+  o += r.facets_exhaustive ? ",\"facets_exhaustive\":true" : ",\"facets_exhaustive\":false";
   o += ",\"limit\":";
   o += std::to_string(req.limit);
   o += ",\"offset\":";

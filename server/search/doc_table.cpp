@@ -1,5 +1,7 @@
 #include "server/search/doc_table.h"
 
+#include <algorithm>
+
 #include "common/text.h"
 #include "index/index_schema.h"
 
@@ -47,6 +49,12 @@ void read_interned(Xapian::Database& db, Xapian::valueno slot, InternedColumn& o
 
 }  // namespace
 
+std::vector<float> DocTable::block_maxima(const std::vector<float>& v) {
+  std::vector<float> out((v.size() >> kBlockShift) + 1, 0.0f);
+  for (std::size_t d = 0; d < v.size(); ++d) out[d >> kBlockShift] = std::max(out[d >> kBlockShift], v[d]);
+  return out;
+}
+
 Result<DocTable> DocTable::build(Xapian::Database& db) {
   DocTable t;
   try {
@@ -62,6 +70,8 @@ Result<DocTable> DocTable::build(Xapian::Database& db) {
     read_numbers(db, index::kSlotPopularity, t.popularity_, size);
     read_numbers(db, index::kSlotRating, t.rating_, size);
     read_numbers(db, index::kSlotCreatedAt, t.created_at_, size);
+    t.block_max_prior_ = block_maxima(t.prior_);
+    t.block_max_popularity_ = block_maxima(t.popularity_);
     read_strings(db, index::kSlotId, t.ids_, size);
     read_strings(db, index::kSlotName, t.names_, size);
     read_interned(db, index::kSlotBrandName, t.brand_names_, size);

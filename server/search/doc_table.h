@@ -84,6 +84,14 @@ class DocTable {
     if (d < popularity_.size()) __builtin_prefetch(&popularity_[d]);
   }
   double popularity(Xapian::docid d) const { return at(popularity_, d); }
+  // The largest prior and popularity of the docids of one block (kBlockShift
+  // docids a block: block b holds d with d >> kBlockShift == b): a top-k pass
+  // skips every block whose best cannot beat its worst kept hit. Exact for
+  // any numbering; most blocks are skipped when docids follow the static
+  // rank (the full run numbers documents best first).
+  static constexpr unsigned kBlockShift = 8;
+  double block_max_prior(std::size_t block) const { return at_block(block_max_prior_, block); }
+  double block_max_popularity(std::size_t block) const { return at_block(block_max_popularity_, block); }
   double rating(Xapian::docid d) const { return at(rating_, d); }
   double created_at(Xapian::docid d) const { return d < created_at_.size() ? created_at_[d] : 0; }
   std::string_view id(Xapian::docid d) const { return ids_.at(d); }
@@ -102,11 +110,15 @@ class DocTable {
 
  private:
   static double at(const std::vector<float>& v, Xapian::docid d) { return d < v.size() ? v[d] : 0; }
+  // Past the last block nothing is larger than 0 (no document there).
+  static double at_block(const std::vector<float>& v, std::size_t b) { return b < v.size() ? v[b] : 0; }
+  static std::vector<float> block_maxima(const std::vector<float>& v);
 
   std::vector<Xapian::docid> live_;
   std::vector<std::uint32_t> length_;
   double average_length_ = 0;
   std::vector<float> prior_, popularity_, rating_;
+  std::vector<float> block_max_prior_, block_max_popularity_;
   std::vector<double> created_at_;  // seconds: float would round to minutes
   StringColumn ids_, names_;
   // A few hundred brands for the whole catalogue: their names were a cache

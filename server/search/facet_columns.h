@@ -107,6 +107,7 @@ struct FacetIdCount {
 // cache tens of thousands of match sets' counts.
 struct FacetIds {
   std::vector<FacetIdCount> kinds[4];
+  bool exhaustive = true;  // false: some counts estimated from a sample (searcher.cpp)
 };
 
 // The values behind `ids` of one facet, with their counts.

@@ -10,6 +10,7 @@
 // Thread-safety: all const methods may be called concurrently.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -55,6 +56,10 @@ class XapianLease {
 struct SnapshotOptions {
   CacheOptions caches;
   std::size_t warm_words = 0;  // SnapshotHolder: one-word searches run before a switch (warmer.h)
+  // Facet counts of a set of at most this many hits are exact; a larger set
+  // is sampled evenly down to at most this many and its counts scaled
+  // (SearchResult::facets_exhaustive says which).
+  std::size_t exact_facet_hits = 50'000;
 };
 
 using ProductPtr = std::shared_ptr<const features::ProductFeatures>;
@@ -65,7 +70,8 @@ class IndexSnapshot {
   static Result<std::shared_ptr<const IndexSnapshot>> load(const std::filesystem::path& generation_dir,
                                                           const SnapshotOptions& options = {});
   IndexSnapshot() : IndexSnapshot(SnapshotOptions{}) {}
-  explicit IndexSnapshot(const SnapshotOptions& options) : caches_(options.caches) {}
+  explicit IndexSnapshot(const SnapshotOptions& options)
+      : caches_(options.caches), exact_facet_hits_(std::max<std::size_t>(1, options.exact_facet_hits)) {}
 
   const std::string& generation() const { return generation_; }
   std::int64_t built_at() const { return built_at_; }
@@ -81,6 +87,7 @@ class IndexSnapshot {
   // The engine's caches of this generation; filled by const readers.
   const GenerationCaches& caches() const { return caches_; }
   const PostingsCache& postings() const { return caches_.postings; }
+  std::size_t exact_facet_hits() const { return exact_facet_hits_; }
 
   // Feature-store reads through in-memory LRU caches (widgets and result
   // pages read the same products and lists again and again).
@@ -116,6 +123,7 @@ class IndexSnapshot {
   HitCards cards_;
   index::QueryWords query_words_;
   GenerationCaches caches_;
+  std::size_t exact_facet_hits_;
   std::unordered_map<std::string, std::vector<std::string>> synonyms_;
   std::unordered_map<std::string, std::size_t> longest_synonym_from_;  // by first word
   mutable std::mutex pool_mu_;

@@ -103,22 +103,6 @@ PostingPtr union_all(std::vector<PostingPtr> lists) {
   return lists.front();
 }
 
-// The first position at or after `from` whose docid is >= d: galloping
-// (1, 2, 4, ... ahead, then a binary search), so intersecting a short list
-// with a long one costs O(short * log(gap)), not a walk over the long one.
-std::size_t skip_to(const std::vector<Xapian::docid>& docs, std::size_t from, Xapian::docid d) {
-  if (from >= docs.size() || docs[from] >= d) return from;
-  std::size_t lo = from, step = 1;  // docs[lo] < d
-  while (lo + step < docs.size() && docs[lo + step] < d) {
-    lo += step;
-    step *= 2;
-  }
-  const std::size_t hi = std::min(docs.size(), lo + step + 1);
-  return static_cast<std::size_t>(std::lower_bound(docs.begin() + static_cast<std::ptrdiff_t>(lo) + 1,
-                                                   docs.begin() + static_cast<std::ptrdiff_t>(hi), d) -
-                                  docs.begin());
-}
-
 // The scored list `m` keeps of the documents in `allowed` (ascending).
 PostingPtr keep_in(const PostingList& m, const std::vector<Xapian::docid>& allowed) {
   auto out = std::make_shared<PostingList>();

@@ -48,6 +48,11 @@ struct PostingList {
   }
 };
 
+// The first position at or after `from` in `docs` (ascending) whose docid
+// is >= d: galloping, so walking a short list through a long one costs
+// O(short * log(gap)).
+std::size_t skip_to(const std::vector<Xapian::docid>& docs, std::size_t from, Xapian::docid d);
+
 // Adds the membership bitmap to `list` (docs ascending).
 void add_bitmap(PostingList& list);
 using PostingPtr = std::shared_ptr<const PostingList>;

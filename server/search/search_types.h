@@ -96,6 +96,9 @@ struct SearchResult {
   std::uint64_t total = 0;
   std::vector<SearchHit> hits;
   std::map<std::string, std::vector<FacetCount>> facets;
+  // False when the facet counts were estimated from an even sample of the
+  // hits (more than SnapshotOptions::exact_facet_hits of them); totals are always exact.
+  bool facets_exhaustive = true;
   std::string currency;
 };
 

@@ -10,12 +10,14 @@
 #include "index/index_schema.h"
 #include "server/search/cache_key.h"
 #include "server/search/facet_columns.h"
+#include "server/search/facet_counts.h"
 #include "server/search/highlight.h"
 #include "server/search/hit_cards.h"
 #include "server/search/matcher.h"
 #include "server/search/query_builder.h"
 #include "server/search/query_planner.h"
 #include "server/search/search_context.h"
+#include "server/search/top_hits.h"
 
 namespace ayc::search {
 
@@ -28,7 +30,6 @@ constexpr std::size_t kRerankWindow = 30;
 // Candidates cached per match set: every page a shopper usually sees (a
 // first page, reranked over 30, or the first pages of a category).
 constexpr std::size_t kCachedCandidates = 60;
-constexpr std::size_t kFacetValues = 20;
 
 std::vector<FilterPart> build_filters(const SearchRequest& req, const CurrencyTable& fx, const std::string& currency) {
   std::vector<FilterPart> f;
@@ -55,55 +56,11 @@ std::vector<FilterPart> build_filters(const SearchRequest& req, const CurrencyTa
   return f;
 }
 
-bool narrows(const std::vector<FilterPart>& filters, const std::string& facet) {
-  return std::any_of(filters.begin(), filters.end(), [&](const FilterPart& f) { return f.facet == facet; });
-}
-
 using Ranked = RankedDoc;
 
-// The first `n` hits in the requested order (ties: higher score, then lower docid).
-std::vector<Ranked> top(const Matches& hits, const SearchRequest& req, bool has_text, const DocTable& docs,
-                        const FacetColumns& columns, const ranking::BlendParams& blend, std::size_t n) {
-  auto before = [](const Ranked& a, const Ranked& b) {
-    if (a.key != b.key) return a.key > b.key;
-    if (a.score != b.score) return a.score > b.score;
-    return a.doc < b.doc;
-  };
-  // A heap of the n best so far, its worst on top: most hits are rejected
-  // with one comparison.
-  std::vector<Ranked> best;
-  best.reserve(n + 1);
-  double direction = req.sort == SortOrder::kPriceAsc ? -1.0 : 1.0;  // larger key first
-  const auto& hit_docs = hits.docs();
-  const auto& hit_weights = hits.weights();
-  constexpr std::size_t kAhead = 16;  // the documents are scattered: their values are asked for early
-  for (std::size_t i = 0; i < hit_docs.size() && n > 0; ++i) {
-    if (i + kAhead < hit_docs.size()) docs.prefetch(hit_docs[i + kAhead]);
-    Xapian::docid d = hit_docs[i];
-    // The exact-match boost is added to the best of these later (run_search).
-    double score = has_text ? ranking::final_score(hit_weights[i], docs.prior(d), 0, blend) : docs.popularity(d);
-    double key = 0;
-    switch (req.sort) {
-      case SortOrder::kPriceAsc:
-      case SortOrder::kPriceDesc: key = direction * columns.price(d); break;
-      case SortOrder::kRating: key = docs.rating(d); break;
-      case SortOrder::kNewest: key = docs.created_at(d); break;
-      case SortOrder::kPopularity: key = docs.popularity(d); break;
-      case SortOrder::kRelevance: break;
-    }
-    Ranked r{key, score, d};
-    if (best.size() < n) {
-      best.push_back(r);
-      std::push_heap(best.begin(), best.end(), before);
-    } else if (before(r, best.front())) {
-      std::pop_heap(best.begin(), best.end(), before);
-      best.back() = r;
-      std::push_heap(best.begin(), best.end(), before);
-    }
-  }
-  std::sort_heap(best.begin(), best.end(), before);
-  return best;
-}
+}  // namespace
+
+namespace {
 
 // For each group of `used`, the bits of `words` (at most 64) it stands for.
 std::vector<std::uint64_t> word_bits(const TextPlan& used, const std::vector<std::string>& words) {
@@ -150,28 +107,6 @@ SearchHit make_hit(std::string_view id, const HitCard& card, bool in_stock, cons
   return h;
 }
 
-constexpr std::pair<const char*, FacetKind> kFacetKinds[] = {
-    {"brand", FacetKind::kBrand}, {"category", FacetKind::kCategory}, {"form", FacetKind::kForm},
-    {"price", FacetKind::kPrice}};
-
-FacetIds count_facets(const Matcher& matcher, const Matches& text, const Matches& hits,
-                      const std::vector<FilterPart>& filters, const FacetColumns& columns, const PriceBands& bands) {
-  FacetCounter counter(columns, bands);
-  unsigned over_hits = 0;
-  for (const auto& [name, kind] : kFacetKinds) {
-    // Counted as if its own filter were off, so a shopper can widen the choice.
-    if (narrows(filters, name)) {
-      counter.add(matcher.restrict(text, filters, name).docs(), facet_bit(kind));
-    } else {
-      over_hits |= facet_bit(kind);
-    }
-  }
-  counter.add(hits.docs(), over_hits);
-  FacetIds out;
-  for (const auto& [name, kind] : kFacetKinds) out.kinds[static_cast<int>(kind)] = counter.top(kind, kFacetValues);
-  return out;
-}
-
 // The facet counts of a search's hits, each counted as if its own filter
 // were off. The same match set and filters give the same counts ("induppu
 // oil" and "ghritam oil" both fall back to every oil): counted once per
@@ -183,11 +118,13 @@ void add_facets(const SearchContext& ctx, const QueryPlan& plan, const Matches& 
   const PriceBands bands(snap.currencies(), currency);
   const std::string key = cache_key({hits.signature, filter_signature, currency});
   auto ids = snap.caches().facets.get_or_compute(key, [&] {
-    return count_facets(ctx.matcher, plan.matches, hits, filters, snap.facet_columns(), bands);
+    return count_facets(ctx.matcher, plan.matches, hits, filters, snap.facet_columns(), bands,
+                        snap.exact_facet_hits());
   });
   for (const auto& [name, kind] : kFacetKinds) {
     result.facets[name] = name_facet(snap.facet_columns(), bands, kind, ids->kinds[static_cast<int>(kind)]);
   }
+  result.facets_exhaustive = ids->exhaustive;
 }
 
 // The first `wanted` hits in the requested order. Up to kCachedCandidates
@@ -196,11 +133,11 @@ void add_facets(const SearchContext& ctx, const QueryPlan& plan, const Matches& 
 std::vector<Ranked> rank(const IndexSnapshot& snap, const Matches& hits, const std::string& filter_signature,
                          const SearchRequest& req, bool has_text, const ranking::BlendParams& blend,
                          std::size_t wanted) {
-  if (wanted > kCachedCandidates) return top(hits, req, has_text, snap.docs(), snap.facet_columns(), blend, wanted);
+  if (wanted > kCachedCandidates) return top_hits(hits, req.sort, has_text, snap.docs(), snap.facet_columns(), blend, wanted);
   const std::string key = cache_key({hits.signature, filter_signature, std::to_string(static_cast<int>(req.sort)),
                                      has_text ? "t" : "", std::to_string(blend.prior_weight)});
   auto best = snap.caches().ranked.get_or_compute(key, [&] {
-    return top(hits, req, has_text, snap.docs(), snap.facet_columns(), blend, kCachedCandidates);
+    return top_hits(hits, req.sort, has_text, snap.docs(), snap.facet_columns(), blend, kCachedCandidates);
   });
   return std::vector<Ranked>(best->begin(), best->begin() + static_cast<std::ptrdiff_t>(std::min(wanted, best->size())));
 }

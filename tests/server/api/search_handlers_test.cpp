@@ -34,7 +34,8 @@ TEST_CASE("a search answer's numbers keep at most two decimals and drop trailing
   std::string body = render_search_json(one_hit(149.999, 4.5), req, "id-1", 0.126);
   CHECK_THAT(body, Catch::Contains("\"price\":{\"amount\":150,\"currency\":\"INR\"}"));
   CHECK_THAT(body, Catch::Contains("\"rating\":4.5,\"review_count\":42,\"in_stock\":true"));
-  CHECK_THAT(body, Catch::Contains("\"total\":1234567,\"limit\":10,\"offset\":20,\"took_ms\":0.13"));
+  CHECK_THAT(body, Catch::Contains("\"total\":1234567,\"total_exhaustive\":true,\"facets_exhaustive\":true,"
+                                   "\"limit\":10,\"offset\":20,\"took_ms\":0.13"));
   CHECK_THAT(render_search_json(one_hit(0.99, 0), req, "id", 3), Catch::Contains("\"amount\":0.99,"));
   CHECK_THAT(render_search_json(one_hit(1234.5, 0), req, "id", 3), Catch::Contains("\"amount\":1234.5,"));
   CHECK_THAT(render_search_json(one_hit(-0.001, 0), req, "id", 3), Catch::Contains("\"amount\":0,"));
@@ -48,6 +49,10 @@ TEST_CASE("a search answer quotes its strings and lists facets with counts") {
   CHECK_THAT(body, Catch::Contains("\"highlight\":{\"name\":\"<mark>Tulsi</mark> Drops\",\"short_description\":\"\"}"));
   CHECK_THAT(body, Catch::Contains("\"facets\":{\"brand\":[{\"value\":\"brand-a\",\"count\":7},"
                                    "{\"value\":\"brand-b\",\"count\":3}]},\"next_steps\":null}"));
+  // Counts estimated from a sample say so.
+  auto sampled = one_hit(10, 4);
+  sampled.facets_exhaustive = false;
+  CHECK_THAT(render_search_json(sampled, req, "id-1", 1), Catch::Contains("\"facets_exhaustive\":false,"));
 }
 
 TEST_CASE("a search answer says how it matched, each hit its matched words, and next steps when none") {

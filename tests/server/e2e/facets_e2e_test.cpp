@@ -12,6 +12,8 @@
 #include "tests/server/e2e/catalog.h"
 #include "tests/server/e2e/http.h"
 #include "tests/server/e2e/json.h"
+#include "tests/server/e2e/server_process.h"
+#include "tests/support/temp_dir.h"
 
 namespace ayc::e2e {
 namespace {
@@ -166,6 +168,8 @@ TEST_CASE("totals and facet counts agree with COUNT and GROUP BY in PostgreSQL",
     REQUIRE(doc.ok());
     const Counts total = sql_counts(conn, "SELECT 'total', count(*) FROM p WHERE " + where(f));
     CHECK(static_cast<long>(number_field(doc.root(), "total")) == total.at("total"));
+    CHECK(bool_field(doc.root(), "total_exhaustive"));
+    CHECK(bool_field(doc.root(), "facets_exhaustive"));  // far fewer hits than the bound
     JsonValue facets = field(doc.root(), "facets");
     for (const char* name : {"brand", "category", "form", "price"}) {
       INFO("facet " << name);
@@ -179,6 +183,60 @@ TEST_CASE("totals and facet counts agree with COUNT and GROUP BY in PostgreSQL",
     REQUIRE(lean_doc.ok());
     CHECK(static_cast<long>(number_field(lean_doc.root(), "total")) == total.at("total"));
   }
+}
+
+TEST_CASE("above --exact-facet-hits facet counts are estimated from a sample and flagged, totals stay exact", "[e2e]") {
+  auto& world = shared_server();
+  testing::TempDir dir;
+  ServerArgs args{world.catalog.db().server_url(), world.catalog.index_dir(), (dir.path() / "spool").string(),
+                  {"--exact-facet-hits", "30"}};
+  ServerProcess sampling(args, dir.path() / "server.log");
+  for (const char* target : {"/search?limit=1&q=", "/search?limit=1&q=&form=tablet,capsule,powder"}) {
+    INFO("GET " << target);
+    auto exact = http_get(world.port(), target);
+    auto estimated = http_get(sampling.port(), target);
+    REQUIRE(exact);
+    REQUIRE(estimated);
+    REQUIRE(estimated->status == 200);
+    Json e(exact->body), s(estimated->body);
+    REQUIRE(e.ok());
+    REQUIRE(s.ok());
+    // More than 30 hits, or (filtered by form) more than 30 counted for the form facet.
+    CHECK(bool_field(e.root(), "facets_exhaustive"));
+    CHECK_FALSE(bool_field(s.root(), "facets_exhaustive"));
+    CHECK(bool_field(s.root(), "total_exhaustive"));
+    CHECK(number_field(s.root(), "total") == number_field(e.root(), "total"));
+    // Every estimated value is a real value of the hits, counted at least once.
+    for (const char* name : {"brand", "category", "form", "price"}) {
+      INFO("facet " << name);
+      const Counts truth = json_facet(field(e.root(), "facets"), name);
+      for (const auto& [value, count] : json_facet(field(s.root(), "facets"), name)) {
+        CHECK(truth.count(value) == 1);
+        CHECK(count >= 1);
+      }
+    }
+  }
+  // A search with fewer hits than the bound is counted exactly.
+  auto few = http_get(sampling.port(), "/search?limit=1&q=triphala");
+  REQUIRE(few);
+  Json f(few->body);
+  REQUIRE(f.ok());
+  REQUIRE(number_field(f.root(), "total") <= 30);
+  CHECK(bool_field(f.root(), "facets_exhaustive"));
+  auto every = http_get(sampling.port(), "/search?limit=1&q=");
+  REQUIRE(every);
+  Json all(every->body);
+  REQUIRE(all.ok());
+  REQUIRE(number_field(all.root(), "total") > 30);
+  // The Algolia-compatible answer says the same in Algolia's fields.
+  auto algolia = http_post_json(sampling.port(), "/1/indexes/products/query",
+                                R"({"params":"query=&facets=%5B%22brand%22%5D&hitsPerPage=1"})");
+  REQUIRE(algolia);
+  REQUIRE(algolia->status == 200);
+  Json a(algolia->body);
+  REQUIRE(a.ok());
+  CHECK_FALSE(bool_field(a.root(), "exhaustiveFacetsCount"));
+  CHECK(bool_field(a.root(), "exhaustiveNbHits"));
 }
 
 }  // namespace
