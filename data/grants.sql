@@ -40,8 +40,11 @@ GRANT SELECT (canonical_name, kind, sanskrit_name, hindi_name, english_name, bot
     ON ingredients TO ayurvedacart_indexer;
 GRANT SELECT (id, canonical, synonyms, kind) ON search_synonyms TO ayurvedacart_indexer;
 GRANT SELECT (word, role) ON search_query_words TO ayurvedacart_indexer;
--- Its own lists: DELETE ... WHERE recommendation_type IN (...), then COPY.
-GRANT SELECT (recommendation_type) ON product_recommendations TO ayurvedacart_indexer;
+-- Its own lists: COPY into a temporary table, then DELETE the rows of its
+-- types the new lists lack and INSERT the ones the table lacks, comparing
+-- source, recommended product, type and score (recsys/pg_sink.h). No UPDATE.
+GRANT SELECT (source_product_id, recommended_product_id, recommendation_type, score)
+    ON product_recommendations TO ayurvedacart_indexer;
 GRANT INSERT (source_product_id, recommended_product_id, recommendation_type, score)
     ON product_recommendations TO ayurvedacart_indexer;
 GRANT DELETE ON product_recommendations TO ayurvedacart_indexer;

@@ -24,7 +24,8 @@ struct IndexerConfig {
   bool recommendations = true;    // --recommendations=false skips the recommendation stage
   bool only_recommendations = false;
   // Top entries per product and kind copied into PostgreSQL's product_recommendations
-  // (the feature store always gets 50): every row costs two foreign-key checks.
+  // (the feature store always gets 50): every row written costs two foreign-key
+  // checks (only rows that changed are written: recsys/pg_sink.h).
   std::int64_t pg_recommendations_per_product = 10;
   bool stream_only = false;       // --stream-only: read the catalogue and discard it (the PostgreSQL floor)
   std::string progress = "auto";  // auto | always | never

@@ -43,6 +43,13 @@ std::size_t stream_rows(pqxx::stream_to& out, const RecommendationSet& set, std:
   return rows;
 }
 
+constexpr const char* kStaging = "recsys_staging";
+constexpr const char* kOwnTypes = "('frequently_bought_together', 'similar', 'related')";
+// A staged row and a table row are the same recommendation.
+constexpr const char* kSameRow =
+    "s.source_product_id = p.source_product_id AND s.recommended_product_id = p.recommended_product_id "
+    "AND s.recommendation_type = p.recommendation_type AND s.score = p.score";
+
 }  // namespace
 
 Result<WriteSummary> write_product_recommendations(pqxx::connection& conn, const RecommendationSet& set,
@@ -50,17 +57,29 @@ Result<WriteSummary> write_product_recommendations(pqxx::connection& conn, const
   try {
     pqxx::work tx(conn, "recsys_write");
     WriteSummary summary;
-    const pqxx::result deleted = tx.exec(
-        "DELETE FROM product_recommendations "
-        "WHERE recommendation_type IN ('frequently_bought_together', 'similar', 'related')");
-    summary.deleted = static_cast<std::size_t>(deleted.affected_rows());
+    tx.exec0(std::string("CREATE TEMPORARY TABLE ") + kStaging +
+             " (source_product_id UUID NOT NULL, recommended_product_id UUID NOT NULL, "
+             "recommendation_type VARCHAR(50) NOT NULL, score DECIMAL(5,4) NOT NULL) ON COMMIT DROP");
     {
-      pqxx::stream_to out(tx, "product_recommendations",
+      pqxx::stream_to out(tx, kStaging,
                           std::vector<std::string>{"source_product_id", "recommended_product_id",
                                                    "recommendation_type", "score"});
       summary.rows = stream_rows(out, set, per_source);
       out.complete();
     }
+    tx.exec0(std::string("ANALYZE ") + kStaging);  // temporary tables have no statistics: a hash join, not a loop
+    const pqxx::result deleted =
+        tx.exec(std::string("DELETE FROM product_recommendations p WHERE p.recommendation_type IN ") + kOwnTypes +
+                " AND NOT EXISTS (SELECT 1 FROM " + kStaging + " s WHERE " + kSameRow + ")");
+    summary.deleted = static_cast<std::size_t>(deleted.affected_rows());
+    // In key order, so the unique and source indexes are filled page by page.
+    const pqxx::result inserted = tx.exec(
+        std::string("INSERT INTO product_recommendations "
+                    "(source_product_id, recommended_product_id, recommendation_type, score) "
+                    "SELECT s.source_product_id, s.recommended_product_id, s.recommendation_type, s.score FROM ") +
+        kStaging + " s WHERE NOT EXISTS (SELECT 1 FROM product_recommendations p WHERE " + kSameRow +
+        ") ORDER BY s.source_product_id, s.recommended_product_id, s.recommendation_type");
+    summary.inserted = static_cast<std::size_t>(inserted.affected_rows());
     tx.commit();
     return summary;
   } catch (const pqxx::broken_connection& e) {

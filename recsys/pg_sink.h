@@ -1,8 +1,13 @@
 // Writes the product-to-product lists into PostgreSQL's product_recommendations.
 //
-// In ONE transaction: deletes every row of the types written here, then COPYs
-// the new rows, so readers see either the old lists or the new ones, and a
-// second run replaces rather than appends. Types:
+// In ONE transaction the table is brought level with the new lists: the rows
+// are COPYed into a temporary staging table (no WAL, no constraints), then
+// the rows of the types written here that the new lists no longer hold
+// (source, recommended product, type and score compared) are deleted, and
+// only the new lists' rows the table lacks are inserted. Readers see either
+// the old lists or the new ones; a second run replaces rather than appends,
+// and a row that did not change is neither deleted nor written again (it
+// keeps its id and created_at). Types:
 //   'frequently_bought_together'  <- RecommendationSet::bought_together
 //   'similar'                     <- RecommendationSet::similar
 //   'related'                     <- RecommendationSet::related (see related.h)
@@ -11,10 +16,11 @@
 // source and type; scores are written as DECIMAL(5,4) fractions in
 // [0, 0.9999]. Rows of other recommendation types are left alone.
 //
-// Cost: PostgreSQL checks both foreign keys and maintains three indexes per
-// row; at 100k products (~9M rows) this takes about 4 minutes on two cores,
-// two thirds of it in the foreign-key checks. A smaller `per_source` is the
-// lever if that matters.
+// Cost: an inserted row costs PostgreSQL two foreign-key checks and three
+// index entries, the bulk of a first run into an empty table; a run whose
+// lists barely changed writes little. bench/RESULTS.md has the figures.
+// The role needs TEMPORARY on the database (PUBLIC has it by default) and
+// the product_recommendations grants of data/grants.sql.
 //
 // Thread-safety: uses the connection it is given; one thread at a time.
 #pragma once
@@ -29,8 +35,9 @@
 namespace ayc::recsys {
 
 struct WriteSummary {
-  std::size_t rows = 0;  // rows inserted, all types
-  std::size_t deleted = 0;
+  std::size_t rows = 0;      // rows the new lists hold, all types
+  std::size_t inserted = 0;  // of those, rows the table lacked
+  std::size_t deleted = 0;   // old rows no longer listed (or listed with another score)
 };
 
 // Writes at most `per_source` rows per source product and type (the best ones).

@@ -1,7 +1,10 @@
 // Integration: PostgreSQL -> load_inputs -> compute -> write_product_recommendations,
 // reading and writing as the indexer does (a member of ayurvedacart_indexer only).
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -136,10 +139,12 @@ TEST_CASE("recommendations round-trip through PostgreSQL") {
   CHECK(has_row(conn, 2, 1, "similar"));                           // via the botanical name
   CHECK(has_row(conn, 6, 3, "related"));  // never sold, still related to its category's products
 
-  // A second run replaces the rows instead of adding to them, and leaves other types alone.
+  // A second run of the same lists writes nothing, and leaves other types alone.
   const auto second = write_product_recommendations(indexer, *set);
   REQUIRE(second.ok());
-  CHECK(second->deleted == first->rows);
+  CHECK(second->rows == first->rows);
+  CHECK(second->deleted == 0);
+  CHECK(second->inserted == 0);
   CHECK(count(conn, "SELECT count(*) " + ours) == static_cast<std::int64_t>(first->rows));
   CHECK(count(conn, "SELECT count(*) FROM product_recommendations WHERE recommendation_type = 'editorial'") == 1);
 
@@ -149,6 +154,117 @@ TEST_CASE("recommendations round-trip through PostgreSQL") {
   CHECK(count(conn, "SELECT COALESCE(max(n), 0) FROM (SELECT count(*) AS n " + ours +
                         " GROUP BY source_product_id, recommendation_type) s") == 1);
   CHECK(has_row(conn, 1, 3, "frequently_bought_together"));
+}
+
+const char* const kTypeNames[] = {"frequently_bought_together", "similar", "related"};
+
+// What the table should hold for `set`: "source|recommended|type|score" rows, sorted.
+std::vector<std::string> expected_rows(const RecommendationSet& set, std::size_t per_source) {
+  std::vector<std::string> rows;
+  const ScoredLists* lists[] = {&set.bought_together, &set.similar, &set.related};
+  for (int k = 0; k < 3; ++k) {
+    for (std::size_t src = 0; src < lists[k]->size(); ++src) {
+      const auto list = (*lists[k])[src];
+      for (const auto& s : list.first(std::min(list.size(), per_source))) {
+        char score[16];
+        std::snprintf(score, sizeof score, "%.4f", static_cast<double>(s.score));
+        rows.push_back(set.ids.products[src] + "|" + set.ids.products[s.item] + "|" + kTypeNames[k] + "|" + score);
+      }
+    }
+  }
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+std::vector<std::string> table_rows(pqxx::connection& conn) {
+  pqxx::work tx(conn);
+  std::vector<std::string> rows;
+  for (const auto& r : tx.exec("SELECT source_product_id || '|' || recommended_product_id || '|' || "
+                               "recommendation_type || '|' || score FROM product_recommendations WHERE "
+                               "recommendation_type IN ('frequently_bought_together', 'similar', 'related')")) {
+    rows.push_back(r[0].as<std::string>());
+  }
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+std::string row_id(pqxx::connection& conn, int from, int to, const std::string& type) {
+  pqxx::work tx(conn);
+  return tx.exec1("SELECT id::text FROM product_recommendations WHERE source_product_id = " +
+                  tx.quote(uuid('p', from)) + " AND recommended_product_id = " + tx.quote(uuid('p', to)) +
+                  " AND recommendation_type = " + tx.quote(type))[0]
+      .as<std::string>();
+}
+
+TEST_CASE("the staged write leaves product_recommendations as a row-by-row write does, and a second run replaces only what changed") {
+  testing::TempDatabase db;
+  seed_shop(db.conn());
+  const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()) +
+                   std::chrono::hours(1);
+  pqxx::connection indexer(db.indexer_url());
+  const auto inputs = load_inputs(indexer, now);
+  REQUIRE(inputs.ok());
+  const auto set = compute_recommendations(*inputs, RecsysOptions{});
+  REQUIRE(set.ok());
+  auto& conn = db.conn();
+
+  // The reference: every row INSERTed one by one, as the stage used to write them.
+  const auto expected = expected_rows(*set, 50);
+  REQUIRE(expected.size() > 5);
+  {
+    pqxx::work tx(conn);
+    for (const auto& row : expected) {
+      const auto a = row.find('|'), b = row.find('|', a + 1), c = row.find('|', b + 1);
+      tx.exec0("INSERT INTO product_recommendations (source_product_id, recommended_product_id, "
+               "recommendation_type, score) VALUES (" + tx.quote(row.substr(0, a)) + ", " +
+               tx.quote(row.substr(a + 1, b - a - 1)) + ", " + tx.quote(row.substr(b + 1, c - b - 1)) + ", " +
+               tx.quote(row.substr(c + 1)) + ")");
+    }
+    tx.commit();
+  }
+  const auto reference = table_rows(conn);
+  CHECK(reference == expected);
+
+  // From a table holding stale rows of its types (a pair no longer listed, a
+  // changed score), the staged write leaves exactly the reference.
+  {
+    pqxx::work tx(conn);
+    tx.exec0("DELETE FROM product_recommendations WHERE recommendation_type <> 'editorial'");
+    tx.exec0("INSERT INTO product_recommendations (source_product_id, recommended_product_id, recommendation_type, "
+             "score) VALUES (" + tx.quote(uuid('p', 4)) + ", " + tx.quote(uuid('p', 6)) + ", 'similar', 0.1234), (" +
+             tx.quote(uuid('p', 1)) + ", " + tx.quote(uuid('p', 3)) + ", 'frequently_bought_together', 0.0001)");
+    tx.commit();
+  }
+  const auto staged = write_product_recommendations(indexer, *set);
+  REQUIRE(staged.ok());
+  CHECK(staged->rows == expected.size());
+  CHECK(staged->deleted == 2);
+  CHECK(staged->inserted == expected.size());
+  CHECK(table_rows(conn) == reference);
+  CHECK(count(conn, "SELECT count(*) FROM product_recommendations WHERE recommendation_type = 'editorial'") == 1);
+
+  // New lists: product 1 loses its similar list, product 2's best similar
+  // entry changes score. The second run deletes and inserts just those rows.
+  RecommendationSet changed = *set;
+  std::vector<std::vector<Scored>> similar;
+  for (std::size_t p = 0; p < changed.similar.size(); ++p) {
+    similar.emplace_back(changed.similar[p].begin(), changed.similar[p].end());
+  }
+  REQUIRE(similar.size() >= 2);
+  const std::size_t dropped = similar[0].size();
+  REQUIRE(dropped > 0);
+  REQUIRE_FALSE(similar[1].empty());
+  similar[0].clear();
+  similar[1][0].score /= 2;
+  changed.similar = ScoredLists(similar);
+  const std::string kept_id = row_id(conn, 1, 3, "frequently_bought_together");
+  const auto second = write_product_recommendations(indexer, changed);
+  REQUIRE(second.ok());
+  CHECK(second->deleted == dropped + 1);
+  CHECK(second->inserted == 1);
+  CHECK(table_rows(conn) == expected_rows(changed, 50));
+  CHECK(row_id(conn, 1, 3, "frequently_bought_together") == kept_id);  // unchanged: not written again
+  CHECK(count(conn, "SELECT count(*) FROM product_recommendations WHERE recommendation_type = 'editorial'") == 1);
 }
 
 TEST_CASE("load_inputs reports a broken connection as a Status") {
