@@ -18,6 +18,12 @@ void Writer::f64(double v) {
   for (int i = 0; i < 8; ++i) out_.push_back(static_cast<char>((bits >> (8 * i)) & 0xFF));
 }
 
+void Writer::f32(float v) {
+  std::uint32_t bits;
+  std::memcpy(&bits, &v, sizeof bits);
+  for (int i = 0; i < 4; ++i) out_.push_back(static_cast<char>((bits >> (8 * i)) & 0xFF));
+}
+
 void Writer::str(std::string_view s) {
   varint(s.size());
   out_.append(s.data(), s.size());
@@ -55,6 +61,19 @@ double Reader::f64() {
   for (int i = 0; i < 8; ++i) bits |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(in_[pos_ + i])) << (8 * i);
   pos_ += 8;
   double v;
+  std::memcpy(&v, &bits, sizeof v);
+  return v;
+}
+
+float Reader::f32() {
+  if (!ok_ || in_.size() - pos_ < 4) {
+    ok_ = false;
+    return 0;
+  }
+  std::uint32_t bits = 0;
+  for (int i = 0; i < 4; ++i) bits |= static_cast<std::uint32_t>(static_cast<std::uint8_t>(in_[pos_ + i])) << (8 * i);
+  pos_ += 4;
+  float v;
   std::memcpy(&v, &bits, sizeof v);
   return v;
 }

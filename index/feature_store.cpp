@@ -1,5 +1,7 @@
 #include "index/feature_store.h"
 
+#include <mutex>
+
 #include <rocksdb/db.h>
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
@@ -27,6 +29,10 @@ Status to_status(const rocksdb::Status& s, const std::string& what) {
 struct FeatureStore::Impl {
   std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  // The product ordinal table, read once (see scored_list()).
+  std::once_flag ordinals_once;
+  Status ordinals_status;
+  std::vector<std::string> ordinals;
   ~Impl() {
     for (auto* h : handles) {
       if (db) db->DestroyColumnFamilyHandle(h);
@@ -155,6 +161,39 @@ Result<std::optional<features::ProductFeatures>> FeatureStore::product(std::stri
 
 Result<std::optional<std::string>> FeatureStore::id_for_slug(std::string_view slug) const {
   return get(Family::kSlugs, slug);
+}
+
+void FeatureStore::put_product_ordinals(Batch& b, const std::vector<std::string>& ids) {
+  b.put(Family::kMeta, kProductOrdinalsKey, features::encode_product_ordinals(ids));
+}
+
+void FeatureStore::put_scored_list(Batch& b, Family family, std::string_view key,
+                                   const std::vector<features::CompactItem>& items) {
+  b.put(family, key, features::encode_compact_list(items));
+}
+
+Result<std::optional<std::vector<features::ScoredItem>>> FeatureStore::scored_list(Family family,
+                                                                                    std::string_view key) const {
+  AYC_ASSIGN_OR_RETURN(auto raw, get(family, key));
+  if (!raw.has_value()) return std::optional<std::vector<features::ScoredItem>>();
+  Impl& impl = *impl_;
+  std::call_once(impl.ordinals_once, [&] {
+    auto table = get(Family::kMeta, kProductOrdinalsKey);
+    if (!table.ok()) {
+      impl.ordinals_status = table.status();
+      return;
+    }
+    auto ids = table->has_value() ? features::decode_product_ordinals(**table) : std::nullopt;
+    if (!ids) {
+      impl.ordinals_status = Status::DataLoss("feature store: no decodable product ordinal table");
+      return;
+    }
+    impl.ordinals = std::move(*ids);
+  });
+  AYC_RETURN_IF_ERROR(impl.ordinals_status);
+  auto items = features::decode_compact_list(*raw, impl.ordinals);
+  if (!items) return Status::DataLoss("feature store: undecodable list under '" + std::string(key) + "'");
+  return std::optional<std::vector<features::ScoredItem>>(std::move(*items));
 }
 
 std::string FeatureStore::user_list_key(std::string_view user_id, std::string_view kind) {

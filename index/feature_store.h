@@ -58,6 +58,19 @@ class FeatureStore {
   Result<std::optional<features::ProductFeatures>> product(std::string_view id) const;
   Result<std::optional<std::string>> id_for_slug(std::string_view slug) const;
   static std::string related_key(std::string_view product_id, std::string_view kind);
+
+  // Recommendation lists (families kRelated and kUsers) are compact lists
+  // naming products by ordinal (features.h); the generation's ordinal table is
+  // the meta key kProductOrdinalsKey, written once by the recommendation stage.
+  static constexpr std::string_view kProductOrdinalsKey = "list_products";
+  static void put_product_ordinals(Batch& b, const std::vector<std::string>& ids);
+  static void put_scored_list(Batch& b, Family family, std::string_view key,
+                              const std::vector<features::CompactItem>& items);
+  // The list under `key` with product ids; nothing when there is no such key;
+  // DataLoss when it or the ordinal table does not decode. The table is read
+  // at the first call (then kept: a generation's table never changes once
+  // its lists are written).
+  Result<std::optional<std::vector<features::ScoredItem>>> scored_list(Family family, std::string_view key) const;
   // `users` family: a user's list of `kind` other than for_you (which is the
   // value of the bare user id): "<user id>\0buy_again".
   static std::string user_list_key(std::string_view user_id, std::string_view kind);

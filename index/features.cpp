@@ -100,6 +100,56 @@ std::optional<std::vector<ScoredItem>> decode_scored_list(std::string_view bytes
   return out;
 }
 
+std::string encode_compact_list(const std::vector<CompactItem>& items) {
+  codec::Writer w;
+  w.reserve(2 + items.size() * 8);
+  w.u8(kCompactListEncodingVersion);
+  w.varint(items.size());
+  for (const auto& it : items) {
+    w.varint(it.ordinal);
+    w.f32(it.score);
+  }
+  return w.take();
+}
+
+std::optional<std::vector<ScoredItem>> decode_compact_list(std::string_view bytes,
+                                                           const std::vector<std::string>& ids) {
+  codec::Reader r(bytes);
+  if (r.u8() != kCompactListEncodingVersion) return std::nullopt;
+  std::uint64_t n = r.varint();
+  if (!r.ok() || n > bytes.size()) return std::nullopt;  // every entry takes at least 5 bytes
+  std::vector<ScoredItem> out;
+  out.reserve(n);
+  for (std::uint64_t i = 0; i < n && r.ok(); ++i) {
+    std::uint64_t ordinal = r.varint();
+    float score = r.f32();
+    if (!r.ok() || ordinal >= ids.size()) return std::nullopt;
+    out.push_back({ids[ordinal], score});
+  }
+  if (!r.ok() || !r.at_end()) return std::nullopt;
+  return out;
+}
+
+std::string encode_product_ordinals(const std::vector<std::string>& ids) {
+  codec::Writer w;
+  w.u8(kProductOrdinalsEncodingVersion);
+  w.varint(ids.size());
+  for (const auto& id : ids) w.str(id);
+  return w.take();
+}
+
+std::optional<std::vector<std::string>> decode_product_ordinals(std::string_view bytes) {
+  codec::Reader r(bytes);
+  if (r.u8() != kProductOrdinalsEncodingVersion) return std::nullopt;
+  std::uint64_t n = r.varint();
+  if (!r.ok() || n > bytes.size()) return std::nullopt;  // every id takes at least 1 byte
+  std::vector<std::string> ids;
+  ids.reserve(n);
+  for (std::uint64_t i = 0; i < n && r.ok(); ++i) ids.push_back(r.str());
+  if (!r.ok() || !r.at_end()) return std::nullopt;
+  return ids;
+}
+
 std::string encode_suggestion(const Suggestion& s) {
   codec::Writer w;
   w.u8(kSuggestionEncodingVersion);

@@ -13,7 +13,7 @@
 
 namespace ayc::index {
 
-inline constexpr int kIndexFormatVersion = 11;
+inline constexpr int kIndexFormatVersion = 12;
 
 // ---- Free text --------------------------------------------------------------
 // Free text is indexed unprefixed as English stems only (STEM_ALL: "capsules"

@@ -1,7 +1,10 @@
 // The recommendation stage of an indexer run: reads purchases and the
 // catalogue (recsys/pg_source), computes every list (recsys/, pure Eigen),
-// writes them into the generation's feature store and replaces PostgreSQL's
-// product_recommendations in one transaction.
+// writes them into the generation's feature store (compact lists naming
+// products by ordinal, the ordinal table under the meta key
+// FeatureStore::kProductOrdinalsKey) and, at the same time on its own
+// connection, brings PostgreSQL's product_recommendations level with them in
+// one transaction (recsys/pg_sink.h).
 //
 // Feature store keys written (family `related` unless noted):
 //   <product id>\0bought_together, <product id>\0similar, <product id>\0related
@@ -27,7 +30,9 @@ struct RecommendationStageSummary {
   double seconds = 0;
   std::int64_t product_lists = 0;
   std::int64_t users = 0;
-  std::int64_t pg_rows = 0;
+  std::int64_t pg_rows = 0;      // product_recommendations rows the lists hold
+  std::int64_t pg_inserted = 0;  // of those, rows written (the table lacked them)
+  std::int64_t pg_deleted = 0;   // old rows no longer listed
 };
 
 // `now` (seconds since the epoch) bounds the purchases used.

@@ -10,6 +10,7 @@
 #include "server/api/related_selection.h"
 #include "server/http/conditional.h"
 #include "server/http/params.h"
+#include "server/search/cache_key.h"
 
 namespace ayc::api {
 
@@ -83,10 +84,26 @@ std::string items_json(const std::vector<SelectedItem>& items, const search::Cur
   return o + "]";
 }
 
-// A list read (through the snapshot's cache) only if the selection gets to it.
+using Items = std::vector<features::ScoredItem>;
+
+// A stored list with product ids (the store decodes the compact list); empty
+// when absent or unreadable.
+Items read_list(const search::IndexSnapshot& snap, FeatureStore::Family family, const std::string& key) {
+  auto list = snap.features().scored_list(family, key);
+  return list.ok() && list->has_value() ? std::move(**list) : Items{};
+}
+
+// A list read (through the generation's list cache) only if the selection gets to it.
 CandidateList lazy_list(const search::IndexSnapshot& snap, std::string source, FeatureStore::Family family,
                         std::string key) {
-  return {std::move(source), [&snap, family, key = std::move(key)] { return snap.scored_list(family, key); }};
+  return {std::move(source), [&snap, family, key = std::move(key)]() -> ScoredItems {
+            const std::string cached = search::cache_key({std::to_string(static_cast<int>(family)), key});
+            if (auto hit = snap.caches().lists.get(cached)) return hit;
+            auto list = snap.features().scored_list(family, key);
+            auto items = std::make_shared<const Items>(list.ok() && list->has_value() ? std::move(**list) : Items{});
+            if (list.ok()) snap.caches().lists.put(cached, items);  // a read error is not cached: it may recover
+            return items;
+          }};
 }
 
 // The store's trending products, then its best sellers: what fills a list for
@@ -158,18 +175,16 @@ namespace {
 // The candidate lists of one kind for a known user (`for_you_raw` is their
 // entry, the for_you list): for_you, then the store's trending and best
 // sellers; buy_again alone, no fallbacks (nothing to rebuy is an empty list).
-Result<std::vector<CandidateList>> user_lists(const search::IndexSnapshot& snap, const std::string& user_id,
-                                              const std::string& kind, const std::string& for_you_raw) {
-  using Items = std::vector<features::ScoredItem>;
+std::vector<CandidateList> user_lists(const search::IndexSnapshot& snap, const std::string& user_id,
+                                     const std::string& kind, Items for_you_items) {
   std::vector<CandidateList> lists;
   if (kind == "buy_again") {
-    AYC_ASSIGN_OR_RETURN(auto raw, snap.features().get(FeatureStore::Family::kUsers,
-                                                       FeatureStore::user_list_key(user_id, "buy_again")));
-    auto again = std::make_shared<const Items>(raw ? features::decode_scored_list(*raw).value_or(Items{}) : Items{});
+    auto again = std::make_shared<const Items>(
+        read_list(snap, FeatureStore::Family::kUsers, FeatureStore::user_list_key(user_id, "buy_again")));
     lists.push_back({"buy_again", [again] { return again; }});
     return lists;
   }
-  auto for_you = std::make_shared<const Items>(features::decode_scored_list(for_you_raw).value_or(Items{}));
+  auto for_you = std::make_shared<const Items>(std::move(for_you_items));
   lists.push_back({"for_you", [for_you] { return for_you; }});
   add_store_lists(snap, lists);
   return lists;
@@ -188,9 +203,11 @@ http::Handler user_recommendations_handler(search::SnapshotHolder* index) {
     if (!snapshot) return Status::Unavailable("no index generation is loaded yet; try again shortly");
     const search::IndexSnapshot& snap = *snapshot;
     AYC_ASSIGN_OR_RETURN(auto currency, currency_param(req, snap.currencies()));
-    AYC_ASSIGN_OR_RETURN(auto raw, snap.features().get(FeatureStore::Family::kUsers, user_id));
-    if (!raw.has_value()) return Status::NotFound("no user with id '" + user_id + "'");
-    AYC_ASSIGN_OR_RETURN(auto lists, user_lists(snap, user_id, kind, *raw));
+    // Every user has an entry (their for_you list, empty without purchases).
+    auto entry = snap.features().scored_list(FeatureStore::Family::kUsers, user_id);
+    if (!entry.ok() && entry.status().code() != StatusCode::kDataLoss) return entry.status();
+    if (entry.ok() && !entry->has_value()) return Status::NotFound("no user with id '" + user_id + "'");
+    auto lists = user_lists(snap, user_id, kind, entry.ok() ? std::move(**entry) : Items{});
     SelectionRules rules;
     rules.limit = static_cast<std::size_t>(limit);
     rules.country = country;

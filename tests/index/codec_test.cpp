@@ -62,5 +62,49 @@ TEST_CASE("scored lists and suggestions round-trip") {
   CHECK(std::string(suggestion_kind_name(back->kind)) == "ingredient");
 }
 
+TEST_CASE("compact lists decode back to the same products and scores") {
+  const std::vector<std::string> ids = {"00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002",
+                                        "00000000-0000-4000-8000-000000000003"};
+  auto table = decode_product_ordinals(encode_product_ordinals(ids));
+  REQUIRE(table);
+  CHECK(*table == ids);
+  // Scores are floats in the lists and in ScoredItem: stored exactly.
+  const std::vector<CompactItem> items = {{2, 0.9999f}, {0, 0.123456789f}, {1, 1e-7f}};
+  const std::string bytes = encode_compact_list(items);
+  CHECK(bytes.size() == 2 + 3 * 5);  // version, count, then 1-byte ordinals and 4-byte scores
+  auto list = decode_compact_list(bytes, *table);
+  REQUIRE(list);
+  REQUIRE(list->size() == 3);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    CHECK((*list)[i].id == ids[items[i].ordinal]);
+    CHECK((*list)[i].score == items[i].score);
+  }
+  auto empty = decode_compact_list(encode_compact_list({}), *table);
+  REQUIRE(empty);
+  CHECK(empty->empty());
+  // Ordinals past 127 take more varint bytes and still decode.
+  std::vector<std::string> many;
+  for (int i = 0; i < 70000; ++i) many.push_back("p" + std::to_string(i));
+  auto far = decode_compact_list(encode_compact_list({{69999, 0.5f}, {128, 0.25f}}), many);
+  REQUIRE(far);
+  CHECK((*far)[0].id == "p69999");
+  CHECK((*far)[1].id == "p128");
+}
+
+TEST_CASE("a compact list that is damaged or names an ordinal outside the table decodes to nothing") {
+  const std::vector<std::string> ids = {"a", "b"};
+  const std::string bytes = encode_compact_list({{1, 0.5f}, {0, 0.25f}});
+  CHECK(decode_compact_list(bytes, ids));
+  CHECK_FALSE(decode_compact_list(bytes.substr(0, bytes.size() - 1), ids));
+  CHECK_FALSE(decode_compact_list(bytes + "x", ids));
+  CHECK_FALSE(decode_compact_list("", ids));
+  CHECK_FALSE(decode_compact_list(bytes, {"a"}));                                  // ordinal 1 unknown
+  CHECK_FALSE(decode_compact_list(encode_scored_list({{"a", 0.5f}}), ids));       // a v1 list
+  CHECK_FALSE(decode_scored_list(bytes));                                          // and the other way round
+  const std::string table = encode_product_ordinals(ids);
+  CHECK_FALSE(decode_product_ordinals(table.substr(0, table.size() - 1)));
+  CHECK_FALSE(decode_product_ordinals(table + "x"));
+}
+
 }  // namespace
 }  // namespace ayc::features

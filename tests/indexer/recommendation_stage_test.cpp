@@ -51,38 +51,42 @@ TEST_CASE("a full run stores recommendation lists and every user") {
                             index::FeatureStore::user_list_key("40000000-0000-4000-8000-000000000001", "buy_again"));
   REQUIRE(none.ok());
   CHECK_FALSE(none->has_value());
-  auto again = (*store)->get(index::FeatureStore::Family::kUsers, index::FeatureStore::user_list_key(ayc::testing::kRegularCustomer, "buy_again"));
+  auto again = (*store)->scored_list(index::FeatureStore::Family::kUsers,
+                                     index::FeatureStore::user_list_key(ayc::testing::kRegularCustomer, "buy_again"));
   REQUIRE(again.ok());
   REQUIRE(again->has_value());
-  auto refills = features::decode_scored_list(**again);
-  REQUIRE(refills);
+  const auto& refills = *again;
   REQUIRE(refills->size() == 1);  // the oil, bought once and by nobody twice, does not qualify
   CHECK(refills->front().id == ayc::testing::kAshwagandhaChurna);
   CHECK(refills->front().score > 0.5);  // due today: 30 days since the last of a 30-day rhythm
-  auto regular = (*store)->get(index::FeatureStore::Family::kUsers, ayc::testing::kRegularCustomer);
+  auto regular = (*store)->scored_list(index::FeatureStore::Family::kUsers, ayc::testing::kRegularCustomer);
   REQUIRE(regular.ok());
   REQUIRE(regular->has_value());
-  auto discovery = features::decode_scored_list(**regular);
-  REQUIRE(discovery);
-  for (const auto& item : *discovery) {  // for_you: nothing they bought
+  for (const auto& item : **regular) {  // for_you: nothing they bought
     CHECK(item.id != ayc::testing::kAshwagandhaChurna);
     CHECK(item.id != ayc::testing::kMahanarayanOil);
   }
-  auto best = (*store)->get(index::FeatureStore::Family::kRelated, index::FeatureStore::related_key("global", "best_sellers"));
+  auto best = (*store)->scored_list(index::FeatureStore::Family::kRelated,
+                                    index::FeatureStore::related_key("global", "best_sellers"));
   REQUIRE(best.ok());
   REQUIRE(best->has_value());
-  auto list = features::decode_scored_list(**best);
-  REQUIRE(list);
-  CHECK_FALSE(list->empty());
+  CHECK_FALSE((*best)->empty());
 
-  auto together = (*store)->get(index::FeatureStore::Family::kRelated,
-                                index::FeatureStore::related_key(ayc::testing::kAshwagandhaChurna, "bought_together"));
+  auto together = (*store)->scored_list(index::FeatureStore::Family::kRelated,
+                                        index::FeatureStore::related_key(ayc::testing::kAshwagandhaChurna, "bought_together"));
   REQUIRE(together.ok());
   REQUIRE(together->has_value());
-  auto partners = features::decode_scored_list(**together);
-  REQUIRE(partners);
+  const auto& partners = *together;
   REQUIRE_FALSE(partners->empty());
   CHECK(partners->front().id == ayc::testing::kMahanarayanOil);  // bought in the same order
+  // Lists name products by ordinal: every entry of the stored bytes is a few
+  // bytes, not a 36-byte id, and the table maps it back to the product.
+  auto raw = (*store)->get(index::FeatureStore::Family::kRelated,
+                           index::FeatureStore::related_key(ayc::testing::kAshwagandhaChurna, "bought_together"));
+  REQUIRE(raw.ok());
+  REQUIRE(raw->has_value());
+  CHECK((*raw)->size() < 2 + partners->size() * 9);
+  CHECK(static_cast<std::uint8_t>((**raw)[0]) == features::kCompactListEncodingVersion);
 
   pqxx::work tx(db.conn());
   auto rows = tx.exec1("SELECT count(*) FROM product_recommendations WHERE recommendation_type = "
