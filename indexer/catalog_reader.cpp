@@ -283,7 +283,8 @@ Status CatalogReader::stream_products(const ProductSelection& selection,
                                       const std::function<Status(ProductRecord&&)>& sink) {
   auto& tx = *impl_->tx;
   std::string ids = selection.all ? "" : id_list_literal(tx, selection.ids);
-  std::string query = "(" + sql::products_query(ids) + ")";
+  const std::string order = selection.by_rank ? sql::static_rank_order(ranking::PriorParams{}) : "p.id";
+  std::string query = "(" + sql::products_query(ids, order) + ")";
   try {
     pqxx::stream_from stream(tx, query);
     std::string line;

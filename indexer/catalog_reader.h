@@ -59,6 +59,7 @@ struct CatalogContext {
 struct ProductSelection {
   bool all = true;
   std::vector<std::string> ids;
+  bool by_rank = false;  // in static rank order (sql::static_rank_order), else by id
 };
 
 struct ChangeSet {

@@ -5,7 +5,10 @@
 #pragma once
 
 #include <cstddef>
+#include <sstream>
 #include <string>
+
+#include "ranking/scoring.h"
 
 namespace ayc::indexer::sql {
 
@@ -35,8 +38,9 @@ inline constexpr const char* kPopularQueries =
 inline constexpr std::size_t kProductColumns = 35;
 
 // `id_array` is empty for every product, or an SQL uuid[] literal restricting
-// both the products and the per-product aggregates to those ids.
-inline std::string products_query(const std::string& id_array) {
+// both the products and the per-product aggregates to those ids. Rows come
+// in `order` (an SQL ORDER BY list over the query's aliases: p, sa, r, s).
+inline std::string products_query(const std::string& id_array, const std::string& order = "p.id") {
   auto only = [&](const std::string& column) {
     return id_array.empty() ? std::string("TRUE") : column + " = ANY(" + id_array + ")";
   };
@@ -48,8 +52,8 @@ inline std::string products_query(const std::string& id_array) {
       "  FROM distribution_center_inventory i"
       "  JOIN distribution_centers dc ON dc.id = i.distribution_center_id AND dc.is_active IS NOT FALSE"
       "  WHERE i.product_id IS NOT NULL AND " + only("i.product_id") + " GROUP BY i.product_id, dc.country),"
-      " stock_agg AS (SELECT product_id, string_agg(country || ':' || units, chr(30)) AS stock"
-      "  FROM stock GROUP BY product_id),"
+      " stock_agg AS (SELECT product_id, string_agg(country || ':' || units, chr(30)) AS stock,"
+      "  SUM(GREATEST(units, 0)) AS units FROM stock GROUP BY product_id),"
       " sales AS ("
       "  SELECT oi.product_id, SUM(oi.quantity)::float8 AS units,"
       "    COALESCE(SUM(oi.quantity) FILTER (WHERE o.ordered_at > now() - interval '30 days'), 0)::float8 AS recent,"
@@ -84,7 +88,27 @@ inline std::string products_query(const std::string& id_array) {
       " LEFT JOIN vars v ON v.product_id = p.id"
       " LEFT JOIN imgs im ON im.product_id = p.id"
       " WHERE " + only("p.id") +
-      " ORDER BY p.id";
+      " ORDER BY " + order;
+}
+
+// products_query()'s order for a full run: the static rank, best first —
+// ranking::business_prior() of the same signals (decayed sales, approved
+// ratings, units in stock), then id. The full run numbers documents in
+// stream order, so a search's top-k pass meets the best documents first
+// and skips the rest (server/search/top_hits.h).
+inline std::string static_rank_order(const ranking::PriorParams& p) {
+  auto num = [](double v) {
+    std::ostringstream out;
+    out.precision(17);
+    out << v;
+    return out.str();
+  };
+  const std::string pop = "GREATEST(COALESCE(sa.decayed, 0), 0)";
+  const std::string n = "COALESCE(r.n, 0)";
+  return "(" + num(p.popularity_weight) + " * " + pop + " / (" + pop + " + " + num(p.popularity_half) + ")" +
+         " + " + num(p.rating_weight) + " * ((COALESCE(r.avg_rating, 0) * " + n + " + " +
+         num(p.rating_prior_mean * p.rating_prior_count) + ") / (" + n + " + " + num(p.rating_prior_count) +
+         ") - 1) / 4" + " + " + num(p.stock_weight) + " * (COALESCE(s.units, 0) > 0)::int) DESC, p.id";
 }
 
 // Ids of products touched at or after `ts` (an SQL timestamptz expression).

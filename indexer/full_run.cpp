@@ -28,7 +28,11 @@ Result<StreamResult> index_products(const IndexerConfig& config, CatalogReader& 
                            static_cast<std::size_t>(config.batch_size), progress.get());
   double blocked = 0;
   auto start = SteadyClock::now();
-  Status streamed = reader.stream_products({}, [&](ProductRecord&& r) {
+  // Best first: documents are numbered in stream order (one run per shard,
+  // each best first, after the merge), which top-k early termination needs.
+  ProductSelection every;
+  every.by_rank = true;
+  Status streamed = reader.stream_products(every, [&](ProductRecord&& r) {
     auto t = SteadyClock::now();
     Status s = pipeline.push(std::move(r));
     blocked += seconds_since(t);
@@ -120,7 +124,9 @@ Result<RunSummary> run_stream_only(const IndexerConfig& config) {
   RunSummary summary;
   summary.kind = "stream-only";
   summary.generation = "(none)";
-  AYC_RETURN_IF_ERROR(reader->stream_products({}, [&](ProductRecord&& r) {
+  ProductSelection every;
+  every.by_rank = true;  // as a full run reads them
+  AYC_RETURN_IF_ERROR(reader->stream_products(every, [&](ProductRecord&& r) {
     ++summary.products;
     if (r.searchable()) ++summary.searchable;
     if (progress) progress->add(1);

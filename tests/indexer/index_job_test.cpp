@@ -8,6 +8,7 @@
 #include <thread>
 
 #include <catch2/catch.hpp>
+#include <pqxx/pqxx>
 
 #include "index/feature_store.h"
 #include "index/index_schema.h"
@@ -207,6 +208,39 @@ TEST_CASE("a full run indexes only active products and publishes a generation") 
   CHECK(ayc::testing::find_document(xdb, kAshwagandhaChurna));
   CHECK_FALSE(ayc::testing::find_document(xdb, kTulsiDropsDraft));
   CHECK_FALSE(ayc::testing::find_document(xdb, kTriphalaDiscontinued));
+}
+
+TEST_CASE("a full run numbers documents by static rank, best first, whatever their ids") {
+  ayc::testing::TempDatabase db;
+  ayc::testing::load_small_catalog(db.conn());
+  {
+    // Chyawanprash, the last id, becomes the best seller.
+    pqxx::work tx(db.conn());
+    tx.exec0(R"SQL(
+INSERT INTO orders (id, order_number, user_id, status, subtotal, total_amount, shipping_address, ordered_at) VALUES
+ ('50000000-0000-4000-8000-000000000009', 'ORD-9', '40000000-0000-4000-8000-000000000001', 'delivered',
+  2000, 2000, '{}', now() - interval '1 day');
+INSERT INTO order_items (order_id, product_id, product_name, product_sku, unit_price, quantity, total_price) VALUES
+ ('50000000-0000-4000-8000-000000000009', '00000000-0000-4000-8000-000000000005', 'Chyawanprash', 'X', 100, 20, 2000);
+)SQL");
+    tx.commit();
+  }
+  ayc::testing::TempDir dir;
+  IndexerConfig c = config_for(db, dir);
+  c.threads = 1;  // one shard: one run of documents, best first (two shards make two such runs)
+  REQUIRE(run_full(c).ok());
+  auto xdb = ayc::testing::open_current_xapian(dir.path() / "index");
+  REQUIRE(xdb.get_doccount() == 3);
+  auto best = ayc::testing::find_document(xdb, kChyawanprash);
+  REQUIRE(best);
+  CHECK(best->get_docid() == 1);
+  double previous = 2;
+  for (Xapian::docid d = 1; d <= xdb.get_lastdocid(); ++d) {
+    const double prior = Xapian::sortable_unserialise(xdb.get_document(d).get_value(index::kSlotPrior));
+    INFO("docid " << d);
+    CHECK(prior <= previous);
+    previous = prior;
+  }
 }
 
 TEST_CASE("a product is found by every name of its ingredients in the knowledge base") {
