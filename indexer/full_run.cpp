@@ -1,5 +1,6 @@
 // The nightly full rebuild: a fresh generation from one PostgreSQL snapshot.
 #include <filesystem>
+#include <future>
 
 #include "indexer/product_pipeline.h"
 #include "indexer/recommendation_stage.h"
@@ -78,6 +79,16 @@ Result<RunSummary> run_full(const IndexerConfig& config) {
   AYC_ASSIGN_OR_RETURN(auto shards, XapianShards::create(staging / "shards", worker_count(config)));
   AYC_RETURN_IF_ERROR(write_synonyms(*shards->shards()[0], ctx.kb.synonym_groups()));
 
+  // The recommendation stage needs purchases, not the index: it runs beside
+  // the product stream on its own connections (its lists go to the same
+  // store, RocksDB is thread-safe). Declared after the store, so a failed
+  // run waits for it before closing the store.
+  std::future<Result<RecommendationStageSummary>> recs;
+  if (config.recommendations) {
+    recs = std::async(std::launch::async, [&config, &store, now = ctx.snapshot_time] {
+      return run_recommendation_stage(config, *store, now);
+    });
+  }
   AYC_ASSIGN_OR_RETURN(auto streamed, index_products(config, *reader, ctx, *shards, *store));
   reader.reset();  // ends the snapshot
 
@@ -88,9 +99,9 @@ Result<RunSummary> run_full(const IndexerConfig& config) {
   AYC_ASSIGN_OR_RETURN(auto known_queries, queries_in_vocabulary(staging / index::kXapianSubdir, ctx.popular_queries));
   ctx.popular_queries = std::move(known_queries);
   AYC_RETURN_IF_ERROR(put_suggestions(*store, streamed.suggestions.build(ctx)));
-  if (config.recommendations) {
-    AYC_ASSIGN_OR_RETURN(auto recs, run_recommendation_stage(config, *store, ctx.snapshot_time));
-    summary.recommendation_seconds = recs.seconds;
+  if (recs.valid()) {
+    AYC_ASSIGN_OR_RETURN(auto stage, recs.get());
+    summary.recommendation_seconds = stage.seconds;
   }
   index::FeatureStore::Batch meta;
   put_store_meta(meta, ctx, summary.generation);
