@@ -9,6 +9,13 @@
 //   ayurvedacart-searchbench --index-dir var/bench-http/index --queries FILE [--warmup 10000] [--limit 20000]
 //                            [--passes 2] [--slowest 20] [--postings-cache-mb 256] [--warm-words 0]
 //
+// --exact-facet-hits and --early-termination are the engine's settings
+// (the server's --exact-facet-hits; early termination is always on in the
+// server): run twice to compare. --facet-error compares, for every timed
+// query whose facets were sampled, the estimated counts with exact ones
+// (a second snapshot of the same generation counting every hit) and prints
+// the relative error of the values shown.
+//
 // --warm-words N warms the generation as the server does before a switch
 // (server/search/warmer.h; the server's default is 5000, this tool's 0 so
 // that its own --warmup lines alone decide what is cached).
@@ -17,6 +24,7 @@
 // lists of bench/http/run.sh fit).
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -25,6 +33,7 @@
 
 #include "common/allocator.h"
 #include "common/flags.h"
+#include "index/generations.h"
 #include "server/api/search_handlers.h"
 #include "server/search/index_snapshot.h"
 #include "server/search/searcher.h"
@@ -43,6 +52,9 @@ struct Config {
   std::int64_t slowest = 0;
   std::int64_t postings_cache_mb = 256;
   std::int64_t warm_words = 0;
+  std::int64_t exact_facet_hits = 50'000;
+  bool early_termination = true;
+  bool facet_error = false;
 };
 
 using Clock = std::chrono::steady_clock;
@@ -68,6 +80,48 @@ std::vector<double> run_pass(const ayc::search::IndexSnapshot& snap, const std::
     times.push_back(micros(Clock::now() - start));
   }
   return times;
+}
+
+// The sampled facet counts of each timed query against exact ones: for
+// every value shown with an exact count of at least 1% of the hits, the
+// relative error of its estimate.
+void facet_error(const ayc::search::IndexSnapshot& sampled, const ayc::search::IndexSnapshot& exact,
+                 const std::vector<std::string>& queries) {
+  std::vector<double> errors;
+  std::size_t searches = 0, missing = 0;
+  for (const auto& q : queries) {
+    ayc::search::SearchRequest req;
+    req.q = q;
+    auto s = ayc::search::run_search(sampled, req);
+    if (!s.ok() || s->facets_exhaustive) continue;
+    auto e = ayc::search::run_search(exact, req);
+    if (!e.ok()) continue;
+    ++searches;
+    for (const auto& [facet, truth] : e->facets) {
+      const auto& estimate = s->facets[facet];
+      for (const auto& value : truth) {
+        if (value.count * 100 < e->total) continue;
+        auto it = std::find_if(estimate.begin(), estimate.end(), [&](const auto& v) { return v.value == value.value; });
+        if (it == estimate.end()) {
+          ++missing;
+          continue;
+        }
+        errors.push_back(std::abs(static_cast<double>(it->count) - static_cast<double>(value.count)) /
+                         static_cast<double>(value.count));
+      }
+    }
+  }
+  if (errors.empty()) {
+    std::printf("facet error: no timed query had its facets sampled\n");
+    return;
+  }
+  double sum = 0;
+  for (double v : errors) sum += v;
+  std::sort(errors.begin(), errors.end());
+  auto at = [&](double f) { return 100 * errors[std::min(errors.size() - 1, static_cast<std::size_t>(f * errors.size()))]; };
+  std::printf("facet error: %zu sampled searches, %zu values of >= 1%% of the hits: relative error mean %.2f%%, "
+              "p50 %.2f%%, p95 %.2f%%, max %.2f%%; %zu such values not shown\n",
+              searches, errors.size(), 100 * sum / errors.size(), at(0.5), at(0.95), 100 * errors.back(), missing);
 }
 
 void report(const char* label, std::vector<double> t) {
@@ -97,6 +151,12 @@ int main(int argc, char** argv) {
   flags.add_int("postings-cache-mb", "", "Posting lists kept in memory, as the server's flag", &c.postings_cache_mb, 1,
                 1024 * 1024);
   flags.add_int("warm-words", "", "One-word searches run at load, as the server's flag", &c.warm_words, 0, 10'000'000);
+  flags.add_int("exact-facet-hits", "", "Facet counts exact up to this many hits, sampled above, as the server's flag",
+                &c.exact_facet_hits, 1, 1'000'000'000);
+  flags.add_bool("early-termination", "", "Skip docid blocks that cannot hold a better hit (off: score every match)",
+                 &c.early_termination);
+  flags.add_bool("facet-error", "", "After the passes, measure the sampled facet counts' error against exact ones",
+                 &c.facet_error);
   const ayc::Status parsed = flags.parse(argc, argv);
   if (int rc = ayc::handle_parse_result(flags, parsed, kProgram); rc >= 0) return rc;
   if (c.index_dir.empty() || c.queries.empty()) {
@@ -122,6 +182,8 @@ int main(int argc, char** argv) {
   ayc::search::SnapshotOptions options;
   options.caches.postings_cache_bytes = static_cast<std::size_t>(c.postings_cache_mb) << 20;
   options.warm_words = static_cast<std::size_t>(c.warm_words);
+  options.exact_facet_hits = static_cast<std::size_t>(c.exact_facet_hits);
+  options.early_termination = c.early_termination;
   ayc::search::SnapshotHolder index(c.index_dir, {}, options);  // loads the generation CURRENT names, as the server does
   if (ayc::Status loaded = index.reload(); !loaded.ok()) {
     std::cerr << kProgram << ": " << loaded.message() << "\n";
@@ -143,9 +205,20 @@ int main(int argc, char** argv) {
     }
     report(("pass " + std::to_string(p)).c_str(), std::move(times));
   }
+  if (c.facet_error) {
+    ayc::search::SnapshotOptions every = options;
+    every.exact_facet_hits = std::size_t{1} << 40;
+    every.warm_words = 0;
+    auto exact = ayc::search::IndexSnapshot::load(ayc::index::Generations(c.index_dir).path_of(snap->generation()), every);
+    if (!exact.ok()) {
+      std::cerr << kProgram << ": " << exact.status().message() << "\n";
+      return 1;
+    }
+    facet_error(*snap, **exact, timed);
+  }
   const auto cache = snap->postings().stats();
-  std::printf("posting cache: %.0f MiB in %llu lists; %llu hits, %llu misses, %llu evictions\n",
-              static_cast<double>(cache.bytes) / (1 << 20), static_cast<unsigned long long>(cache.terms),
+  std::printf("posting cache: %.0f MiB (terms' own lists %.0f MiB) in %llu lists; %llu hits, %llu misses, %llu evictions\n",
+              static_cast<double>(cache.bytes) / (1 << 20), static_cast<double>(cache.term_bytes) / (1 << 20), static_cast<unsigned long long>(cache.terms),
               static_cast<unsigned long long>(cache.hits), static_cast<unsigned long long>(cache.misses),
               static_cast<unsigned long long>(cache.evictions));
   if (failures > 0) {

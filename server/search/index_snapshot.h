@@ -60,6 +60,9 @@ struct SnapshotOptions {
   // is sampled evenly down to at most this many and its counts scaled
   // (SearchResult::facets_exhaustive says which).
   std::size_t exact_facet_hits = 50'000;
+  // Top-k passes skip docid blocks that cannot hold a better hit
+  // (top_hits.h); off scores every match (benchmarks compare the two).
+  bool early_termination = true;
 };
 
 using ProductPtr = std::shared_ptr<const features::ProductFeatures>;
@@ -71,7 +74,9 @@ class IndexSnapshot {
                                                           const SnapshotOptions& options = {});
   IndexSnapshot() : IndexSnapshot(SnapshotOptions{}) {}
   explicit IndexSnapshot(const SnapshotOptions& options)
-      : caches_(options.caches), exact_facet_hits_(std::max<std::size_t>(1, options.exact_facet_hits)) {}
+      : caches_(options.caches),
+        exact_facet_hits_(std::max<std::size_t>(1, options.exact_facet_hits)),
+        early_termination_(options.early_termination) {}
 
   const std::string& generation() const { return generation_; }
   std::int64_t built_at() const { return built_at_; }
@@ -88,6 +93,7 @@ class IndexSnapshot {
   const GenerationCaches& caches() const { return caches_; }
   const PostingsCache& postings() const { return caches_.postings; }
   std::size_t exact_facet_hits() const { return exact_facet_hits_; }
+  bool early_termination() const { return early_termination_; }
 
   // Feature-store reads through in-memory LRU caches (widgets and result
   // pages read the same products and lists again and again).
@@ -124,6 +130,7 @@ class IndexSnapshot {
   index::QueryWords query_words_;
   GenerationCaches caches_;
   std::size_t exact_facet_hits_;
+  bool early_termination_;
   std::unordered_map<std::string, std::vector<std::string>> synonyms_;
   std::unordered_map<std::string, std::size_t> longest_synonym_from_;  // by first word
   mutable std::mutex pool_mu_;

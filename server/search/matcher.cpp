@@ -322,10 +322,13 @@ Matches Matcher::keep_telling(const Matches& m, const std::vector<TextGroup>& gr
   out.signature = m.signature + "\x05";
   for (const auto& k : keys) out.signature += k;
   // Relaxed searches try the same kept concepts again and again: cached per signature.
-  out.list = cache_.get_or_compute("\x06" + out.signature, [&] {
-    PostingPtr allowed = union_all(std::move(lists));
-    return keep_in(*m.list, allowed->docs);
-  });
+  out.list = cache_.get_or_compute(
+      "\x06" + out.signature,
+      [&] {
+        PostingPtr allowed = union_all(std::move(lists));
+        return keep_in(*m.list, allowed->docs);
+      },
+      PostingsCache::Admission::kSecondUse);
   return out;
 }
 
@@ -350,7 +353,7 @@ Matches Matcher::first_then(const Matches& first, const Matches& then) const {
       }
     }
     return PostingPtr(std::move(merged));
-  });
+  }, PostingsCache::Admission::kSecondUse);
   return out;
 }
 
@@ -426,9 +429,11 @@ Matches Matcher::match(const TextPlan& plan) const {
   // One group: its scored list is the set. More: different words often
   // mean the same groups ("ashwagandha tablets", "indian ginseng vati"), so
   // a match set is cached by its signature.
-  out.list = groups.size() == 1 ? groups[0] : cache_.get_or_compute("\x03" + signature, [&] {
-    return plan.any_group ? union_scored(groups) : intersect_scored(groups);
-  });
+  out.list = groups.size() == 1 ? groups[0]
+                                 : cache_.get_or_compute(
+                                       "\x03" + signature,
+                                       [&] { return plan.any_group ? union_scored(groups) : intersect_scored(groups); },
+                                       PostingsCache::Admission::kSecondUse);
   out.signature = std::move(signature);
   return out;
 }

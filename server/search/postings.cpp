@@ -4,6 +4,9 @@ namespace ayc::search {
 
 namespace {
 
+// Computed lists' keys start with a byte below 0x20 (get_or_compute()).
+bool is_term_key(const std::string& key) { return key.empty() || static_cast<unsigned char>(key[0]) >= 0x20; }
+
 PostingPtr read_postings(Xapian::Database& db, const std::string& term) {
   auto list = std::make_shared<PostingList>();
   Xapian::doccount n = db.get_termfreq(term);
@@ -69,8 +72,10 @@ PostingsCache::PostingsCache(std::size_t max_bytes) : max_bytes_(max_bytes) {
   }
 }
 
-PostingPtr PostingsCache::get_or_compute(const std::string& term, const std::function<PostingPtr()>& compute) const {
+PostingPtr PostingsCache::get_or_compute(const std::string& term, const std::function<PostingPtr()>& compute,
+                                         Admission admission) const {
   Shard& s = shard(term);
+  bool admit = true;
   {
     std::lock_guard<std::mutex> lock(s.mu);
     auto it = s.entries.find(term);
@@ -80,18 +85,26 @@ PostingPtr PostingsCache::get_or_compute(const std::string& term, const std::fun
       return it->second.list;
     }
     ++s.stats.misses;
+    if (admission == Admission::kSecondUse) {
+      constexpr std::size_t kSeenOnceMax = 1u << 18;  // ~10 MiB of hashes a shard at most
+      if (s.seen_once.size() >= kSeenOnceMax) s.seen_once.clear();
+      admit = !s.seen_once.insert(std::hash<std::string>{}(term)).second;
+    }
   }
   PostingPtr list = compute();  // outside the lock: other requests go on
+  if (!admit) return list;
   std::lock_guard<std::mutex> lock(s.mu);
   auto [it, inserted] = s.entries.try_emplace(term);
   if (!inserted) return it->second.list;  // another request read it meanwhile
   s.lru.push_front(term);
   it->second = Entry{list, s.lru.begin()};
   s.stats.bytes += list->bytes() + term.size();
+  if (is_term_key(term)) s.stats.term_bytes += list->bytes() + term.size();
   ++s.stats.terms;
   while (s.stats.bytes > s.max_bytes && s.lru.size() > 1) {
     auto victim = s.entries.find(s.lru.back());
     s.stats.bytes -= victim->second.list->bytes() + victim->first.size();
+    if (is_term_key(victim->first)) s.stats.term_bytes -= victim->second.list->bytes() + victim->first.size();
     --s.stats.terms;
     ++s.stats.evictions;
     s.entries.erase(victim);
@@ -108,6 +121,7 @@ PostingsCacheStats PostingsCache::stats() const {
     total.misses += s->stats.misses;
     total.evictions += s->stats.evictions;
     total.bytes += s->stats.bytes;
+    total.term_bytes += s->stats.term_bytes;
     total.terms += s->stats.terms;
   }
   return total;

@@ -16,6 +16,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -61,6 +62,7 @@ const PostingPtr& empty_postings();
 
 struct PostingsCacheStats {
   std::uint64_t hits = 0, misses = 0, evictions = 0, bytes = 0, terms = 0;
+  std::uint64_t term_bytes = 0;  // of `bytes`, the terms' own lists (the rest: lists computed from them)
 };
 
 class PostingsCache {
@@ -77,9 +79,17 @@ class PostingsCache {
   // The term's posting list (empty when the term is not in the index).
   // Throws Xapian::Error when the database cannot be read.
   PostingPtr get(Xapian::Database& db, const std::string& term) const;
-  // The list cached under `key`, else compute()'s result, cached. Keys of
-  // computed lists must not look like terms (start them with a byte < 0x20).
-  PostingPtr get_or_compute(const std::string& key, const std::function<PostingPtr()>& compute) const;
+  // Whether a computed list is cached when first computed, or only when
+  // computed a second time: a list made for one query (the matches of a
+  // combination of words) is often never asked again, and at a million
+  // products such one-off lists (a widened match set is as long as its
+  // broadest word) pushed the reusable ones (terms, synonym groups) out.
+  enum class Admission { kFirstUse, kSecondUse };
+  // The list cached under `key`, else compute()'s result, cached as
+  // `admission` says. Keys of computed lists must not look like terms
+  // (start them with a byte < 0x20).
+  PostingPtr get_or_compute(const std::string& key, const std::function<PostingPtr()>& compute,
+                            Admission admission = Admission::kFirstUse) const;
   PostingsCacheStats stats() const;
   std::size_t max_bytes() const { return max_bytes_; }
 
@@ -93,6 +103,8 @@ class PostingsCache {
     std::size_t max_bytes = 0;
     std::list<std::string> lru;  // most recently used first
     std::unordered_map<std::string, Entry> entries;
+    // Hashes of kSecondUse keys computed once and not cached (cleared when full).
+    std::unordered_set<std::size_t> seen_once;
     PostingsCacheStats stats;
   };
   Shard& shard(const std::string& key) const { return *shards_[std::hash<std::string>{}(key) % shards_.size()]; }

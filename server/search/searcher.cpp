@@ -133,11 +133,14 @@ void add_facets(const SearchContext& ctx, const QueryPlan& plan, const Matches& 
 std::vector<Ranked> rank(const IndexSnapshot& snap, const Matches& hits, const std::string& filter_signature,
                          const SearchRequest& req, bool has_text, const ranking::BlendParams& blend,
                          std::size_t wanted) {
-  if (wanted > kCachedCandidates) return top_hits(hits, req.sort, has_text, snap.docs(), snap.facet_columns(), blend, wanted);
+  const TopOptions options{!snap.early_termination(), nullptr};
+  if (wanted > kCachedCandidates) {
+    return top_hits(hits, req.sort, has_text, snap.docs(), snap.facet_columns(), blend, wanted, options);
+  }
   const std::string key = cache_key({hits.signature, filter_signature, std::to_string(static_cast<int>(req.sort)),
                                      has_text ? "t" : "", std::to_string(blend.prior_weight)});
   auto best = snap.caches().ranked.get_or_compute(key, [&] {
-    return top_hits(hits, req.sort, has_text, snap.docs(), snap.facet_columns(), blend, kCachedCandidates);
+    return top_hits(hits, req.sort, has_text, snap.docs(), snap.facet_columns(), blend, kCachedCandidates, options);
   });
   return std::vector<Ranked>(best->begin(), best->begin() + static_cast<std::ptrdiff_t>(std::min(wanted, best->size())));
 }

@@ -214,6 +214,7 @@ TEST_CASE("the postings cache reads a term once and drops the least recently use
   CHECK(first->docs.size() == 100);
   CHECK(idx.cache.get(idx.db, "common") == first);
   CHECK(idx.cache.stats().hits == 1);
+  CHECK(idx.cache.stats().term_bytes == idx.cache.stats().bytes);  // only terms' own lists so far
   for (int i = 0; i < 4; ++i) CHECK(idx.cache.get(idx.db, "t" + std::to_string(i))->docs.size() == 25);
   auto s = idx.cache.stats();
   CHECK(s.evictions > 0);
@@ -243,11 +244,35 @@ TEST_CASE("a large postings cache spreads its lists over shards and keeps within
   CHECK(cache.stats().hits == 1);
 }
 
+TEST_CASE("a list admitted on second use is computed twice, then kept, while one admitted on first use is kept at once") {
+  PostingsCache cache(1 << 20);
+  int computed = 0;
+  auto list = [&] {
+    ++computed;
+    auto l = std::make_shared<PostingList>();
+    l->docs = {1, 2, 3};
+    return PostingPtr(std::move(l));
+  };
+  using A = PostingsCache::Admission;
+  cache.get_or_compute("\x03once", list, A::kSecondUse);
+  CHECK(cache.stats().terms == 0);
+  auto kept = cache.get_or_compute("\x03once", list, A::kSecondUse);
+  CHECK(cache.stats().terms == 1);
+  CHECK(cache.get_or_compute("\x03once", list, A::kSecondUse) == kept);
+  CHECK(computed == 2);
+  cache.get_or_compute("\x02group", list);
+  CHECK(cache.stats().terms == 2);
+  cache.get_or_compute("\x02group", list);
+  CHECK(computed == 3);
+  CHECK(cache.stats().term_bytes == 0);  // computed lists, not terms' own
+}
+
 TEST_CASE("a match set is computed once per signature, whatever words led to it") {
   SmallIndex idx({{{{"oil", 1}, {"joint", 1}}}, {{{"oil", 1}}}, {{{"joint", 2}, {"taila", 1}}}});
   auto m = idx.matcher();
   TextGroup oil{{{"oil"}, {"taila"}}}, joint{{{"joint"}}};
   auto first = m.match(TextPlan{{oil, joint}});
+  m.match(TextPlan{{oil, joint}});  // a match set is kept from its second use
   const auto misses = idx.cache.stats().misses;
   auto again = m.match(TextPlan{{joint, oil}});  // other order, same groups
   CHECK(idx.cache.stats().misses == misses);     // nothing read or computed
