@@ -74,32 +74,6 @@ std::optional<ProductFeatures> decode_product(std::string_view bytes) {
   return p;
 }
 
-std::string encode_scored_list(const std::vector<ScoredItem>& items) {
-  codec::Writer w;
-  w.u8(kListEncodingVersion);
-  w.varint(items.size());
-  for (const auto& it : items) {
-    w.str(it.id);
-    w.f64(it.score);
-  }
-  return w.take();
-}
-
-std::optional<std::vector<ScoredItem>> decode_scored_list(std::string_view bytes) {
-  codec::Reader r(bytes);
-  if (r.u8() != kListEncodingVersion) return std::nullopt;
-  std::uint64_t n = r.varint();
-  std::vector<ScoredItem> out;
-  for (std::uint64_t i = 0; i < n && r.ok(); ++i) {
-    ScoredItem it;
-    it.id = r.str();
-    it.score = static_cast<float>(r.f64());
-    out.push_back(std::move(it));
-  }
-  if (!r.ok() || !r.at_end()) return std::nullopt;
-  return out;
-}
-
 std::string encode_compact_list(const std::vector<CompactItem>& items) {
   codec::Writer w;
   w.reserve(2 + items.size() * 8);

@@ -15,7 +15,6 @@
 namespace ayc::features {
 
 inline constexpr std::uint8_t kProductEncodingVersion = 1;
-inline constexpr std::uint8_t kListEncodingVersion = 1;
 inline constexpr std::uint8_t kCompactListEncodingVersion = 2;
 inline constexpr std::uint8_t kProductOrdinalsEncodingVersion = 1;
 inline constexpr std::uint8_t kSuggestionEncodingVersion = 1;
@@ -66,10 +65,6 @@ struct Suggestion {
 
 std::string encode_product(const ProductFeatures& p);
 std::optional<ProductFeatures> decode_product(std::string_view bytes);
-
-// Scored list v1: every entry names its product by id (36 bytes for a UUID).
-std::string encode_scored_list(const std::vector<ScoredItem>& items);
-std::optional<std::vector<ScoredItem>> decode_scored_list(std::string_view bytes);
 
 // Compact lists (v2), what a generation's recommendation lists are stored
 // as: an entry names its product by ordinal, its place in the generation's

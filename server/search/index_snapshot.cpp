@@ -119,18 +119,6 @@ Result<std::optional<std::string>> IndexSnapshot::id_for_slug(const std::string&
   return id;
 }
 
-ScoredListPtr IndexSnapshot::scored_list(FeatureStore::Family family, const std::string& key) const {
-  const std::string list_key = cache_key({std::to_string(static_cast<int>(family)), key});
-  if (auto hit = caches_.lists.get(list_key)) return hit;
-  auto raw = store_->get(family, key);
-  if (!raw.ok()) return std::make_shared<const std::vector<features::ScoredItem>>();  // not cached: may recover
-  std::vector<features::ScoredItem> items;
-  if (raw->has_value()) items = features::decode_scored_list(**raw).value_or(std::vector<features::ScoredItem>{});
-  auto fresh = std::make_shared<const std::vector<features::ScoredItem>>(std::move(items));
-  caches_.lists.put(list_key, fresh);
-  return fresh;
-}
-
 std::size_t IndexSnapshot::longest_synonym_words(const std::string& first_word) const {
   auto it = longest_synonym_from_.find(first_word);
   return it == longest_synonym_from_.end() ? 0 : it->second;
