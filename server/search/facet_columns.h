@@ -107,7 +107,7 @@ struct FacetIdCount {
 // cache tens of thousands of match sets' counts.
 struct FacetIds {
   std::vector<FacetIdCount> kinds[4];
-  bool exhaustive = true;  // false: some counts estimated from a sample (searcher.cpp)
+  bool exhaustive = true;  // false: some counts estimated from a sample (facet_counts.h)
 };
 
 // The values behind `ids` of one facet, with their counts.

@@ -58,10 +58,6 @@ std::vector<FilterPart> build_filters(const SearchRequest& req, const CurrencyTa
 
 using Ranked = RankedDoc;
 
-}  // namespace
-
-namespace {
-
 // For each group of `used`, the bits of `words` (at most 64) it stands for.
 std::vector<std::uint64_t> word_bits(const TextPlan& used, const std::vector<std::string>& words) {
   std::vector<std::uint64_t> out;
