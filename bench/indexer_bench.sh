@@ -18,6 +18,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/scripts/lib.sh"
+source "$ROOT/bench/lib.sh"
 N="${1:-100000}"
 BIN="${AYC_BENCH_BIN:-$ROOT/build/bin}"
 WORK="${AYC_BENCH_WORK:-$ROOT/var/bench-indexer}"
@@ -27,12 +28,7 @@ PG_URL="postgresql://postgres@127.0.0.1:$AYC_PG_PORT/$AYC_PG_DB"
 
 [ -x "$BIN/ayurvedacart-indexer" ] || die "build first: scripts/setup.sh"
 "$ROOT/scripts/pg.sh" start >/dev/null
-have="$("$ROOT/scripts/pg.sh" psql -tAc 'SELECT count(*) FROM products')"
-if [ "$have" != "$N" ]; then
-  say "generating $N products"
-  "$BIN/ayurvedacart-datagen" --pg "$PG_URL" --products "$N" --seed 1 --reset
-  "$ROOT/scripts/pg.sh" psql -qc 'VACUUM ANALYZE' >/dev/null
-fi
+bench_catalogue "$BIN" "$N" "$PG_URL"
 rm -rf "$WORK" && mkdir -p "$WORK"
 
 measure() {  # label, then the command; prints the command's last stdout line and peak RSS

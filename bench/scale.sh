@@ -29,6 +29,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/scripts/lib.sh"
+source "$ROOT/bench/lib.sh"
 
 BIN="${AYC_BENCH_BIN:-$ROOT/build-bench/bin}"
 WORK="${AYC_SCALE_WORK:-$ROOT/var/scale}"
@@ -48,7 +49,6 @@ value() { sed -n "s/^$1=//p" "$RESULTS" | tail -1; }
 
 db_of() { case "$1" in 100000) echo ayurvedacart_100k ;; 1000000) echo ayurvedacart_1m ;; *) echo "ayurvedacart_$1" ;; esac; }
 url_of() { echo "postgresql://postgres@127.0.0.1:$AYC_PG_PORT/$(db_of "$1")"; }
-psql_at() { local n="$1"; shift; psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$AYC_PG_PORT" -U postgres -d "$(db_of "$n")" "$@"; }
 
 source "$ROOT/bench/http/server.sh"
 cleanup() { server_stop; }
@@ -58,22 +58,9 @@ trap cleanup EXIT
 catalogue() {  # products
   local n="$1"
   AYC_PG_DB="$(db_of "$n")" "$ROOT/scripts/pg.sh" start >/dev/null
-  local have; have="$(psql_at "$n" -tAc 'SELECT count(*) FROM products')"
-  if [ "$have" != "$n" ]; then
-    say "generating $n products into $(db_of "$n") (have $have; about 1 minute per 100,000)"
-    "$BIN/ayurvedacart-datagen" --pg "$(url_of "$n")" --products "$n" --seed 1 --reset --progress=false
-    psql_at "$n" -c 'VACUUM ANALYZE' >/dev/null
-  else
-    say "reusing the catalogue of $n products in $(db_of "$n")"
-  fi
-  # The all-distinct query list of bench/http (built from this catalogue):
-  # the first 10,000 warm the server up, the rest are measured.
-  local section
-  section="$(awk '/^-- @/ { on = ($2 == "@distinct") } on && !/^-- /' "$ROOT/bench/http/queries.sql" | sed 's/;[[:space:]]*$//')"
-  mkdir -p "$WORK/$n"
-  psql_at "$n" -c "COPY ($section) TO STDOUT" >"$WORK/$n/all.tsv"
-  head -n 10000 "$WORK/$n/all.tsv" >"$WORK/$n/warmup.tsv"
-  sed '1,10000d' "$WORK/$n/all.tsv" >"$WORK/$n/distinct.tsv"
+  bench_catalogue "$BIN" "$n" "$(url_of "$n")"
+  # The all-distinct query list of bench/http, built from this catalogue.
+  bench_distinct_lists "$(url_of "$n")" "$WORK/$n"
 }
 
 # --- full run -------------------------------------------------------------------
@@ -119,7 +106,7 @@ search_load() {  # products
 incremental() {  # products (the server of search_load still running on its index)
   local n="$1" dir="$WORK/$1"
   say "incremental run after 1,000 products changed, $n products"
-  psql_at "$n" -c "UPDATE products SET selling_price = selling_price + 1, updated_at = now()
+  bench_psql "$(url_of "$n")" -c "UPDATE products SET selling_price = selling_price + 1, updated_at = now()
                    WHERE id IN (SELECT id FROM products WHERE status = 'active' ORDER BY md5(id::text || now()::text) LIMIT 1000)" >/dev/null
   local before; before="$(cat "$dir/index/CURRENT")"
   # The wrapper's /proc/self/io counts the indexer once it has been waited for.
@@ -151,7 +138,7 @@ for n in $SIZES; do
 done
 
 # --- Sphinx as a peer -----------------------------------------------------------
-if [ -x "$ROOT/bench/sphinx/sphinx.sh" ]; then
+if [ -x "$ROOT/bench/sphinx/sphinx.sh" ] && [[ " $SIZES " == *" 100000 "* ]]; then
   say "Sphinx on the 100,000-product catalogue"
   "$ROOT/bench/sphinx/sphinx.sh" "$(url_of 100000)" "$WORK/100000/distinct.tsv" "$SECONDS_PER_RUN" \
     >"$WORK/sphinx.out" 2>&1 || { tail -5 "$WORK/sphinx.out" >&2; say "Sphinx failed: its rows are left out"; }

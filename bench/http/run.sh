@@ -20,6 +20,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$ROOT/scripts/lib.sh"
+source "$ROOT/bench/lib.sh"
 HERE="$ROOT/bench/http"
 
 N="${1:-100000}"
@@ -53,16 +54,7 @@ trap cleanup EXIT
 
 # --- catalogue ---------------------------------------------------------------
 "$ROOT/scripts/pg.sh" start >/dev/null
-have="$(psql_bench -tAc 'SELECT count(*) FROM products')"
-if [ "$have" != "$N" ]; then
-  say "generating $N products (have $have)"
-  t0=$(date +%s.%N)
-  "$BIN/ayurvedacart-datagen" --pg "$PG_URL" --products "$N" --seed 1 --reset --progress=false
-  psql_bench -c 'VACUUM ANALYZE' >/dev/null
-  say "generated in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.0f", b-a}') s"
-else
-  say "reusing the catalogue of $N products in $AYC_PG_DIR"
-fi
+bench_catalogue "$BIN" "$N" "$PG_URL"
 
 # Every run starts with search_logs holding the catalogue's own rows only: the
 # rows earlier runs logged (~600,000 a run, from 127.0.0.1 without a user
@@ -90,7 +82,7 @@ indexed="$(sed -n 's/^products=//p' "$WORK/index/$current/MANIFEST" 2>/dev/null 
 # A generation of an older index format cannot be served: rebuild it.
 format="$(sed -n 's/^format_version=//p' "$WORK/index/$current/MANIFEST" 2>/dev/null || true)"
 want_format="$(sed -n 's/.*kIndexFormatVersion = \([0-9]*\);.*/\1/p' "$ROOT/index/index_schema.h")"
-if [ "$have" = "$N" ] && [ "$indexed" = "$N" ] && [ "$format" = "$want_format" ] && [ "${AYC_BENCH_REINDEX:-0}" != 1 ]; then
+if [ "$BENCH_CATALOGUE_REUSED" = 1 ] && [ "$indexed" = "$N" ] && [ "$format" = "$want_format" ] && [ "${AYC_BENCH_REINDEX:-0}" != 1 ]; then
   say "reusing the index $WORK/index/$current"
   echo "index $current reused (built earlier from these $N products)" >"$WORK/indexer.out"
 else
@@ -100,15 +92,11 @@ else
 fi
 
 # --- request lists from the catalogue and reference data ----------------------
-section() { awk -v name="$1" '/^-- @/ { on = ($2 == "@" name) } on && !/^-- /' "$HERE/queries.sql" | sed 's/;[[:space:]]*$//'; }
-for list in repeated distinct combinations autocomplete related; do
-  psql_bench -c "COPY ($(section "$list")) TO STDOUT" >"$WORK/requests/$list.tsv"
+for list in repeated combinations autocomplete related; do
+  psql_bench -c "COPY ($(bench_list_sql "$list")) TO STDOUT" >"$WORK/requests/$list.tsv"
 done
 printf '\t\n' >"$WORK/requests/healthz.tsv"
-# Warm-ups ask the first 10,000 all-distinct strings, the measured runs the
-# rest: no string a measured run asks was seen (and cached) by a warm-up.
-head -n 10000 "$WORK/requests/distinct.tsv" >"$WORK/requests/warmup.tsv"
-sed -i '1,10000d' "$WORK/requests/distinct.tsv"
+bench_distinct_lists "$PG_URL" "$WORK/requests"
 NQ=$(wc -l <"$WORK/requests/distinct.tsv")
 NC=$(wc -l <"$WORK/requests/combinations.tsv")
 psql_bench <<SQL

@@ -22,6 +22,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$ROOT/scripts/lib.sh"
+source "$ROOT/bench/lib.sh"
 
 N="${1:-100000}"
 BIN="${AYC_BENCH_BIN:-$ROOT/build-bench/bin}"
@@ -39,7 +40,6 @@ for exe in ayurvedacart-server ayurvedacart-indexer ayurvedacart-datagen; do
 done
 for tool in wrk psql curl /usr/bin/time; do command -v "$tool" >/dev/null || die "$tool is not installed"; done
 [[ "$N" =~ ^[1-9][0-9]*$ ]] || die "products must be a positive number, got '$N'"
-psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$AYC_PG_PORT" -U postgres -d "$AYC_PG_DB" "$@"; }
 
 started_pg=0
 "$ROOT/scripts/pg.sh" status >/dev/null 2>&1 || started_pg=1
@@ -51,21 +51,11 @@ cleanup() {
 trap cleanup EXIT
 
 "$ROOT/scripts/pg.sh" start >/dev/null
-have="$(psql_bench -tAc 'SELECT count(*) FROM products')"
-if [ "$have" != "$N" ]; then
-  say "generating $N products (have $have)"
-  "$BIN/ayurvedacart-datagen" --pg "$PG_URL" --products "$N" --seed 1 --reset --progress=false
-  psql_bench -c 'VACUUM ANALYZE' >/dev/null
-fi
+bench_catalogue "$BIN" "$N" "$PG_URL"
 rm -rf "$WORK" && mkdir -p "$WORK/requests"
 
-# The all-distinct list exactly as run.sh makes it: the first 10,000 strings
-# warm up, the rest are measured.
-awk '/^-- @/ { on = ($2 == "@distinct") } on && !/^-- /' "$ROOT/bench/http/queries.sql" | sed 's/;[[:space:]]*$//' \
-  >"$WORK/distinct.sql"
-psql_bench -c "COPY ($(cat "$WORK/distinct.sql")) TO STDOUT" >"$WORK/requests/all.tsv"
-head -n 10000 "$WORK/requests/all.tsv" >"$WORK/requests/warmup.tsv"
-tail -n +10001 "$WORK/requests/all.tsv" >"$WORK/requests/distinct.tsv"
+# The all-distinct list exactly as run.sh makes it.
+bench_distinct_lists "$PG_URL" "$WORK/requests"
 NQ=$(wc -l <"$WORK/requests/distinct.tsv")
 
 say "our indexer (PostgreSQL -> Xapian + RocksDB, no recommendations)"
