@@ -10,7 +10,6 @@
 #include "server/api/related_selection.h"
 #include "server/http/conditional.h"
 #include "server/http/params.h"
-#include "server/search/cache_key.h"
 
 namespace ayc::api {
 
@@ -86,24 +85,10 @@ std::string items_json(const std::vector<SelectedItem>& items, const search::Cur
 
 using Items = std::vector<features::ScoredItem>;
 
-// A stored list with product ids (the store decodes the compact list); empty
-// when absent or unreadable.
-Items read_list(const search::IndexSnapshot& snap, FeatureStore::Family family, const std::string& key) {
-  auto list = snap.features().scored_list(family, key);
-  return list.ok() && list->has_value() ? std::move(**list) : Items{};
-}
-
 // A list read (through the generation's list cache) only if the selection gets to it.
 CandidateList lazy_list(const search::IndexSnapshot& snap, std::string source, FeatureStore::Family family,
                         std::string key) {
-  return {std::move(source), [&snap, family, key = std::move(key)]() -> ScoredItems {
-            const std::string cached = search::cache_key({std::to_string(static_cast<int>(family)), key});
-            if (auto hit = snap.caches().lists.get(cached)) return hit;
-            auto list = snap.features().scored_list(family, key);
-            auto items = std::make_shared<const Items>(list.ok() && list->has_value() ? std::move(**list) : Items{});
-            if (list.ok()) snap.caches().lists.put(cached, items);  // a read error is not cached: it may recover
-            return items;
-          }};
+  return {std::move(source), [&snap, family, key = std::move(key)] { return snap.scored_list(family, key); }};
 }
 
 // The store's trending products, then its best sellers: what fills a list for
@@ -179,9 +164,8 @@ std::vector<CandidateList> user_lists(const search::IndexSnapshot& snap, const s
                                      const std::string& kind, Items for_you_items) {
   std::vector<CandidateList> lists;
   if (kind == "buy_again") {
-    auto again = std::make_shared<const Items>(
-        read_list(snap, FeatureStore::Family::kUsers, FeatureStore::user_list_key(user_id, "buy_again")));
-    lists.push_back({"buy_again", [again] { return again; }});
+    lists.push_back(lazy_list(snap, "buy_again", FeatureStore::Family::kUsers,
+                              FeatureStore::user_list_key(user_id, "buy_again")));
     return lists;
   }
   auto for_you = std::make_shared<const Items>(std::move(for_you_items));

@@ -119,6 +119,16 @@ Result<std::optional<std::string>> IndexSnapshot::id_for_slug(const std::string&
   return id;
 }
 
+ScoredListPtr IndexSnapshot::scored_list(FeatureStore::Family family, const std::string& key) const {
+  const std::string list_key = cache_key({std::to_string(static_cast<int>(family)), key});
+  if (auto hit = caches_.lists.get(list_key)) return hit;
+  auto list = store_->scored_list(family, key);
+  auto items = std::make_shared<const std::vector<features::ScoredItem>>(
+      list.ok() && list->has_value() ? std::move(**list) : std::vector<features::ScoredItem>{});
+  if (list.ok()) caches_.lists.put(list_key, items);
+  return items;
+}
+
 std::size_t IndexSnapshot::longest_synonym_words(const std::string& first_word) const {
   auto it = longest_synonym_from_.find(first_word);
   return it == longest_synonym_from_.end() ? 0 : it->second;

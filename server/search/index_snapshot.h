@@ -101,6 +101,10 @@ class IndexSnapshot {
   Result<ProductPtr> product(const std::string& id) const;
   // The product id a slug names, if any.
   Result<std::optional<std::string>> id_for_slug(const std::string& slug) const;
+  // A recommendation list (FeatureStore::Family::kRelated or kUsers) with
+  // product ids, through the generation's list cache; empty when absent or
+  // unreadable (a read error is not cached: it may recover).
+  ScoredListPtr scored_list(index::FeatureStore::Family family, const std::string& key) const;
   // Phrases that mean the same as `phrase` (normalised), from the index's synonym table.
   const std::vector<std::string>* synonyms_of(const std::string& phrase) const;
   // How many words the longest synonym-table phrase starting with
