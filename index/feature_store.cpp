@@ -29,6 +29,7 @@ Status to_status(const rocksdb::Status& s, const std::string& what) {
 struct FeatureStore::Impl {
   std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  bool compact = true;  // finalize() compacts (not in kChange mode)
   // The product ordinal table, read once (see scored_list()).
   std::once_flag ordinals_once;
   Status ordinals_status;
@@ -61,6 +62,7 @@ Result<std::unique_ptr<FeatureStore>> FeatureStore::open(const std::string& path
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   table.block_cache = rocksdb::NewLRUCache(64 << 20);
   rocksdb::ColumnFamilyOptions cf_options(options);
+  cf_options.disable_auto_compactions = mode == Mode::kChange;
   cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   cf_options.write_buffer_size = 16 << 20;
   // Product records and suggestions are text and shrink by LZ4; RocksDB keeps
@@ -79,6 +81,7 @@ Result<std::unique_ptr<FeatureStore>> FeatureStore::open(const std::string& path
   }
   if (!s.ok()) return to_status(s, "opening feature store " + path);
   impl->db.reset(raw);
+  impl->compact = mode != Mode::kChange;
   return std::unique_ptr<FeatureStore>(new FeatureStore(std::move(impl)));
 }
 
@@ -148,7 +151,7 @@ Status FeatureStore::finalize() {
   fo.wait = true;
   AYC_RETURN_IF_ERROR(to_status(impl_->db->Flush(fo, impl_->handles), "flushing feature store"));
   rocksdb::CompactRangeOptions co;
-  for (auto* h : impl_->handles) {
+  for (auto* h : impl_->compact ? impl_->handles : std::vector<rocksdb::ColumnFamilyHandle*>{}) {
     AYC_RETURN_IF_ERROR(to_status(impl_->db->CompactRange(co, h, nullptr, nullptr), "compacting feature store"));
   }
   return to_status(impl_->db->SyncWAL(), "syncing feature store");

@@ -20,7 +20,10 @@ namespace ayc::index {
 
 class FeatureStore {
  public:
-  enum class Mode { kCreate, kReadWrite, kReadOnly };
+  // kChange: read-write for a small change to a store whose files are
+  // shared with a published generation (hard links): no compaction, so
+  // nothing but the change is written (finalize() only flushes).
+  enum class Mode { kCreate, kReadWrite, kChange, kReadOnly };
   enum class Family { kMeta = 0, kProducts, kSlugs, kSuggestions, kRelated, kUsers };
 
   static Result<std::unique_ptr<FeatureStore>> open(const std::string& path, Mode mode);
@@ -50,7 +53,8 @@ class FeatureStore {
   Status for_each(Family family, const std::function<bool(std::string_view, std::string_view)>& fn) const;
   // Deletes every key of one family.
   Status clear(Family family);
-  // Flushes memtables and compacts, so a finished generation is compact and durable.
+  // Flushes memtables and compacts, so a finished generation is compact and
+  // durable (in kChange mode: flushes only).
   Status finalize();
 
   // Convenience wrappers over get()/put() with the documented encodings.

@@ -1,8 +1,11 @@
 // Incremental update: changes since the served generation's watermark,
-// applied to a copy of it that becomes the next generation.
+// written as a layered generation (index/layers.h): the base shared, the
+// change in a delta, so what a run writes grows with the change.
+#include <algorithm>
 #include <filesystem>
 
 #include "index/index_schema.h"
+#include "index/layers.h"
 #include "indexer/product_pipeline.h"
 #include "indexer/run_common.h"
 #include "indexer/xapian_files.h"
@@ -13,11 +16,41 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Status copy_generation(const fs::path& from, const fs::path& to) {
+// The next generation's files, written in `staging`: the base database as
+// hard links, a copy of the served delta (or a new empty one), the feature
+// store's SST files as hard links and its small files as copies
+// (index/layers.h).
+Status lay_out_generation(const fs::path& served, const fs::path& staging) {
+  auto always = [](const fs::path&) { return true; };
+  auto never = [](const fs::path&) { return false; };
+  AYC_RETURN_IF_ERROR(index::link_tree(served / index::kXapianSubdir, staging / index::kXapianSubdir, always));
   std::error_code ec;
-  fs::copy(from, to, fs::copy_options::recursive, ec);
-  if (ec) return Status::Unavailable("copying " + from.string() + " to " + to.string() + ": " + ec.message());
-  return Status::Ok();
+  if (fs::exists(served / index::kDeltaSubdir, ec)) {
+    AYC_RETURN_IF_ERROR(index::link_tree(served / index::kDeltaSubdir, staging / index::kDeltaSubdir, never));
+  }
+  return index::link_tree(served / index::kFeaturesSubdir, staging / index::kFeaturesSubdir,
+                          [](const fs::path& p) { return p.extension() == ".sst"; });
+}
+
+// The served generation's superseded docids plus the base documents of every
+// product changed or deleted now: whatever the delta says of them, the base's
+// copy is out of date.
+Result<std::vector<std::uint32_t>> superseded_after(const fs::path& served, const ChangeSet& changes) {
+  AYC_ASSIGN_OR_RETURN(auto out, index::read_superseded(served));
+  try {
+    Xapian::Database base((served / index::kXapianSubdir).string());
+    for (const auto* ids : {&changes.changed_ids, &changes.deleted_ids}) {
+      for (const auto& id : *ids) {
+        const std::string term = index::id_term(id);
+        for (auto it = base.postlist_begin(term); it != base.postlist_end(term); ++it) out.push_back(*it);
+      }
+    }
+  } catch (const Xapian::Error& e) {
+    return Status::DataLoss("reading the base database: " + e.get_description());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 // Removes deleted products from both stores.
@@ -112,22 +145,25 @@ Result<RunSummary> run_incremental(const IndexerConfig& config, const log::Logge
 
   summary.generation = gens.next_name();
   fs::path staging = gens.staging_path(summary.generation);
-  AYC_RETURN_IF_ERROR(copy_generation(gens.path_of(*current), staging));
-  AYC_ASSIGN_OR_RETURN(auto store, index::FeatureStore::open((staging / index::kFeaturesSubdir).string(), index::FeatureStore::Mode::kReadWrite));
+  const fs::path served = gens.path_of(*current);
+  AYC_RETURN_IF_ERROR(lay_out_generation(served, staging));
+  AYC_ASSIGN_OR_RETURN(auto superseded, superseded_after(served, changes));
+  AYC_RETURN_IF_ERROR(index::write_superseded(staging, superseded));
+  AYC_ASSIGN_OR_RETURN(auto store, index::FeatureStore::open((staging / index::kFeaturesSubdir).string(), index::FeatureStore::Mode::kChange));
 
-  std::int64_t doc_count = 0;
   Result<Applied> applied = Status::Internal("not run");
   try {
-    Xapian::WritableDatabase db((staging / index::kXapianSubdir).string(), Xapian::DB_OPEN);
-    applied = apply_changes(config, *reader, ctx, changes, db, *store);
+    // The changes go to the delta only: the base's files are shared.
+    Xapian::WritableDatabase delta((staging / index::kDeltaSubdir).string(), Xapian::DB_CREATE_OR_OPEN);
+    applied = apply_changes(config, *reader, ctx, changes, delta, *store);
     if (!applied.ok()) return applied.status();
-    db.commit();
-    doc_count = static_cast<std::int64_t>(db.get_doccount());
-    db.close();
+    delta.commit();
+    delta.close();
   } catch (const Xapian::Error& e) {
-    return Status::Internal("updating the Xapian index: " + e.get_description());
+    return Status::Internal("updating the delta database: " + e.get_description());
   }
   reader.reset();
+  AYC_ASSIGN_OR_RETURN(auto doc_count, generation_doc_count(staging));
 
   index::FeatureStore::Batch meta;
   put_store_meta(meta, ctx, summary.generation);
@@ -138,6 +174,12 @@ Result<RunSummary> run_incremental(const IndexerConfig& config, const log::Logge
 
   index::Manifest manifest = base_manifest(summary.generation, "incremental", ctx);
   manifest.fields["base_generation"] = *current;
+  // The base database's origin and last docid, kept across runs.
+  const std::string base_database = base_manifest_fields.get(index::kBaseDatabaseField);
+  manifest.fields[index::kBaseDatabaseField] = base_database.empty() ? *current : base_database;
+  AYC_ASSIGN_OR_RETURN(auto base_last, xapian_last_docid(staging / index::kXapianSubdir));
+  manifest.fields[index::kBaseLastDocidField] = std::to_string(base_last);
+  manifest.fields["superseded"] = std::to_string(superseded.size());
   manifest.fields["changed"] = std::to_string(changes.changed_ids.size());
   manifest.fields["deleted"] = std::to_string(changes.deleted_ids.size());
   manifest.fields["searchable"] = std::to_string(doc_count);

@@ -47,7 +47,7 @@ Status put_suggestions(index::FeatureStore& store, const std::vector<std::pair<s
 }
 
 Status verify_generation(const std::filesystem::path& dir, std::int64_t expected_docs) {
-  AYC_ASSIGN_OR_RETURN(auto docs, xapian_doc_count(dir / index::kXapianSubdir));
+  AYC_ASSIGN_OR_RETURN(auto docs, generation_doc_count(dir));
   if (docs != expected_docs) {
     return Status::DataLoss("verification failed: Xapian index has " + std::to_string(docs) +
                             " documents, expected " + std::to_string(expected_docs));

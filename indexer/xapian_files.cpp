@@ -4,7 +4,9 @@
 #include <unordered_set>
 
 #include "common/text.h"
+#include "index/generations.h"
 #include "index/index_schema.h"
+#include "index/layers.h"
 
 namespace ayc::indexer {
 
@@ -95,6 +97,24 @@ Result<std::int64_t> xapian_doc_count(const fs::path& path) {
   } catch (const Xapian::Error& e) {
     return Status::DataLoss("opening Xapian index " + path.string() + ": " + e.get_description());
   }
+}
+
+Result<std::int64_t> xapian_last_docid(const fs::path& path) {
+  try {
+    Xapian::Database db(path.string());
+    return static_cast<std::int64_t>(db.get_lastdocid());
+  } catch (const Xapian::Error& e) {
+    return Status::DataLoss("opening Xapian index " + path.string() + ": " + e.get_description());
+  }
+}
+
+Result<std::int64_t> generation_doc_count(const fs::path& dir) {
+  AYC_ASSIGN_OR_RETURN(auto count, xapian_doc_count(dir / index::kXapianSubdir));
+  std::error_code ec;
+  if (!fs::exists(dir / index::kDeltaSubdir, ec)) return count;
+  AYC_ASSIGN_OR_RETURN(auto delta, xapian_doc_count(dir / index::kDeltaSubdir));
+  AYC_ASSIGN_OR_RETURN(auto superseded, index::read_superseded(dir));
+  return count - static_cast<std::int64_t>(superseded.size()) + delta;
 }
 
 Result<std::vector<PopularQuery>> queries_in_vocabulary(const fs::path& path,

@@ -37,6 +37,11 @@ Status write_synonyms(Xapian::WritableDatabase& db, const std::vector<SynonymGro
 
 // Opens the database at `path` read-only and returns its document count.
 Result<std::int64_t> xapian_doc_count(const std::filesystem::path& path);
+// Its last docid.
+Result<std::int64_t> xapian_last_docid(const std::filesystem::path& path);
+// The searchable products of the generation in `dir`: the base's documents
+// less the superseded ones, plus the delta's (index/layers.h).
+Result<std::int64_t> generation_doc_count(const std::filesystem::path& dir);
 
 // The queries whose every word is a term of the index at `path`: past
 // searches worth suggesting (a misspelling that happened to find something is not).

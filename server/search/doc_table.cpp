@@ -28,22 +28,25 @@ void InternedColumn::set(Xapian::docid d, std::string_view v) {
 namespace {
 
 template <typename T>
-void read_numbers(Xapian::Database& db, Xapian::valueno slot, std::vector<T>& out, std::size_t size) {
+void read_numbers(Xapian::Database& db, const IndexLayout& layout, Xapian::valueno slot, std::vector<T>& out,
+                  std::size_t size) {
   out.assign(size, 0);
-  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
-    out[it.get_docid()] = static_cast<T>(Xapian::sortable_unserialise(*it));
-  }
+  layout.for_each_value(db, slot, [&](Xapian::docid d, const std::string& v) {
+    out[d] = static_cast<T>(Xapian::sortable_unserialise(v));
+  });
 }
 
-void read_strings(Xapian::Database& db, Xapian::valueno slot, StringColumn& out, std::size_t size) {
+void read_strings(Xapian::Database& db, const IndexLayout& layout, Xapian::valueno slot, StringColumn& out,
+                  std::size_t size) {
   out.resize(size);
-  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) out.append(it.get_docid(), *it);
+  layout.for_each_value(db, slot, [&](Xapian::docid d, const std::string& v) { out.append(d, v); });
   out.finish();
 }
 
-void read_interned(Xapian::Database& db, Xapian::valueno slot, InternedColumn& out, std::size_t size) {
+void read_interned(Xapian::Database& db, const IndexLayout& layout, Xapian::valueno slot, InternedColumn& out,
+                   std::size_t size) {
   out.resize(size);
-  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) out.set(it.get_docid(), *it);
+  layout.for_each_value(db, slot, [&](Xapian::docid d, const std::string& v) { out.set(d, v); });
   out.finish();
 }
 
@@ -55,26 +58,28 @@ std::vector<float> DocTable::block_maxima(const std::vector<float>& v) {
   return out;
 }
 
-Result<DocTable> DocTable::build(Xapian::Database& db) {
+Result<DocTable> DocTable::build(Xapian::Database& db, const IndexLayout& layout) {
   DocTable t;
   try {
-    std::size_t size = static_cast<std::size_t>(db.get_lastdocid()) + 1;
+    std::size_t size = static_cast<std::size_t>(layout.last_docid(db)) + 1;
     t.live_.reserve(db.get_doccount());
     t.length_.assign(size, 0);
-    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-      t.live_.push_back(*it);
-      t.length_[*it] = it.get_doclength();
-    }
-    t.average_length_ = db.get_avlength();
-    read_numbers(db, index::kSlotPrior, t.prior_, size);
-    read_numbers(db, index::kSlotPopularity, t.popularity_, size);
-    read_numbers(db, index::kSlotRating, t.rating_, size);
-    read_numbers(db, index::kSlotCreatedAt, t.created_at_, size);
+    double total_length = 0;
+    layout.for_each_posting(db, "", [&](Xapian::docid d, Xapian::termcount, Xapian::termcount length) {
+      t.live_.push_back(d);
+      t.length_[d] = length;
+      total_length += length;
+    });
+    t.average_length_ = t.live_.empty() ? 0 : total_length / static_cast<double>(t.live_.size());
+    read_numbers(db, layout, index::kSlotPrior, t.prior_, size);
+    read_numbers(db, layout, index::kSlotPopularity, t.popularity_, size);
+    read_numbers(db, layout, index::kSlotRating, t.rating_, size);
+    read_numbers(db, layout, index::kSlotCreatedAt, t.created_at_, size);
     t.block_max_prior_ = block_maxima(t.prior_);
     t.block_max_popularity_ = block_maxima(t.popularity_);
-    read_strings(db, index::kSlotId, t.ids_, size);
-    read_strings(db, index::kSlotName, t.names_, size);
-    read_interned(db, index::kSlotBrandName, t.brand_names_, size);
+    read_strings(db, layout, index::kSlotId, t.ids_, size);
+    read_strings(db, layout, index::kSlotName, t.names_, size);
+    read_interned(db, layout, index::kSlotBrandName, t.brand_names_, size);
   } catch (const Xapian::Error& e) {
     return Status::DataLoss("reading document values: " + e.get_description());
   }

@@ -17,6 +17,7 @@
 #include <xapian.h>
 
 #include "common/status.h"
+#include "server/search/index_layout.h"
 
 namespace ayc::search {
 
@@ -68,7 +69,9 @@ class InternedColumn {
 
 class DocTable {
  public:
-  static Result<DocTable> build(Xapian::Database& db);
+  // From the database `layout` opened: its live documents (hidden ones are
+  // not), by engine docid.
+  static Result<DocTable> build(Xapian::Database& db, const IndexLayout& layout = {});
 
   const std::vector<Xapian::docid>& live() const { return live_; }  // ascending
   std::uint64_t count() const { return live_.size(); }

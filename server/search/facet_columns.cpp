@@ -13,9 +13,9 @@ namespace {
 
 // Reads one slot into a column: a single-valued slot into `single`, a
 // multi-valued one (values joined by index::kListSeparator) into offsets/ids.
-FacetColumns::Column read_column(Xapian::Database& db, Xapian::valueno slot, bool multi) {
+FacetColumns::Column read_column(Xapian::Database& db, const IndexLayout& layout, Xapian::valueno slot, bool multi) {
   FacetColumns::Column col;
-  std::size_t size = static_cast<std::size_t>(db.get_lastdocid()) + 1;
+  std::size_t size = static_cast<std::size_t>(layout.last_docid(db)) + 1;
   std::unordered_map<std::string, std::uint32_t> ids;
   auto id_of = [&](const std::string& v) {
     auto [it, inserted] = ids.emplace(v, static_cast<std::uint32_t>(col.names.size()));
@@ -24,15 +24,12 @@ FacetColumns::Column read_column(Xapian::Database& db, Xapian::valueno slot, boo
   };
   if (!multi) {
     col.single.assign(size, 0);
-    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
-      col.single[it.get_docid()] = id_of(*it) + 1;
-    }
+    layout.for_each_value(db, slot, [&](Xapian::docid d, const std::string& v) { col.single[d] = id_of(v) + 1; });
     return col;
   }
   std::vector<std::vector<std::uint32_t>> per_doc(size);
-  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
-    std::string v = *it;
-    auto& out = per_doc[it.get_docid()];
+  layout.for_each_value(db, slot, [&](Xapian::docid d, const std::string& v) {
+    auto& out = per_doc[d];
     std::size_t start = 0;
     while (start <= v.size()) {
       std::size_t end = v.find(index::kListSeparator, start);
@@ -40,7 +37,7 @@ FacetColumns::Column read_column(Xapian::Database& db, Xapian::valueno slot, boo
       if (end > start) out.push_back(id_of(v.substr(start, end - start)));
       start = end + 1;
     }
-  }
+  });
   col.offsets.reserve(size + 1);
   col.offsets.push_back(0);
   for (const auto& d : per_doc) {
@@ -72,16 +69,16 @@ const FacetColumns::Column& column_of(const FacetColumns& columns, FacetKind kin
 
 }  // namespace
 
-Result<FacetColumns> FacetColumns::build(Xapian::Database& db) {
+Result<FacetColumns> FacetColumns::build(Xapian::Database& db, const IndexLayout& layout) {
   FacetColumns f;
   try {
-    f.brand_ = read_column(db, index::kSlotBrand, false);
-    f.form_ = read_column(db, index::kSlotForm, false);
-    f.category_ = read_column(db, index::kSlotCategories, true);
-    f.price_.assign(db.get_lastdocid() + 1, -1.0);
-    for (auto it = db.valuestream_begin(index::kSlotPrice); it != db.valuestream_end(index::kSlotPrice); ++it) {
-      f.price_[it.get_docid()] = Xapian::sortable_unserialise(*it);
-    }
+    f.brand_ = read_column(db, layout, index::kSlotBrand, false);
+    f.form_ = read_column(db, layout, index::kSlotForm, false);
+    f.category_ = read_column(db, layout, index::kSlotCategories, true);
+    f.price_.assign(layout.last_docid(db) + 1, -1.0);
+    layout.for_each_value(db, index::kSlotPrice, [&](Xapian::docid d, const std::string& v) {
+      f.price_[d] = Xapian::sortable_unserialise(v);
+    });
   } catch (const Xapian::Error& e) {
     return Status::DataLoss("reading facet values: " + e.get_description());
   }

@@ -17,6 +17,7 @@
 
 #include "common/status.h"
 #include "server/search/currency_table.h"
+#include "server/search/index_layout.h"
 #include "server/search/search_types.h"
 
 namespace ayc::search {
@@ -25,7 +26,8 @@ class PriceBands;
 
 class FacetColumns {
  public:
-  static Result<FacetColumns> build(Xapian::Database& db);
+  // From the database `layout` opened, by engine docid.
+  static Result<FacetColumns> build(Xapian::Database& db, const IndexLayout& layout = {});
 
   struct Column {
     std::vector<std::string> names;              // dense value id -> value

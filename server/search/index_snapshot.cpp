@@ -72,7 +72,10 @@ Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path&
   auto snap = std::make_shared<IndexSnapshot>(options);
   snap->generation_ = manifest.get("generation");
   snap->built_at_ = std::stoll("0" + manifest.get("built_at"));
-  snap->xapian_path_ = dir / index::kXapianSubdir;
+  snap->dir_ = dir;
+  AYC_ASSIGN_OR_RETURN(auto layout, IndexLayout::load(dir));
+  snap->layout_ = std::move(layout);
+  snap->caches_.postings.use_layout(&snap->layout_);
   AYC_ASSIGN_OR_RETURN(auto store, FeatureStore::open((dir / index::kFeaturesSubdir).string(), FeatureStore::Mode::kReadOnly));
   snap->store_ = std::move(store);
 
@@ -90,13 +93,13 @@ Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path&
   AYC_RETURN_IF_ERROR(load_autocomplete(*snap->store_, snap->autocomplete_));
 
   AYC_ASSIGN_OR_RETURN(auto lease, snap->borrow_xapian());
-  snap->doc_count_ = lease.db().get_doccount();
   AYC_RETURN_IF_ERROR(load_synonyms(lease.db(), snap->query_words_, snap->synonyms_, snap->longest_synonym_from_));
-  AYC_ASSIGN_OR_RETURN(auto facets, FacetColumns::build(lease.db()));
+  AYC_ASSIGN_OR_RETURN(auto facets, FacetColumns::build(lease.db(), snap->layout_));
   snap->facets_ = std::move(facets);
   snap->facets_.pack(PriceBands(snap->currencies_, snap->currencies_.base()));
-  AYC_ASSIGN_OR_RETURN(auto docs, DocTable::build(lease.db()));
+  AYC_ASSIGN_OR_RETURN(auto docs, DocTable::build(lease.db(), snap->layout_));
   snap->docs_ = std::move(docs);
+  snap->doc_count_ = snap->docs_.count();
   AYC_ASSIGN_OR_RETURN(auto cards, HitCards::build(*snap->store_, snap->docs_));
   snap->cards_ = std::move(cards);
   return std::shared_ptr<const IndexSnapshot>(std::move(snap));
@@ -149,9 +152,9 @@ Result<XapianLease> IndexSnapshot::borrow_xapian() const {
     }
   }
   try {
-    return XapianLease(this, std::make_unique<Xapian::Database>(xapian_path_.string()));
+    return XapianLease(this, std::make_unique<Xapian::Database>(layout_.open(dir_)));
   } catch (const Xapian::Error& e) {
-    return Status::DataLoss("opening " + xapian_path_.string() + ": " + e.get_description());
+    return Status::DataLoss("opening the Xapian databases of " + dir_.string() + ": " + e.get_description());
   }
 }
 

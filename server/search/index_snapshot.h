@@ -31,6 +31,7 @@
 #include "server/search/facet_columns.h"
 #include "server/search/generation_caches.h"
 #include "server/search/hit_cards.h"
+#include "server/search/index_layout.h"
 #include "server/search/matcher.h"
 #include "server/search/postings.h"
 #include "server/search/search_types.h"
@@ -87,6 +88,8 @@ class IndexSnapshot {
   const FacetColumns& facet_columns() const { return facets_; }
   const DocTable& docs() const { return docs_; }
   const HitCards& hit_cards() const { return cards_; }
+  // Its Xapian databases and their docids (one, or a base and a delta).
+  const IndexLayout& layout() const { return layout_; }
   // The store's noise and grade words (search_query_words at indexing time).
   const index::QueryWords& query_words() const { return query_words_; }
   // The engine's caches of this generation; filled by const readers.
@@ -118,7 +121,8 @@ class IndexSnapshot {
   friend class XapianLease;
   void give_back(std::unique_ptr<Xapian::Database> db) const;
 
-  std::filesystem::path xapian_path_;
+  std::filesystem::path dir_;
+  IndexLayout layout_;
   std::string generation_;
   std::int64_t built_at_ = 0;
   std::uint64_t doc_count_ = 0;

@@ -7,16 +7,16 @@ namespace {
 // Computed lists' keys start with a byte below 0x20 (get_or_compute()).
 bool is_term_key(const std::string& key) { return key.empty() || static_cast<unsigned char>(key[0]) >= 0x20; }
 
-PostingPtr read_postings(Xapian::Database& db, const std::string& term) {
+PostingPtr read_postings(Xapian::Database& db, const std::string& term, const IndexLayout& layout) {
   auto list = std::make_shared<PostingList>();
   Xapian::doccount n = db.get_termfreq(term);
   if (n == 0) return list;
   list->docs.reserve(n);
   list->wdfs.reserve(n);
-  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-    list->docs.push_back(*it);
-    list->wdfs.push_back(it.get_wdf());
-  }
+  layout.for_each_posting(db, term, [&](Xapian::docid d, Xapian::termcount wdf, Xapian::termcount) {
+    list->docs.push_back(d);
+    list->wdfs.push_back(wdf);
+  });
   return list;
 }
 
@@ -59,7 +59,8 @@ const PostingPtr& empty_postings() {
 }
 
 PostingPtr PostingsCache::get(Xapian::Database& db, const std::string& term) const {
-  return get_or_compute(term, [&] { return read_postings(db, term); });
+  static const IndexLayout single;
+  return get_or_compute(term, [&] { return read_postings(db, term, layout_ != nullptr ? *layout_ : single); });
 }
 
 PostingsCache::PostingsCache(std::size_t max_bytes) : max_bytes_(max_bytes) {

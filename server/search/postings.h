@@ -21,6 +21,8 @@
 
 #include <xapian.h>
 
+#include "server/search/index_layout.h"
+
 namespace ayc::search {
 
 struct PostingList {
@@ -76,9 +78,13 @@ class PostingsCache {
   // and with one lock the worker threads queued on it.
   explicit PostingsCache(std::size_t max_bytes);
 
-  // The term's posting list (empty when the term is not in the index).
+  // The term's posting list (empty when the term is not in the index), in
+  // engine docids of the layout set by use_layout() (default: one database).
   // Throws Xapian::Error when the database cannot be read.
   PostingPtr get(Xapian::Database& db, const std::string& term) const;
+  // The generation's layout, set before the cache is first used; it must
+  // outlive the cache.
+  void use_layout(const IndexLayout* layout) { layout_ = layout; }
   // Whether a computed list is cached when first computed, or only when
   // computed a second time: a list made for one query (the matches of a
   // combination of words) is often never asked again, and at a million
@@ -111,6 +117,7 @@ class PostingsCache {
 
   std::size_t max_bytes_;
   std::vector<std::unique_ptr<Shard>> shards_;
+  const IndexLayout* layout_ = nullptr;
 };
 
 }  // namespace ayc::search

@@ -12,7 +12,9 @@
 
 #include "index/feature_store.h"
 #include "index/index_schema.h"
+#include "index/layers.h"
 #include "indexer/index_job.h"
+#include "indexer/xapian_files.h"
 #include "tests/indexer/index_test_util.h"
 #include "tests/support/catalog_fixture.h"
 #include "tests/support/temp_database.h"
@@ -360,19 +362,43 @@ TEST_CASE("an incremental run reflects a changed price, a new product and a disc
     tx.exec0(std::string("DELETE FROM products WHERE id = '") + kChyawanprash + "'");
     tx.commit();
   }
+  // The base documents of the changed, discontinued and deleted products.
+  std::vector<std::uint32_t> expected_superseded;
+  {
+    Xapian::Database base((first_generation / index::kXapianSubdir).string());
+    for (const char* id : {kAshwagandhaChurna, kMahanarayanOil, kChyawanprash}) {
+      auto doc = ayc::testing::find_document(base, id);
+      REQUIRE(doc);
+      expected_superseded.push_back(doc->get_docid());
+    }
+    std::sort(expected_superseded.begin(), expected_superseded.end());
+  }
   config.incremental = true;
   auto summary = run_incremental(config);
   REQUIRE(summary.ok());
   CHECK(summary->deleted == 1);
+  CHECK(summary->searchable == 2);
 
-  auto xdb = ayc::testing::open_current_xapian(dir.path() / "index");
-  auto churna = ayc::testing::find_document(xdb, kAshwagandhaChurna);
+  // The change is a delta over the base; the base is the same files.
+  const auto generation = ayc::testing::current_generation_path(dir.path() / "index");
+  Xapian::Database delta((generation / index::kDeltaSubdir).string());
+  auto churna = ayc::testing::find_document(delta, kAshwagandhaChurna);
   REQUIRE(churna);
   CHECK(price_of(*churna) == Approx(175.0));
-  CHECK_FALSE(ayc::testing::find_document(xdb, kMahanarayanOil));
-  CHECK_FALSE(ayc::testing::find_document(xdb, kChyawanprash));
-  CHECK(contains(ayc::testing::search_ids(xdb, "brahmi vati"), "00000000-0000-4000-8000-000000000009"));
-  CHECK(xdb.get_doccount() == 2);
+  CHECK_FALSE(ayc::testing::find_document(delta, kMahanarayanOil));
+  CHECK_FALSE(ayc::testing::find_document(delta, kChyawanprash));
+  CHECK(contains(ayc::testing::search_ids(delta, "brahmi vati"), "00000000-0000-4000-8000-000000000009"));
+  CHECK(delta.get_doccount() == 2);
+  auto superseded = index::read_superseded(generation);
+  REQUIRE(superseded.ok());
+  CHECK(*superseded == expected_superseded);
+  for (const auto& entry : std::filesystem::directory_iterator(first_generation / index::kXapianSubdir)) {
+    INFO(entry.path());
+    CHECK(std::filesystem::equivalent(entry.path(), generation / index::kXapianSubdir / entry.path().filename()));
+  }
+  auto count = generation_doc_count(generation);
+  REQUIRE(count.ok());
+  CHECK(*count == 2);
 
   // The generation that was served before is untouched.
   Xapian::Database old((first_generation / index::kXapianSubdir).string());
@@ -380,11 +406,14 @@ TEST_CASE("an incremental run reflects a changed price, a new product and a disc
   auto old_churna = ayc::testing::find_document(old, kAshwagandhaChurna);
   REQUIRE(old_churna);
   CHECK(price_of(*old_churna) == Approx(150.0));
+  CHECK_FALSE(std::filesystem::exists(first_generation / index::kDeltaSubdir));
 
   // Running it again with nothing new changes nothing.
   auto again = run_incremental(config);
   REQUIRE(again.ok());
-  CHECK(ayc::testing::open_current_xapian(dir.path() / "index").get_doccount() == 2);
+  CHECK(again->searchable == 2);
+  auto second = ayc::testing::current_generation_path(dir.path() / "index");
+  CHECK(*index::read_superseded(second) == expected_superseded);
 }
 
 TEST_CASE("an incremental run keeps the past queries' suggestions without reading search_logs") {
