@@ -66,7 +66,7 @@ int compare_prefix(std::uint64_t text_head, std::string_view text, std::uint64_t
 }
 }  // namespace
 
-void Autocomplete::add(features::Suggestion suggestion) {
+void Autocomplete::add(features::Suggestion suggestion, Xapian::docid docid) {
   auto index = static_cast<std::uint32_t>(suggestions_.size());
   for (auto& key : suggestion.keys) {
     if (key.empty()) continue;
@@ -75,6 +75,7 @@ void Autocomplete::add(features::Suggestion suggestion) {
   }
   suggestion.keys.clear();  // kept once, in keys_
   suggestions_.push_back(std::move(suggestion));
+  docids_.push_back(docid);
 }
 
 std::string_view Autocomplete::entry_text(const Entry& e) const {
@@ -143,7 +144,8 @@ std::pair<std::size_t, std::size_t> Autocomplete::range_of(std::string_view pref
 }
 
 void Autocomplete::collect(std::string_view prefix, double bonus, std::size_t want, std::vector<Completion>& out,
-                           std::vector<std::uint32_t>& taken, std::pair<std::size_t, std::size_t> within) const {
+                           std::vector<std::uint32_t>& taken, std::pair<std::size_t, std::size_t> within,
+                           const std::vector<bool>* hidden) const {
   auto [lo, hi] = range_of(prefix, within.first, within.second);
   if (lo >= hi) return;
   // Best-first walk of the range: a heap of sub-ranges keyed by their best entry.
@@ -165,7 +167,8 @@ void Autocomplete::collect(std::string_view prefix, double bonus, std::size_t wa
     Range r = heap.top();
     heap.pop();
     std::uint32_t s = entries_[r.best].suggestion;
-    if (std::find(taken.begin(), taken.end(), s) == taken.end()) {
+    const bool gone = hidden != nullptr && s < hidden->size() && (*hidden)[s];
+    if (!gone && std::find(taken.begin(), taken.end(), s) == taken.end()) {
       taken.push_back(s);
       const auto& sug = suggestions_[s];
       out.push_back({sug.text, sug.kind, sug.slug, r.weight + bonus});
@@ -177,35 +180,51 @@ void Autocomplete::collect(std::string_view prefix, double bonus, std::size_t wa
 }
 
 std::vector<Completion> Autocomplete::complete(std::string_view query, std::size_t limit) const {
+  return complete({Layer{this, nullptr}}, query, limit);
+}
+
+std::vector<Completion> Autocomplete::complete(const std::vector<Layer>& layers, std::string_view query,
+                                               std::size_t limit) {
   std::string prefix = text::query_text(query);  // "1kg" as the keys have it ("1 kg"), Devanagari romanized
-  if (prefix.empty() || limit == 0 || entries_.empty()) return {};
+  if (prefix.empty() || limit == 0) return {};
   std::vector<Completion> out;
-  std::vector<std::uint32_t> taken;
-  collect(prefix, 100.0, limit * 2, out, taken, {0, entries_.size()});
+  std::vector<std::vector<std::uint32_t>> taken(layers.size());  // suggestions offered, by layer
+  // Each layer's best completions of `p` (its entries in `within`, all by default).
+  auto collect_all = [&](std::string_view p, double bonus, std::size_t want,
+                         const std::vector<std::pair<std::size_t, std::size_t>>* within) {
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+      const Autocomplete& ac = *layers[i].ac;
+      if (ac.entries_.empty()) continue;
+      ac.collect(p, bonus, want, out, taken[i], within != nullptr ? (*within)[i] : std::make_pair(std::size_t{0}, ac.entries_.size()),
+                 layers[i].hidden);
+    }
+  };
+  collect_all(prefix, 100.0, limit * 2, nullptr);
   const std::size_t last_space = prefix.rfind(' ');
   const std::size_t from = last_space == std::string::npos ? 0 : last_space + 1;  // the last word's start
   const std::size_t last_len = prefix.size() - from;
   // The other spelling of a transliterated name ranks between the prefix as
   // typed and typos: "trif" offers Triphala before Tribulus.
   if (out.size() < limit && last_len >= 3) {
-    for (const auto& variant : transliteration_variants(prefix, from)) {
-      collect(variant, 50.0, limit, out, taken, {0, entries_.size()});
-    }
+    for (const auto& variant : transliteration_variants(prefix, from)) collect_all(variant, 50.0, limit, nullptr);
   }
   // Typo tolerance only when the prefix as typed finds (almost) nothing: it is
   // the expensive path (hundreds of variant prefixes).
   if (out.size() < std::min<std::size_t>(limit, 2) && last_len >= 4) {
     // Variants share the typed text before their edit: search only its range.
     std::size_t shared = std::string::npos;
-    std::pair<std::size_t, std::size_t> range{0, entries_.size()};
+    std::vector<std::pair<std::size_t, std::size_t>> ranges(layers.size());
     for (const auto& variant : one_edit_variants(prefix, from)) {
       std::size_t same = 0;
       while (same < variant.size() && same < prefix.size() && variant[same] == prefix[same]) ++same;
       if (same != shared) {
         shared = same;
-        range = range_of(std::string_view(prefix).substr(0, same), 0, entries_.size());
+        for (std::size_t i = 0; i < layers.size(); ++i) {
+          const Autocomplete& ac = *layers[i].ac;
+          ranges[i] = ac.range_of(std::string_view(prefix).substr(0, same), 0, ac.entries_.size());
+        }
       }
-      collect(variant, 0.0, limit, out, taken, range);
+      collect_all(variant, 0.0, limit, &ranges);
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const Completion& a, const Completion& b) { return a.score > b.score; });
@@ -217,6 +236,17 @@ std::vector<Completion> Autocomplete::complete(std::string_view query, std::size
     if (shown.insert(text::normalize(c.text)).second) unique.push_back(std::move(c));
   }
   return unique;
+}
+
+std::vector<Completion> LayeredAutocomplete::complete(std::string_view query, std::size_t limit) const {
+  std::vector<Autocomplete::Layer> layers{{shared_.get(), hidden_.empty() ? nullptr : &hidden_}};
+  if (delta_) layers.push_back({delta_.get(), nullptr});
+  return Autocomplete::complete(layers, query, limit);
+}
+
+std::size_t LayeredAutocomplete::size() const {
+  const auto hidden = static_cast<std::size_t>(std::count(hidden_.begin(), hidden_.end(), true));
+  return shared_->size() - hidden + (delta_ ? delta_->size() : 0);
 }
 
 }  // namespace ayc::search

@@ -11,13 +11,21 @@
 // edit away (deletion, substitution, insertion, transposition) are tried too,
 // ranked last. No Xapian or PostgreSQL work per request.
 //
+// A generation is offered the suggestions of one or more layers: a layered
+// generation (index/layers.h) keeps the autocomplete built for its base,
+// less the suggestions of the products its delta supersedes, plus a small
+// one of the delta's products (LayeredAutocomplete).
+//
 // Thread-safety: immutable after build(); lookups may run concurrently.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <xapian.h>
 
 #include "index/features.h"
 
@@ -32,12 +40,25 @@ struct Completion {
 
 class Autocomplete {
  public:
-  void add(features::Suggestion suggestion);
+  // `docid`: a product suggestion's document (0: none, or another kind).
+  void add(features::Suggestion suggestion, Xapian::docid docid = 0);
   void build();  // sorts the index; call once after the last add()
 
   // `query` as typed; at most `limit` completions, best first.
   std::vector<Completion> complete(std::string_view query, std::size_t limit) const;
   std::size_t size() const { return suggestions_.size(); }
+  // The document of suggestion i (in order of add()), 0 when none.
+  Xapian::docid docid(std::size_t i) const { return i < docids_.size() ? docids_[i] : 0; }
+
+  // One source of completions: an autocomplete, less its suggestions whose
+  // `hidden` flag is set (null: none hidden).
+  struct Layer {
+    const Autocomplete* ac = nullptr;
+    const std::vector<bool>* hidden = nullptr;
+  };
+  // complete() over several layers as if they were one.
+  static std::vector<Completion> complete(const std::vector<Layer>& layers, std::string_view query,
+                                          std::size_t limit);
 
  private:
   struct Entry {
@@ -50,9 +71,11 @@ class Autocomplete {
   std::uint32_t best_in(std::size_t lo, std::size_t hi) const;  // argmax over [lo, hi)
   // Adds up to `want` new suggestions whose indexed text starts with `prefix`.
   void collect(std::string_view prefix, double bonus, std::size_t want, std::vector<Completion>& out,
-               std::vector<std::uint32_t>& taken, std::pair<std::size_t, std::size_t> within) const;
+               std::vector<std::uint32_t>& taken, std::pair<std::size_t, std::size_t> within,
+               const std::vector<bool>* hidden) const;
 
   std::vector<features::Suggestion> suggestions_;
+  std::vector<Xapian::docid> docids_;  // parallel to suggestions_
   std::vector<std::string> keys_;
   std::vector<std::uint32_t> key_owner_;  // keys_[i] belongs to suggestions_[key_owner_[i]]
   // [lo, hi) of the entries whose text starts with `prefix`, within [from, to).
@@ -63,6 +86,28 @@ class Autocomplete {
   std::vector<double> weights_;  // entry_weight() of each entry, precomputed  // entries' first 8 bytes, big-endian: most comparisons are one integer compare
   std::vector<std::uint32_t> tree_;  // segment tree of entry indices, max weight; size 2 * leaves_
   std::size_t leaves_ = 0;
+};
+
+// A generation's autocomplete: a shared one (built once for its base) less
+// the suggestions of documents the generation no longer has, plus its
+// delta's products.
+class LayeredAutocomplete {
+ public:
+  LayeredAutocomplete() : shared_(std::make_shared<Autocomplete>()) {}
+  explicit LayeredAutocomplete(std::shared_ptr<const Autocomplete> all) : shared_(std::move(all)) {}
+  LayeredAutocomplete(std::shared_ptr<const Autocomplete> shared, std::vector<bool> hidden,
+                      std::shared_ptr<const Autocomplete> delta)
+      : shared_(std::move(shared)), hidden_(std::move(hidden)), delta_(std::move(delta)) {}
+
+  std::vector<Completion> complete(std::string_view query, std::size_t limit) const;
+  // The suggestions offered.
+  std::size_t size() const;
+  const std::shared_ptr<const Autocomplete>& shared() const { return shared_; }
+
+ private:
+  std::shared_ptr<const Autocomplete> shared_;
+  std::vector<bool> hidden_;  // by suggestion of shared_ (empty: none)
+  std::shared_ptr<const Autocomplete> delta_;
 };
 
 }  // namespace ayc::search

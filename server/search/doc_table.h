@@ -40,6 +40,9 @@ class StringColumn {
   // Values must be appended in increasing docid order.
   void append(Xapian::docid d, std::string_view v);
   void finish();
+  // `from`'s values of docids up to `last`, sized for n docids: append()
+  // goes on after `last`.
+  void keep_prefix(const StringColumn& from, Xapian::docid last, std::size_t n);
 
  private:
   std::vector<std::uint64_t> offsets_;
@@ -55,6 +58,8 @@ class InternedColumn {
   std::string_view at(Xapian::docid d) const { return d < index_.size() ? values_[index_[d]] : std::string_view(); }
   void set(Xapian::docid d, std::string_view v);
   void finish() { numbers_ = {}; }
+  // `from`'s values of docids up to `last`, sized for n docids.
+  void keep_prefix(const InternedColumn& from, Xapian::docid last, std::size_t n);
   void prefetch(Xapian::docid d) const {
     if (d < index_.size()) __builtin_prefetch(&index_[d]);
   }
@@ -72,6 +77,10 @@ class DocTable {
   // From the database `layout` opened: its live documents (hidden ones are
   // not), by engine docid.
   static Result<DocTable> build(Xapian::Database& db, const IndexLayout& layout = {});
+  // The same from `before`, a table of a generation with the same base
+  // (layout.same_base()), and `delta`, the delta database alone: the base's
+  // documents are copied, not read again.
+  static Result<DocTable> extend(const DocTable& before, Xapian::Database& delta, const IndexLayout& layout);
 
   const std::vector<Xapian::docid>& live() const { return live_; }  // ascending
   std::uint64_t count() const { return live_.size(); }
@@ -98,6 +107,8 @@ class DocTable {
   double rating(Xapian::docid d) const { return at(rating_, d); }
   double created_at(Xapian::docid d) const { return d < created_at_.size() ? created_at_[d] : 0; }
   std::string_view id(Xapian::docid d) const { return ids_.at(d); }
+  // The live documents by product id (views into this table).
+  std::unordered_map<std::string_view, Xapian::docid> by_id() const;
   std::string_view name(Xapian::docid d) const { return names_.at(d); }
   std::string_view brand_name(Xapian::docid d) const { return brand_names_.at(d); }
   // Whether `word` (normalised, as a query reads it) is a word of a brand's name.
@@ -116,6 +127,7 @@ class DocTable {
   // Past the last block nothing is larger than 0 (no document there).
   static double at_block(const std::vector<float>& v, std::size_t b) { return b < v.size() ? v[b] : 0; }
   static std::vector<float> block_maxima(const std::vector<float>& v);
+  void finish_build();
 
   std::vector<Xapian::docid> live_;
   std::vector<std::uint32_t> length_;

@@ -28,6 +28,10 @@ class FacetColumns {
  public:
   // From the database `layout` opened, by engine docid.
   static Result<FacetColumns> build(Xapian::Database& db, const IndexLayout& layout = {});
+  // The same from `before`, the columns of a generation with the same base
+  // (layout.same_base()), and `delta`, the delta database alone. Call
+  // pack() after either.
+  static Result<FacetColumns> extend(const FacetColumns& before, Xapian::Database& delta, const IndexLayout& layout);
 
   struct Column {
     std::vector<std::string> names;              // dense value id -> value

@@ -8,13 +8,12 @@
 namespace ayc::search {
 
 Result<HitCards> HitCards::build(const index::FeatureStore& store, const DocTable& docs) {
-  std::unordered_map<std::string_view, Xapian::docid> docid_of;
-  docid_of.reserve(docs.live().size());
-  Xapian::docid last = 0;
-  for (Xapian::docid d : docs.live()) {
-    docid_of.emplace(docs.id(d), d);
-    last = std::max(last, d);
-  }
+  return build(store, docs, docs.by_id());
+}
+
+Result<HitCards> HitCards::build(const index::FeatureStore& store, const DocTable& docs,
+                                 const std::unordered_map<std::string_view, Xapian::docid>& docid_of) {
+  const Xapian::docid last = docs.live().empty() ? 0 : docs.live().back();
   HitCards cards;
   cards.start_.assign(last + 1, 0);
   cards.ends_.assign(last + 1, Ends{});
@@ -28,32 +27,57 @@ Result<HitCards> HitCards::build(const index::FeatureStore& store, const DocTabl
       bad = Status::DataLoss("undecodable product " + std::string(key) + " in the feature store: reindex");
       return false;
     }
-    const Xapian::docid d = it->second;
-    const std::size_t start = cards.text_.size();
-    cards.start_[d] = start;
-    Ends& ends = cards.ends_[d];
-    int i = 0;
-    for (const std::string* field : {&p->slug, &p->name, &p->brand_name, &p->short_description, &p->image_url}) {
-      cards.text_ += *field;
-      ends[i++] = static_cast<std::uint32_t>(cards.text_.size() - start);
-      cards.text_ += '\0';
-    }
-    bool first = true;
-    for (const auto& [country, units] : p->stock_by_country) {
-      if (units <= 0) continue;
-      if (!first) cards.text_ += ' ';
-      cards.text_ += country;
-      first = false;
-    }
-    // Never 0, even for a product with empty texts: it has the separators.
-    ends[kFields - 1] = static_cast<std::uint32_t>(cards.text_.size() - start);
-    cards.numbers_[d] = Numbers{p->price, p->mrp, p->rating, p->review_count};
+    cards.add(it->second, *p);
     return true;
   });
   AYC_RETURN_IF_ERROR(scanned);
   AYC_RETURN_IF_ERROR(bad);
   cards.text_.shrink_to_fit();
+  cards.built_text_end_ = cards.text_.size();
   return cards;
+}
+
+Result<HitCards> HitCards::extend(const HitCards& before, const index::FeatureStore& store, const DocTable& docs,
+                                  Xapian::docid base_last) {
+  const auto& live = docs.live();
+  const Xapian::docid last = live.empty() ? 0 : live.back();
+  HitCards cards;
+  const auto kept = static_cast<std::ptrdiff_t>(std::min<std::size_t>(base_last + 1, before.ends_.size()));
+  cards.start_.assign(before.start_.begin(), before.start_.begin() + kept);
+  cards.ends_.assign(before.ends_.begin(), before.ends_.begin() + kept);
+  cards.numbers_.assign(before.numbers_.begin(), before.numbers_.begin() + kept);
+  cards.start_.resize(std::max<std::size_t>(last + 1, kept), 0);
+  cards.ends_.resize(cards.start_.size(), Ends{});
+  cards.numbers_.resize(cards.start_.size(), Numbers{});
+  cards.text_.assign(before.text_, 0, before.built_text_end_);
+  cards.built_text_end_ = before.built_text_end_;
+  for (auto it = std::upper_bound(live.begin(), live.end(), base_last); it != live.end(); ++it) {
+    AYC_ASSIGN_OR_RETURN(auto p, store.product(docs.id(*it)));
+    if (p.has_value()) cards.add(*it, *p);
+  }
+  return cards;
+}
+
+void HitCards::add(Xapian::docid d, const features::ProductFeatures& p) {
+  const std::size_t start = text_.size();
+  start_[d] = start;
+  Ends& ends = ends_[d];
+  int i = 0;
+  for (const std::string* field : {&p.slug, &p.name, &p.brand_name, &p.short_description, &p.image_url}) {
+    text_ += *field;
+    ends[i++] = static_cast<std::uint32_t>(text_.size() - start);
+    text_ += '\0';
+  }
+  bool first = true;
+  for (const auto& [country, units] : p.stock_by_country) {
+    if (units <= 0) continue;
+    if (!first) text_ += ' ';
+    text_ += country;
+    first = false;
+  }
+  // Never 0, even for a product with empty texts: it has the separators.
+  ends[kFields - 1] = static_cast<std::uint32_t>(text_.size() - start);
+  numbers_[d] = Numbers{p.price, p.mrp, p.rating, p.review_count};
 }
 
 std::string_view HitCards::field(Xapian::docid d, int i) const {

@@ -12,6 +12,7 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -35,6 +36,14 @@ class HitCards {
  public:
   // Cards for the products of `store` that `docs` indexes (by product id).
   static Result<HitCards> build(const index::FeatureStore& store, const DocTable& docs);
+  // The same with the docids of `docs`'s products by id (DocTable::by_id()).
+  static Result<HitCards> build(const index::FeatureStore& store, const DocTable& docs,
+                                const std::unordered_map<std::string_view, Xapian::docid>& docid_of);
+  // The same from `before`, the cards of a generation with the same base
+  // database, whose last docid is `base_last`: its cards of base documents
+  // are kept and those of the documents after (the delta's) read from `store`.
+  static Result<HitCards> extend(const HitCards& before, const index::FeatureStore& store, const DocTable& docs,
+                                 Xapian::docid base_last);
 
   HitCard at(Xapian::docid d) const;
   // A page's cards are read one after another: ask for every card's
@@ -73,7 +82,12 @@ class HitCards {
   using Ends = std::array<std::uint32_t, kFields>;
   bool has(Xapian::docid d) const { return d < ends_.size() && ends_[d][kFields - 1] != 0; }
   std::string_view field(Xapian::docid d, int i) const;
+  void add(Xapian::docid d, const features::ProductFeatures& p);
   std::string text_;
+  // Where build()'s records end in text_: extend() keeps that much (the
+  // base's cards lie there) and appends the delta's, so records of earlier
+  // deltas do not pile up.
+  std::size_t built_text_end_ = 0;
   std::vector<std::uint64_t> start_;
   std::vector<Ends> ends_;
   std::vector<Numbers> numbers_;

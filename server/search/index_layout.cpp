@@ -14,6 +14,11 @@ Result<IndexLayout> IndexLayout::load(const fs::path& dir) {
   std::error_code ec;
   if (!fs::exists(dir / index::kDeltaSubdir, ec)) {
     if (layout.base_database_.empty()) layout.base_database_ = manifest.get("generation");
+    try {
+      layout.base_last_ = Xapian::Database((dir / index::kXapianSubdir).string()).get_lastdocid();
+    } catch (const Xapian::Error& e) {
+      return Status::DataLoss("opening the database of " + dir.string() + ": " + e.get_description());
+    }
     return layout;
   }
   layout.layered_ = true;
@@ -37,6 +42,10 @@ Result<IndexLayout> IndexLayout::load(const fs::path& dir) {
     return Status::DataLoss("opening the delta of " + dir.string() + ": " + e.get_description());
   }
   return layout;
+}
+
+Xapian::Database IndexLayout::open_delta(const fs::path& dir) const {
+  return Xapian::Database((dir / index::kDeltaSubdir).string());
 }
 
 Xapian::Database IndexLayout::open(const fs::path& dir) const {

@@ -30,17 +30,32 @@ class IndexLayout {
   static Result<IndexLayout> load(const std::filesystem::path& dir);
   // A single database: the identity.
   IndexLayout() = default;
+  // A single database whose docid c is engine docid first + c (a delta
+  // read alone).
+  static IndexLayout offset_by(Xapian::docid first) {
+    IndexLayout l;
+    l.offset_ = first;
+    return l;
+  }
 
   bool layered() const { return layered_; }
   // The generation whose full run wrote the base database.
   const std::string& base_database() const { return base_database_; }
+  // The base database's last docid (of a single database: its last).
   Xapian::docid base_last_docid() const { return base_last_; }
+  // Whether what was built from the base of `before` holds for this one:
+  // the same base database (then a snapshot keeps what it built from it).
+  bool same_base(const IndexLayout& before) const {
+    return !base_database_.empty() && base_database_ == before.base_database_ && base_last_ == before.base_last_;
+  }
+  // The delta database alone (its docid t is engine docid base_last + t).
+  Xapian::Database open_delta(const std::filesystem::path& dir) const;
   // The Xapian database of the generation: the base, then the delta.
   Xapian::Database open(const std::filesystem::path& dir) const;
 
   // The engine docid of docid `c` of the database open() returns.
   Xapian::docid docid(Xapian::docid c) const {
-    if (!layered_) return c;
+    if (!layered_) return offset_ + c;
     return (c & 1u) != 0 ? (c + 1) / 2 : base_last_ + c / 2;
   }
   // Whether engine docid `d` is a superseded base document.
@@ -50,7 +65,9 @@ class IndexLayout {
   }
   std::size_t hidden_count() const { return hidden_count_; }
   // The largest engine docid of a database open() returned.
-  Xapian::docid last_docid(const Xapian::Database& db) const { return layered_ ? base_last_ + delta_last_ : db.get_lastdocid(); }
+  Xapian::docid last_docid(const Xapian::Database& db) const {
+    return layered_ ? base_last_ + delta_last_ : offset_ + db.get_lastdocid();
+  }
 
   // Calls fn(engine docid, value) for each document of `db` with a value in
   // `slot`, in ascending engine docid, hidden ones included.
@@ -91,6 +108,7 @@ class IndexLayout {
   std::string base_database_;
   Xapian::docid base_last_ = 0;
   Xapian::docid delta_last_ = 0;
+  Xapian::docid offset_ = 0;  // offset_by()
   std::vector<std::uint64_t> hidden_;
   std::size_t hidden_count_ = 0;
 };

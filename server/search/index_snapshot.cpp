@@ -43,7 +43,13 @@ Status load_synonyms(Xapian::Database& db, const index::QueryWords& query_words,
   return Status::Ok();
 }
 
-Status load_autocomplete(const FeatureStore& store, Autocomplete& ac) {
+// A product's suggestion is stored under "p:" and its id.
+constexpr std::string_view kProductSuggestion = "p:";
+
+// Every suggestion of the store, product ones with their documents.
+Result<std::shared_ptr<const Autocomplete>> load_autocomplete(
+    const FeatureStore& store, const std::unordered_map<std::string_view, Xapian::docid>& docid_of) {
+  auto ac = std::make_shared<Autocomplete>();
   Status decode_error;
   Status scanned = store.for_each(FeatureStore::Family::kSuggestions, [&](std::string_view key, std::string_view v) {
     auto s = features::decode_suggestion(v);
@@ -51,18 +57,49 @@ Status load_autocomplete(const FeatureStore& store, Autocomplete& ac) {
       decode_error = Status::DataLoss("undecodable suggestion " + std::string(key));
       return false;
     }
-    ac.add(std::move(*s));
+    Xapian::docid d = 0;
+    if (key.substr(0, kProductSuggestion.size()) == kProductSuggestion) {
+      auto it = docid_of.find(key.substr(kProductSuggestion.size()));
+      if (it != docid_of.end()) d = it->second;
+    }
+    ac->add(std::move(*s), d);
     return true;
   });
   AYC_RETURN_IF_ERROR(scanned);
   AYC_RETURN_IF_ERROR(decode_error);
-  ac.build();
-  return Status::Ok();
+  ac->build();
+  return std::shared_ptr<const Autocomplete>(std::move(ac));
+}
+
+// `before`'s shared suggestions less those of documents past the base or
+// superseded, plus the suggestions of the delta's products (`docs` after
+// the base's last docid), read one by one.
+Result<LayeredAutocomplete> extend_autocomplete(const LayeredAutocomplete& before, const FeatureStore& store,
+                                                const DocTable& docs, const IndexLayout& layout) {
+  const Autocomplete& shared = *before.shared();
+  std::vector<bool> hidden(shared.size(), false);
+  for (std::size_t i = 0; i < shared.size(); ++i) {
+    const Xapian::docid d = shared.docid(i);
+    hidden[i] = d != 0 && (d > layout.base_last_docid() || layout.hidden(d));
+  }
+  auto delta = std::make_shared<Autocomplete>();
+  const auto& live = docs.live();
+  for (auto it = std::upper_bound(live.begin(), live.end(), layout.base_last_docid()); it != live.end(); ++it) {
+    const std::string key = std::string(kProductSuggestion) + std::string(docs.id(*it));
+    AYC_ASSIGN_OR_RETURN(auto raw, store.get(FeatureStore::Family::kSuggestions, key));
+    if (!raw.has_value()) continue;
+    auto s = features::decode_suggestion(*raw);
+    if (!s) return Status::DataLoss("undecodable suggestion " + key);
+    delta->add(std::move(*s), *it);
+  }
+  delta->build();
+  return LayeredAutocomplete(before.shared(), std::move(hidden), std::move(delta));
 }
 
 }  // namespace
 
-Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path& dir, const SnapshotOptions& options) {
+Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path& dir, const SnapshotOptions& options,
+                                                                 const IndexSnapshot* before) {
   AYC_ASSIGN_OR_RETURN(auto manifest, index::read_manifest(dir));
   if (manifest.get("format_version") != std::to_string(index::kIndexFormatVersion)) {
     return Status::FailedPrecondition("generation " + dir.string() + " has index format " +
@@ -73,8 +110,8 @@ Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path&
   snap->generation_ = manifest.get("generation");
   snap->built_at_ = std::stoll("0" + manifest.get("built_at"));
   snap->dir_ = dir;
-  AYC_ASSIGN_OR_RETURN(auto layout, IndexLayout::load(dir));
-  snap->layout_ = std::move(layout);
+  AYC_ASSIGN_OR_RETURN(auto loaded_layout, IndexLayout::load(dir));
+  snap->layout_ = std::move(loaded_layout);
   snap->caches_.postings.use_layout(&snap->layout_);
   AYC_ASSIGN_OR_RETURN(auto store, FeatureStore::open((dir / index::kFeaturesSubdir).string(), FeatureStore::Mode::kReadOnly));
   snap->store_ = std::move(store);
@@ -90,18 +127,38 @@ Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path&
   if (!query_words.has_value()) return Status::DataLoss("generation " + dir.string() + " lacks query words");
   AYC_ASSIGN_OR_RETURN(auto words, index::QueryWords::decode(*query_words));
   snap->query_words_ = std::move(words);
-  AYC_RETURN_IF_ERROR(load_autocomplete(*snap->store_, snap->autocomplete_));
 
   AYC_ASSIGN_OR_RETURN(auto lease, snap->borrow_xapian());
   AYC_RETURN_IF_ERROR(load_synonyms(lease.db(), snap->query_words_, snap->synonyms_, snap->longest_synonym_from_));
-  AYC_ASSIGN_OR_RETURN(auto facets, FacetColumns::build(lease.db(), snap->layout_));
-  snap->facets_ = std::move(facets);
+  const IndexLayout& layout = snap->layout_;
+  if (before != nullptr && layout.layered() && layout.same_base(before->layout_)) {
+    Xapian::Database delta;
+    try {
+      delta = layout.open_delta(dir);
+    } catch (const Xapian::Error& e) {
+      return Status::DataLoss("opening the delta of " + dir.string() + ": " + e.get_description());
+    }
+    AYC_ASSIGN_OR_RETURN(auto facets, FacetColumns::extend(before->facets_, delta, layout));
+    snap->facets_ = std::move(facets);
+    AYC_ASSIGN_OR_RETURN(auto docs, DocTable::extend(before->docs_, delta, layout));
+    snap->docs_ = std::move(docs);
+    AYC_ASSIGN_OR_RETURN(auto cards, HitCards::extend(before->cards_, *snap->store_, snap->docs_, layout.base_last_docid()));
+    snap->cards_ = std::move(cards);
+    AYC_ASSIGN_OR_RETURN(auto ac, extend_autocomplete(before->autocomplete_, *snap->store_, snap->docs_, layout));
+    snap->autocomplete_ = std::move(ac);
+  } else {
+    AYC_ASSIGN_OR_RETURN(auto facets, FacetColumns::build(lease.db(), layout));
+    snap->facets_ = std::move(facets);
+    AYC_ASSIGN_OR_RETURN(auto docs, DocTable::build(lease.db(), layout));
+    snap->docs_ = std::move(docs);
+    const auto docid_of = snap->docs_.by_id();
+    AYC_ASSIGN_OR_RETURN(auto cards, HitCards::build(*snap->store_, snap->docs_, docid_of));
+    snap->cards_ = std::move(cards);
+    AYC_ASSIGN_OR_RETURN(auto ac, load_autocomplete(*snap->store_, docid_of));
+    snap->autocomplete_ = LayeredAutocomplete(std::move(ac));
+  }
   snap->facets_.pack(PriceBands(snap->currencies_, snap->currencies_.base()));
-  AYC_ASSIGN_OR_RETURN(auto docs, DocTable::build(lease.db(), snap->layout_));
-  snap->docs_ = std::move(docs);
   snap->doc_count_ = snap->docs_.count();
-  AYC_ASSIGN_OR_RETURN(auto cards, HitCards::build(*snap->store_, snap->docs_));
-  snap->cards_ = std::move(cards);
   return std::shared_ptr<const IndexSnapshot>(std::move(snap));
 }
 

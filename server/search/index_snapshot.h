@@ -71,8 +71,13 @@ using ScoredListPtr = std::shared_ptr<const std::vector<features::ScoredItem>>;
 
 class IndexSnapshot {
  public:
+  // With `before` (the snapshot served until now) of a generation on the
+  // same base (IndexLayout::same_base()), a layered generation keeps what
+  // was built from the base and reads only its delta: at a million
+  // products that is the difference between ~10 s and well under one.
   static Result<std::shared_ptr<const IndexSnapshot>> load(const std::filesystem::path& generation_dir,
-                                                          const SnapshotOptions& options = {});
+                                                          const SnapshotOptions& options = {},
+                                                          const IndexSnapshot* before = nullptr);
   IndexSnapshot() : IndexSnapshot(SnapshotOptions{}) {}
   explicit IndexSnapshot(const SnapshotOptions& options)
       : caches_(options.caches),
@@ -83,7 +88,7 @@ class IndexSnapshot {
   std::int64_t built_at() const { return built_at_; }
   std::uint64_t document_count() const { return doc_count_; }
   const index::FeatureStore& features() const { return *store_; }
-  const Autocomplete& autocomplete() const { return autocomplete_; }
+  const LayeredAutocomplete& autocomplete() const { return autocomplete_; }
   const CurrencyTable& currencies() const { return currencies_; }
   const FacetColumns& facet_columns() const { return facets_; }
   const DocTable& docs() const { return docs_; }
@@ -127,7 +132,7 @@ class IndexSnapshot {
   std::int64_t built_at_ = 0;
   std::uint64_t doc_count_ = 0;
   std::unique_ptr<index::FeatureStore> store_;
-  Autocomplete autocomplete_;
+  LayeredAutocomplete autocomplete_;
   CurrencyTable currencies_;
   FacetColumns facets_;
   DocTable docs_;

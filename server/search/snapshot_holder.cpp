@@ -27,7 +27,7 @@ Status SnapshotHolder::reload() {
   }
   auto serving = current();
   if (serving && serving->generation() == *name) return Status::Ok();
-  auto loaded = IndexSnapshot::load(gens.path_of(*name), options_);
+  auto loaded = IndexSnapshot::load(gens.path_of(*name), options_, serving.get());
   if (!loaded.ok()) return loaded.status().with_context("loading generation " + *name);
   std::shared_ptr<const IndexSnapshot> fresh = std::move(loaded).value();
   // Warmed before it serves, so a switch brings no burst of cold searches.

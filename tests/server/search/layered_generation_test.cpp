@@ -53,8 +53,10 @@ fs::path current_of(const fs::path& index_dir) {
   return gens.path_of(**cur);
 }
 
-std::shared_ptr<const IndexSnapshot> load_current(const fs::path& index_dir) {
-  auto snap = IndexSnapshot::load(current_of(index_dir));
+// The served generation, loaded from scratch or (with `before`) keeping
+// what `before` built from the same base, as the server does.
+std::shared_ptr<const IndexSnapshot> load_current(const fs::path& index_dir, const IndexSnapshot* before = nullptr) {
+  auto snap = IndexSnapshot::load(current_of(index_dir), {}, before);
   INFO((snap.ok() ? std::string() : snap.status().message()));
   REQUIRE(snap.ok());
   return *snap;
@@ -160,6 +162,7 @@ TEST_CASE("a layered generation answers as a full run of the same catalogue, del
   const fs::path reference = dir.path() / "reference";
   REQUIRE(indexer::run_full(config_for(db, served)).ok());
   const fs::path base = current_of(served);
+  const auto base_snapshot = load_current(served);
 
   // Changed (renamed, repriced), discontinued, added and deleted after the base.
   next_second();
@@ -178,9 +181,14 @@ TEST_CASE("a layered generation answers as a full run of the same catalogue, del
   auto layered = load_current(served);
   REQUIRE(layered->layout().layered());
   CHECK(layered->layout().hidden_count() == 3);  // the churna's old copy, the oil, the chyawanprash
+  // Loaded over the base's snapshot, it keeps the base's autocomplete.
+  auto kept = load_current(served, base_snapshot.get());
+  CHECK(kept->autocomplete().shared() == base_snapshot->autocomplete().shared());
+  CHECK(layered->autocomplete().shared() != base_snapshot->autocomplete().shared());
   {
     auto full = full_run_now(db, reference);
     same_answers(*layered, *full);
+    same_answers(*kept, *full);
   }
   CHECK(finds(*layered, "kshirpak", kAshwagandhaChurna));
   CHECK(finds(*layered, "brahmi", kBrahmiVati));
@@ -198,9 +206,16 @@ TEST_CASE("a layered generation answers as a full run of the same catalogue, del
   layered = load_current(served);
   REQUIRE(layered->layout().layered());
   CHECK(layered->layout().base_database() == base.filename().string());
+  // Over the snapshot of the first delta (itself kept from the base's), and
+  // over one loaded from scratch.
+  auto kept_again = load_current(served, kept.get());
+  CHECK(kept_again->autocomplete().shared() == base_snapshot->autocomplete().shared());
+  auto kept_from_fresh = load_current(served, load_current(served).get());
   {
     auto full = full_run_now(db, reference);
     same_answers(*layered, *full);
+    same_answers(*kept_again, *full);
+    same_answers(*kept_from_fresh, *full);
   }
   CHECK(finds(*layered, "mahanarayan oil", kMahanarayanOil));
   CHECK_FALSE(finds(*layered, "brahmi", kBrahmiVati));
@@ -219,8 +234,9 @@ TEST_CASE("a layered generation answers as a full run of the same catalogue, del
   REQUIRE(indexer::run_full(config_for(db, served)).ok());
   const fs::path folded = current_of(served);
   CHECK_FALSE(fs::exists(folded / index::kDeltaSubdir));
-  auto fresh = load_current(served);
+  auto fresh = load_current(served, kept_again.get());  // a new base: nothing kept
   CHECK_FALSE(fresh->layout().layered());
+  CHECK(fresh->autocomplete().shared() != base_snapshot->autocomplete().shared());
   same_answers(*fresh, *full_run_now(db, reference));
 }
 
