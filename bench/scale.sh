@@ -16,6 +16,8 @@
 #
 #   bench/scale.sh                   (needs a Release build, see below)
 #   AYC_SCALE_SIZES="100000" bench/scale.sh     one size only (no 1M rows)
+#   AYC_SCALE_STEPS="incremental" bench/scale.sh    some steps only (of "full
+#       search incremental sphinx"), on the indexes a full step left
 #
 # Build first:
 #   cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DAYC_BUILD_TESTS=OFF
@@ -35,6 +37,8 @@ BIN="${AYC_BENCH_BIN:-$ROOT/build-bench/bin}"
 WORK="${AYC_SCALE_WORK:-$ROOT/var/scale}"
 SECONDS_PER_RUN="${AYC_BENCH_SECONDS:-10}"
 SIZES="${AYC_SCALE_SIZES:-100000 1000000}"
+STEPS="${AYC_SCALE_STEPS:-full search incremental sphinx}"
+step() { [[ " $STEPS " == *" $1 "* ]]; }
 export AYC_PG_DIR="$ROOT/.pgbench" AYC_PG_PORT="${AYC_BENCH_PG_PORT:-54349}"
 for exe in ayurvedacart-server ayurvedacart-indexer ayurvedacart-datagen; do
   [ -x "$BIN/$exe" ] || die "$BIN/$exe missing: build it first (see the top of $0)"
@@ -114,6 +118,7 @@ incremental() {  # products (the server of search_load still running on its inde
     "$BIN/ayurvedacart-indexer" --pg "$(url_of "$n")" --index-dir "$dir/index" --incremental --keep-generations 2 \
     --progress=never || { tail -5 "$dir/incremental.out" >&2; die "the incremental run at $n failed"; }
   local ended; ended="$(date +%s.%N)"
+  tail -1 "$dir/incremental.out"
   local after; after="$(cat "$dir/index/CURRENT")"
   [ "$after" != "$before" ] || die "the incremental run published no new generation"
   local visible="" number=$((10#${after#gen-}))
@@ -131,14 +136,23 @@ incremental() {  # products (the server of search_load still running on its inde
 
 for n in $SIZES; do
   catalogue "$n"
-  full_run "$n"
-  search_load "$n"
-  [ "$n" = 1000000 ] && incremental "$n"
+  if step full; then
+    full_run "$n"
+  else
+    [ -f "$WORK/$n/index/CURRENT" ] || die "no index in $WORK/$n: run the full step first"
+  fi
+  if step search; then
+    search_load "$n"
+  elif step incremental && [ "$n" = 1000000 ]; then
+    SERVER_INDEX_DIR="$WORK/$n/index" server_start "$BIN" "$WORK/$n/server.log" "$WORK/$n/spool" \
+      "postgresql://postgres@127.0.0.1:1/none?connect_timeout=1"
+  fi
+  if step incremental && [ "$n" = 1000000 ]; then incremental "$n"; fi
   server_stop
 done
 
 # --- Sphinx as a peer -----------------------------------------------------------
-if [ -x "$ROOT/bench/sphinx/sphinx.sh" ] && [[ " $SIZES " == *" 100000 "* ]]; then
+if step sphinx && [ -x "$ROOT/bench/sphinx/sphinx.sh" ] && [[ " $SIZES " == *" 100000 "* ]]; then
   say "Sphinx on the 100,000-product catalogue"
   "$ROOT/bench/sphinx/sphinx.sh" "$(url_of 100000)" "$WORK/100000/distinct.tsv" "$SECONDS_PER_RUN" \
     >"$WORK/sphinx.out" 2>&1 || { tail -5 "$WORK/sphinx.out" >&2; say "Sphinx failed: its rows are left out"; }
@@ -173,6 +187,7 @@ if [ -n "$(value incremental_seconds_1000000)" ]; then
     "$(verdict "$(( $(cmp "$(value incremental_seconds_1000000)" 15 '<') * $(cmp "$(value incremental_written_mib_1000000)" 100 '<') * $(cmp "$(value incremental_visible_s_1000000)" 2 '<') ))")"
 fi
 for n in $SIZES; do
+  [ -n "$(value full_seconds_$n)" ] || continue
   target_rate=2000; target_rss=1024; label="full run at $n with recommendations"
   if [ "$n" = 1000000 ]; then
     row "$label" "$(value full_seconds_$n) s, peak RSS $(value full_peak_rss_mib_$n) MiB" "< 600 s, < 2048 MiB" \

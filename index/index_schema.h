@@ -13,7 +13,9 @@
 
 namespace ayc::index {
 
-inline constexpr int kIndexFormatVersion = 12;
+// 13: layered generations (index/layers.h), which a reader of 12 would
+// serve as their base alone.
+inline constexpr int kIndexFormatVersion = 13;
 
 // ---- Free text --------------------------------------------------------------
 // Free text is indexed unprefixed as English stems only (STEM_ALL: "capsules"

@@ -102,11 +102,17 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config, 
         std::uint64_t number = std::strtoull(snap.generation().c_str() + std::min<std::size_t>(4, snap.generation().size()), nullptr, 10);
         metrics->index().set_generation(number == 0 ? 1 : number,
                                         std::chrono::system_clock::time_point(std::chrono::seconds(snap.built_at())));
-        char warm_note[96];
-        std::snprintf(warm_note, sizeof warm_note, "; warmed by %zu one-word searches in %.1f s", warmed.searches,
-                      warmed.seconds);
+        char notes[160];
+        std::snprintf(notes, sizeof notes, "; loaded in %.2f s", snap.load_seconds());
+        std::string note = notes;
+        if (!snap.extended().empty()) note += " over what " + snap.extended() + " built from the same base";
+        if (warmed.searches > 0) {
+          std::snprintf(notes, sizeof notes, "; warmed by %zu one-word searches in %.1f s", warmed.searches,
+                        warmed.seconds);
+          note += notes;
+        }
         logger.info("serving index generation " + snap.generation() + " (" + std::to_string(snap.document_count()) +
-                    " searchable products" + (warmed.searches > 0 ? warm_note : "") + ")");
+                    " searchable products" + note + ")");
       },
       snapshot_options(config), logger.with_component("index"));
   if (Status loaded = app->index_->reload(); !loaded.ok()) {

@@ -1,6 +1,7 @@
 #include "server/search/index_snapshot.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "common/text.h"
 #include "index/generations.h"
@@ -100,6 +101,7 @@ Result<LayeredAutocomplete> extend_autocomplete(const LayeredAutocomplete& befor
 
 Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path& dir, const SnapshotOptions& options,
                                                                  const IndexSnapshot* before) {
+  const auto started = std::chrono::steady_clock::now();
   AYC_ASSIGN_OR_RETURN(auto manifest, index::read_manifest(dir));
   if (manifest.get("format_version") != std::to_string(index::kIndexFormatVersion)) {
     return Status::FailedPrecondition("generation " + dir.string() + " has index format " +
@@ -146,6 +148,7 @@ Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path&
     snap->cards_ = std::move(cards);
     AYC_ASSIGN_OR_RETURN(auto ac, extend_autocomplete(before->autocomplete_, *snap->store_, snap->docs_, layout));
     snap->autocomplete_ = std::move(ac);
+    snap->extended_ = before->generation_;
   } else {
     AYC_ASSIGN_OR_RETURN(auto facets, FacetColumns::build(lease.db(), layout));
     snap->facets_ = std::move(facets);
@@ -159,6 +162,7 @@ Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path&
   }
   snap->facets_.pack(PriceBands(snap->currencies_, snap->currencies_.base()));
   snap->doc_count_ = snap->docs_.count();
+  snap->load_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return std::shared_ptr<const IndexSnapshot>(std::move(snap));
 }
 

@@ -85,6 +85,10 @@ class IndexSnapshot {
         early_termination_(options.early_termination) {}
 
   const std::string& generation() const { return generation_; }
+  // How long load() took, and the generation whose snapshot it kept the
+  // base's structures of (empty: loaded from scratch).
+  double load_seconds() const { return load_seconds_; }
+  const std::string& extended() const { return extended_; }
   std::int64_t built_at() const { return built_at_; }
   std::uint64_t document_count() const { return doc_count_; }
   const index::FeatureStore& features() const { return *store_; }
@@ -129,6 +133,8 @@ class IndexSnapshot {
   std::filesystem::path dir_;
   IndexLayout layout_;
   std::string generation_;
+  double load_seconds_ = 0;
+  std::string extended_;
   std::int64_t built_at_ = 0;
   std::uint64_t doc_count_ = 0;
   std::unique_ptr<index::FeatureStore> store_;
