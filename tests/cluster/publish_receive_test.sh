@@ -81,9 +81,47 @@ check "the newest of several publishes is received" [ "$(receive_once)" = 0 ] &&
 check "old generations are pruned to --keep 2 (the served one and one more)" \
   [ "$(cd "$dst" && ls -d gen-* | wc -l)" = 2 ]
 
+# listing DIR: "SIZE SHA256 PATH" of every file but CHECKSUMS, read from scratch.
+listing() { (cd "$1" && find . -type f ! -name CHECKSUMS -printf '%P\n' | LC_ALL=C sort |
+  while read -r f; do echo "$(stat -c %s "$f") $(sha256sum "$f" | cut -d' ' -f1) $f"; done); }
+# link_generation FROM TO: TO as an incremental run lays it out: FROM's files as hard links.
+link_generation() {
+  (cd "$src/$1" && find . -type f ! -name CHECKSUMS ! -name MANIFEST -printf '%P\n') | while read -r f; do
+    mkdir -p "$(dirname "$src/$2/$f")"
+    ln "$src/$1/$f" "$src/$2/$f"
+  done
+  printf 'format_version=9\ngeneration=%s\nkind=incremental\n' "$2" >"$src/$2/MANIFEST"
+}
+link_generation gen-000004 gen-000005
+mkdir -p "$src/gen-000005/delta"
+head -c 100000 /dev/urandom >"$src/gen-000005/delta/postlist.glass"
+echo gen-000005 >"$src/CURRENT"
+out="$("$publish" --index-dir "$src")"
+check "publish reads only what the published generation lacks (the manifest and the delta)" \
+  grep -q "2 of them (0 MiB) read, the rest kept from gen-000004's CHECKSUMS" <<<"$out"
+check "... and its CHECKSUMS lists every file as read from scratch" \
+  diff <(listing "$src/gen-000005") <(tail -n +2 "$src/gen-000005/CHECKSUMS")
+check "the layered generation is received" [ "$(receive_once)" = 0 ] && [ "$(served)" = gen-000005 ]
+check "... hashing only the files it did not hard-link from the served one" \
+  grep -q "gen-000005.*hashed 2 files" "$work/receive.log"
+check "... and its files are the published ones" diff -r "$src/gen-000005" "$dst/gen-000005"
+# A file changed but for its size and time: rsync's quick check links the
+# served one; the SHA-256 CHECKSUMS lists is not the served one's, so it is
+# read, fails, and the copy is made again comparing contents.
+link_generation gen-000005 gen-000006
+rm "$src/gen-000006/xapian/postlist.glass"
+cp -p "$src/gen-000005/xapian/postlist.glass" "$src/gen-000006/xapian/postlist.glass"
+printf 'Y' | dd of="$src/gen-000006/xapian/postlist.glass" bs=1 seek=10 conv=notrunc status=none
+touch -r "$src/gen-000005/xapian/postlist.glass" "$src/gen-000006/xapian/postlist.glass"
+echo gen-000006 >"$src/CURRENT"
+"$publish" --index-dir "$src" >/dev/null
+check "a changed file with the served one's size and time is not taken for it" \
+  [ "$(receive_once)" = 0 ] && [ "$(served)" = gen-000006 ]
+check "... the replica has the new content" cmp "$src/gen-000006/xapian/postlist.glass" "$dst/gen-000006/xapian/postlist.glass"
+
 rc=0
 "$receive" --once --source "rsync://127.0.0.1:9/none" --index-dir "$dst" --format 9 2>/dev/null || rc=$?
-check "an unreachable source is exit 5 and changes nothing" [ "$rc" = 5 ] && [ "$(served)" = gen-000004 ]
+check "an unreachable source is exit 5 and changes nothing" [ "$rc" = 5 ] && [ "$(served)" = gen-000006 ]
 rc=0
 AYURVEDACART_PUBLISH_SOURCE="" "$receive" --once --index-dir "$dst" 2>/dev/null || rc=$?
 check "without a source (a single machine) receive does nothing and succeeds" [ "$rc" = 0 ]
