@@ -25,6 +25,8 @@ bool is_generation_name(const std::string& name) {
   return true;
 }
 
+}  // namespace
+
 Status fsync_path(const fs::path& p, bool directory) {
   int fd = ::open(p.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
   if (fd < 0) return Status::Unavailable("open " + p.string() + ": " + std::strerror(errno));
@@ -49,8 +51,6 @@ Status write_file_durably(const fs::path& path, const std::string& content) {
   if (ec) return Status::Unavailable("rename " + tmp.string() + ": " + ec.message());
   return fsync_path(path.parent_path(), true);
 }
-
-}  // namespace
 
 std::string Manifest::get(const std::string& key) const {
   auto it = fields.find(key);

@@ -32,6 +32,12 @@ struct Manifest {
   std::string get(const std::string& key) const;
 };
 Status write_manifest(const std::filesystem::path& dir, const Manifest& m);
+
+// fsync() of a file or a directory.
+Status fsync_path(const std::filesystem::path& p, bool directory);
+// Writes `content` to `path` through a temporary file, fsynced and renamed
+// into place, then fsyncs the directory.
+Status write_file_durably(const std::filesystem::path& path, const std::string& content);
 Result<Manifest> read_manifest(const std::filesystem::path& dir);
 
 class Generations {

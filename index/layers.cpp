@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "index/generations.h"
+
 namespace ayc::index {
 
 namespace fs = std::filesystem;
@@ -31,32 +33,33 @@ Result<std::vector<std::uint32_t>> read_superseded(const fs::path& dir) {
 }
 
 Status write_superseded(const fs::path& dir, const std::vector<std::uint32_t>& docids) {
-  const fs::path path = dir / kSupersededFile;
   std::ostringstream text;
   for (std::uint32_t d : docids) text << d << '\n';
-  std::ofstream out(path, std::ios::trunc);
-  out << text.str();
-  out.flush();
-  if (!out) return Status::Unavailable("cannot write " + path.string());
-  return Status::Ok();
+  return write_file_durably(dir / kSupersededFile, text.str());
 }
 
 Status link_tree(const fs::path& from, const fs::path& to, const std::function<bool(const fs::path&)>& link) {
   std::error_code ec;
   fs::create_directories(to, ec);
   if (ec) return Status::Unavailable("creating " + to.string() + ": " + ec.message());
+  std::vector<fs::path> to_sync{to};  // copies and directories (a link's data is already on disk)
   for (const auto& entry : fs::recursive_directory_iterator(from, ec)) {
     const fs::path target = to / fs::relative(entry.path(), from);
     if (entry.is_directory()) {
       fs::create_directories(target, ec);
+      to_sync.push_back(target);
     } else if (link(entry.path())) {
       fs::create_hard_link(entry.path(), target, ec);
     } else {
       fs::copy_file(entry.path(), target, ec);
+      to_sync.push_back(target);
     }
     if (ec) return Status::Unavailable("linking " + entry.path().string() + " to " + target.string() + ": " + ec.message());
   }
   if (ec) return Status::Unavailable("reading " + from.string() + ": " + ec.message());
+  // Files first, then the directories naming them.
+  std::stable_partition(to_sync.begin(), to_sync.end(), [](const fs::path& p) { return !fs::is_directory(p); });
+  for (const auto& p : to_sync) AYC_RETURN_IF_ERROR(fsync_path(p, fs::is_directory(p)));
   return Status::Ok();
 }
 

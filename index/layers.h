@@ -31,9 +31,11 @@ namespace ayc::index {
 inline constexpr const char* kDeltaSubdir = "delta";
 inline constexpr const char* kSupersededFile = "superseded";
 // Manifest fields of a layered generation: the generation whose full run
-// wrote the base database (the server reuses what it built from that base),
-// and the base database's last docid.
+// wrote the base database and when it was built (together they name the
+// base: the server reuses what it built from it), and the base database's
+// last docid.
 inline constexpr const char* kBaseDatabaseField = "base_database";
+inline constexpr const char* kBaseBuiltAtField = "base_built_at";
 inline constexpr const char* kBaseLastDocidField = "base_last_docid";
 
 // The superseded base docids of the generation in `dir` (none when it has no

@@ -177,6 +177,8 @@ Result<RunSummary> run_incremental(const IndexerConfig& config, const log::Logge
   // The base database's origin and last docid, kept across runs.
   const std::string base_database = base_manifest_fields.get(index::kBaseDatabaseField);
   manifest.fields[index::kBaseDatabaseField] = base_database.empty() ? *current : base_database;
+  manifest.fields[index::kBaseBuiltAtField] = base_database.empty() ? base_manifest_fields.get("built_at")
+                                                                    : base_manifest_fields.get(index::kBaseBuiltAtField);
   AYC_ASSIGN_OR_RETURN(auto base_last, xapian_last_docid(staging / index::kXapianSubdir));
   manifest.fields[index::kBaseLastDocidField] = std::to_string(base_last);
   manifest.fields["superseded"] = std::to_string(superseded.size());

@@ -11,9 +11,13 @@ Result<IndexLayout> IndexLayout::load(const fs::path& dir) {
   AYC_ASSIGN_OR_RETURN(auto manifest, index::read_manifest(dir));
   IndexLayout layout;
   layout.base_database_ = manifest.get(index::kBaseDatabaseField);
+  layout.base_built_at_ = manifest.get(index::kBaseBuiltAtField);
   std::error_code ec;
   if (!fs::exists(dir / index::kDeltaSubdir, ec)) {
-    if (layout.base_database_.empty()) layout.base_database_ = manifest.get("generation");
+    if (layout.base_database_.empty()) {
+      layout.base_database_ = manifest.get("generation");
+      layout.base_built_at_ = manifest.get("built_at");
+    }
     try {
       layout.base_last_ = Xapian::Database((dir / index::kXapianSubdir).string()).get_lastdocid();
     } catch (const Xapian::Error& e) {

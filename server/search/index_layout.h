@@ -46,7 +46,8 @@ class IndexLayout {
   // Whether what was built from the base of `before` holds for this one:
   // the same base database (then a snapshot keeps what it built from it).
   bool same_base(const IndexLayout& before) const {
-    return !base_database_.empty() && base_database_ == before.base_database_ && base_last_ == before.base_last_;
+    return !base_database_.empty() && base_database_ == before.base_database_ &&
+           base_built_at_ == before.base_built_at_ && base_last_ == before.base_last_;
   }
   // The delta database alone (its docid t is engine docid base_last + t).
   Xapian::Database open_delta(const std::filesystem::path& dir) const;
@@ -106,6 +107,7 @@ class IndexLayout {
  private:
   bool layered_ = false;
   std::string base_database_;
+  std::string base_built_at_;
   Xapian::docid base_last_ = 0;
   Xapian::docid delta_last_ = 0;
   Xapian::docid offset_ = 0;  // offset_by()
