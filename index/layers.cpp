@@ -54,7 +54,9 @@ Status link_tree(const fs::path& from, const fs::path& to, const std::function<b
       fs::copy_file(entry.path(), target, ec);
       to_sync.push_back(target);
     }
-    if (ec) return Status::Unavailable("linking " + entry.path().string() + " to " + target.string() + ": " + ec.message());
+    if (ec) {
+      return Status::Unavailable("linking " + entry.path().string() + " to " + target.string() + ": " + ec.message());
+    }
   }
   if (ec) return Status::Unavailable("reading " + from.string() + ": " + ec.message());
   // Files first, then the directories naming them.

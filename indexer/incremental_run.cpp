@@ -149,7 +149,8 @@ Result<RunSummary> run_incremental(const IndexerConfig& config, const log::Logge
   AYC_RETURN_IF_ERROR(lay_out_generation(served, staging));
   AYC_ASSIGN_OR_RETURN(auto superseded, superseded_after(served, changes));
   AYC_RETURN_IF_ERROR(index::write_superseded(staging, superseded));
-  AYC_ASSIGN_OR_RETURN(auto store, index::FeatureStore::open((staging / index::kFeaturesSubdir).string(), index::FeatureStore::Mode::kChange));
+  AYC_ASSIGN_OR_RETURN(auto store, index::FeatureStore::open((staging / index::kFeaturesSubdir).string(),
+                                                             index::FeatureStore::Mode::kChange));
 
   Result<Applied> applied = Status::Internal("not run");
   try {
@@ -177,8 +178,8 @@ Result<RunSummary> run_incremental(const IndexerConfig& config, const log::Logge
   // The base database's origin and last docid, kept across runs.
   const std::string base_database = base_manifest_fields.get(index::kBaseDatabaseField);
   manifest.fields[index::kBaseDatabaseField] = base_database.empty() ? *current : base_database;
-  manifest.fields[index::kBaseBuiltAtField] = base_database.empty() ? base_manifest_fields.get("built_at")
-                                                                    : base_manifest_fields.get(index::kBaseBuiltAtField);
+  manifest.fields[index::kBaseBuiltAtField] =
+      base_manifest_fields.get(base_database.empty() ? "built_at" : index::kBaseBuiltAtField);
   AYC_ASSIGN_OR_RETURN(auto base_last, xapian_last_docid(staging / index::kXapianSubdir));
   manifest.fields[index::kBaseLastDocidField] = std::to_string(base_last);
   manifest.fields["superseded"] = std::to_string(superseded.size());

@@ -195,8 +195,8 @@ std::vector<Completion> Autocomplete::complete(const std::vector<Layer>& layers,
     for (std::size_t i = 0; i < layers.size(); ++i) {
       const Autocomplete& ac = *layers[i].ac;
       if (ac.entries_.empty()) continue;
-      ac.collect(p, bonus, want, out, taken[i], within != nullptr ? (*within)[i] : std::make_pair(std::size_t{0}, ac.entries_.size()),
-                 layers[i].hidden);
+      const auto range = within != nullptr ? (*within)[i] : std::make_pair(std::size_t{0}, ac.entries_.size());
+      ac.collect(p, bonus, want, out, taken[i], range, layers[i].hidden);
     }
   };
   collect_all(prefix, 100.0, limit * 2, nullptr);
