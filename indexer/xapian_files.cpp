@@ -90,22 +90,27 @@ Status write_synonyms(Xapian::WritableDatabase& db, const std::vector<SynonymGro
   return Status::Ok();
 }
 
-Result<std::int64_t> xapian_doc_count(const fs::path& path) {
+namespace {
+
+// What `read` tells of the database at `path`, opened read-only.
+template <typename Read>
+Result<std::int64_t> read_database(const fs::path& path, Read read) {
   try {
     Xapian::Database db(path.string());
-    return static_cast<std::int64_t>(db.get_doccount());
+    return static_cast<std::int64_t>(read(db));
   } catch (const Xapian::Error& e) {
     return Status::DataLoss("opening Xapian index " + path.string() + ": " + e.get_description());
   }
 }
 
+}  // namespace
+
+Result<std::int64_t> xapian_doc_count(const fs::path& path) {
+  return read_database(path, [](const Xapian::Database& db) { return db.get_doccount(); });
+}
+
 Result<std::int64_t> xapian_last_docid(const fs::path& path) {
-  try {
-    Xapian::Database db(path.string());
-    return static_cast<std::int64_t>(db.get_lastdocid());
-  } catch (const Xapian::Error& e) {
-    return Status::DataLoss("opening Xapian index " + path.string() + ": " + e.get_description());
-  }
+  return read_database(path, [](const Xapian::Database& db) { return db.get_lastdocid(); });
 }
 
 Result<std::int64_t> generation_doc_count(const fs::path& dir) {

@@ -244,9 +244,4 @@ std::vector<Completion> LayeredAutocomplete::complete(std::string_view query, st
   return Autocomplete::complete(layers, query, limit);
 }
 
-std::size_t LayeredAutocomplete::size() const {
-  const auto hidden = static_cast<std::size_t>(std::count(hidden_.begin(), hidden_.end(), true));
-  return shared_->size() - hidden + (delta_ ? delta_->size() : 0);
-}
-
 }  // namespace ayc::search

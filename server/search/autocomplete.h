@@ -100,8 +100,6 @@ class LayeredAutocomplete {
       : shared_(std::move(shared)), hidden_(std::move(hidden)), delta_(std::move(delta)) {}
 
   std::vector<Completion> complete(std::string_view query, std::size_t limit) const;
-  // The suggestions offered.
-  std::size_t size() const;
   const std::shared_ptr<const Autocomplete>& shared() const { return shared_; }
 
  private:

@@ -18,17 +18,18 @@ void StringColumn::finish() {
   bytes_.shrink_to_fit();
 }
 
-void StringColumn::keep_prefix(const StringColumn& from, Xapian::docid last, std::size_t n) {
-  const std::size_t kept = std::min<std::size_t>(static_cast<std::size_t>(last) + 2, from.offsets_.size());
-  offsets_.assign(from.offsets_.begin(), from.offsets_.begin() + static_cast<std::ptrdiff_t>(kept));
-  bytes_.assign(from.bytes_, 0, kept == 0 ? 0 : offsets_.back());
-  filled_ = kept == 0 ? 0 : static_cast<Xapian::docid>(kept - 1);
+void StringColumn::keep_prefix(const StringColumn& from, std::size_t kept, std::size_t n) {
+  // offsets_[d + 1] is where d's value ends: kept docids need kept + 1 of them.
+  const std::size_t offsets = std::min(kept + 1, from.offsets_.size());
+  offsets_.assign(from.offsets_.begin(), from.offsets_.begin() + static_cast<std::ptrdiff_t>(offsets));
   if (offsets_.empty()) offsets_.push_back(0);
+  bytes_.assign(from.bytes_, 0, offsets_.back());
+  filled_ = static_cast<Xapian::docid>(offsets_.size() - 1);
   offsets_.resize(n + 1, 0);
 }
 
-void InternedColumn::keep_prefix(const InternedColumn& from, Xapian::docid last, std::size_t n) {
-  const std::size_t kept = std::min<std::size_t>(static_cast<std::size_t>(last) + 1, from.index_.size());
+void InternedColumn::keep_prefix(const InternedColumn& from, std::size_t kept, std::size_t n) {
+  kept = std::min(kept, from.index_.size());
   index_.assign(from.index_.begin(), from.index_.begin() + static_cast<std::ptrdiff_t>(kept));
   index_.resize(n, 0);
   values_ = from.values_;
@@ -45,25 +46,35 @@ void InternedColumn::set(Xapian::docid d, std::string_view v) {
 
 namespace {
 
+// `from`'s values of the first `kept` docids, sized for `size`.
 template <typename T>
-void read_numbers(Xapian::Database& db, const IndexLayout& layout, Xapian::valueno slot, std::vector<T>& out,
-                  std::size_t size) {
-  out.assign(size, 0);
+std::vector<T> first_of(const std::vector<T>& from, std::size_t kept, std::size_t size) {
+  std::vector<T> out(from.begin(), from.begin() + static_cast<std::ptrdiff_t>(std::min(kept, from.size())));
+  out.resize(size, T{});
+  return out;
+}
+
+// Each column keeps `from`'s values of the first `kept` docids and reads the
+// rest from `db` as `layout` numbers them.
+template <typename T>
+void read_numbers(Xapian::Database& db, const IndexLayout& layout, Xapian::valueno slot, const std::vector<T>& from,
+                  std::size_t kept, std::vector<T>& out, std::size_t size) {
+  out = first_of(from, kept, size);
   layout.for_each_value(db, slot, [&](Xapian::docid d, const std::string& v) {
     out[d] = static_cast<T>(Xapian::sortable_unserialise(v));
   });
 }
 
-void read_strings(Xapian::Database& db, const IndexLayout& layout, Xapian::valueno slot, StringColumn& out,
-                  std::size_t size) {
-  out.resize(size);
+void read_strings(Xapian::Database& db, const IndexLayout& layout, Xapian::valueno slot, const StringColumn& from,
+                  std::size_t kept, StringColumn& out, std::size_t size) {
+  out.keep_prefix(from, kept, size);
   layout.for_each_value(db, slot, [&](Xapian::docid d, const std::string& v) { out.append(d, v); });
   out.finish();
 }
 
-void read_interned(Xapian::Database& db, const IndexLayout& layout, Xapian::valueno slot, InternedColumn& out,
-                   std::size_t size) {
-  out.resize(size);
+void read_interned(Xapian::Database& db, const IndexLayout& layout, Xapian::valueno slot, const InternedColumn& from,
+                   std::size_t kept, InternedColumn& out, std::size_t size) {
+  out.keep_prefix(from, kept, size);
   layout.for_each_value(db, slot, [&](Xapian::docid d, const std::string& v) { out.set(d, v); });
   out.finish();
 }
@@ -77,77 +88,46 @@ std::vector<float> DocTable::block_maxima(const std::vector<float>& v) {
 }
 
 Result<DocTable> DocTable::build(Xapian::Database& db, const IndexLayout& layout) {
-  DocTable t;
-  try {
-    std::size_t size = static_cast<std::size_t>(layout.last_docid(db)) + 1;
-    t.live_.reserve(db.get_doccount());
-    t.length_.assign(size, 0);
-    double total_length = 0;
-    layout.for_each_posting(db, "", [&](Xapian::docid d, Xapian::termcount, Xapian::termcount length) {
-      t.live_.push_back(d);
-      t.length_[d] = length;
-      total_length += length;
-    });
-    t.average_length_ = t.live_.empty() ? 0 : total_length / static_cast<double>(t.live_.size());
-    read_numbers(db, layout, index::kSlotPrior, t.prior_, size);
-    read_numbers(db, layout, index::kSlotPopularity, t.popularity_, size);
-    read_numbers(db, layout, index::kSlotRating, t.rating_, size);
-    read_numbers(db, layout, index::kSlotCreatedAt, t.created_at_, size);
-    read_strings(db, layout, index::kSlotId, t.ids_, size);
-    read_strings(db, layout, index::kSlotName, t.names_, size);
-    read_interned(db, layout, index::kSlotBrandName, t.brand_names_, size);
-  } catch (const Xapian::Error& e) {
-    return Status::DataLoss("reading document values: " + e.get_description());
-  }
-  t.finish_build();
-  return t;
+  static const DocTable kNone;
+  return read(db, layout, kNone, 0, layout);
 }
 
 Result<DocTable> DocTable::extend(const DocTable& before, Xapian::Database& delta, const IndexLayout& layout) {
   const Xapian::docid base_last = layout.base_last_docid();
+  return read(delta, IndexLayout::offset_by(base_last), before, base_last + 1, layout);
+}
+
+Result<DocTable> DocTable::read(Xapian::Database& db, const IndexLayout& read_as, const DocTable& from,
+                                std::size_t kept, const IndexLayout& layout) {
   DocTable t;
   try {
-    const std::size_t size = static_cast<std::size_t>(base_last) + delta.get_lastdocid() + 1;
-    auto keep = [&](auto& out, const auto& in) {
-      out.assign(in.begin(), in.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(in.size(), base_last + 1)));
-      out.resize(size, 0);
-    };
-    t.live_.reserve(before.live_.size() + delta.get_doccount());
-    for (Xapian::docid d : before.live_) {
-      if (d <= base_last && !layout.hidden(d)) t.live_.push_back(d);
+    const std::size_t size = static_cast<std::size_t>(read_as.last_docid(db)) + 1;
+    t.live_.reserve(from.live_.size() + db.get_doccount());
+    for (Xapian::docid d : from.live_) {
+      if (d < kept && !layout.hidden(d)) t.live_.push_back(d);
     }
-    keep(t.length_, before.length_);
-    for (auto it = delta.postlist_begin(""); it != delta.postlist_end(""); ++it) {
-      t.live_.push_back(base_last + *it);
-      t.length_[base_last + *it] = it.get_doclength();
-    }
+    t.length_ = first_of(from.length_, kept, size);
+    read_as.for_each_posting(db, "", [&](Xapian::docid d, Xapian::termcount, Xapian::termcount length) {
+      t.live_.push_back(d);
+      t.length_[d] = length;
+    });
     double total_length = 0;
     for (Xapian::docid d : t.live_) total_length += t.length_[d];
     t.average_length_ = t.live_.empty() ? 0 : total_length / static_cast<double>(t.live_.size());
-    const IndexLayout delta_alone = IndexLayout::offset_by(base_last);
-    auto numbers = [&](Xapian::valueno slot, auto& out, const auto& in) {
-      keep(out, in);
-      delta_alone.for_each_value(delta, slot, [&](Xapian::docid d, const std::string& v) {
-        out[d] = static_cast<typename std::decay_t<decltype(out)>::value_type>(Xapian::sortable_unserialise(v));
-      });
-    };
-    numbers(index::kSlotPrior, t.prior_, before.prior_);
-    numbers(index::kSlotPopularity, t.popularity_, before.popularity_);
-    numbers(index::kSlotRating, t.rating_, before.rating_);
-    numbers(index::kSlotCreatedAt, t.created_at_, before.created_at_);
-    t.ids_.keep_prefix(before.ids_, base_last, size);
-    delta_alone.for_each_value(delta, index::kSlotId, [&](Xapian::docid d, const std::string& v) { t.ids_.append(d, v); });
-    t.ids_.finish();
-    t.names_.keep_prefix(before.names_, base_last, size);
-    delta_alone.for_each_value(delta, index::kSlotName, [&](Xapian::docid d, const std::string& v) { t.names_.append(d, v); });
-    t.names_.finish();
-    t.brand_names_.keep_prefix(before.brand_names_, base_last, size);
-    delta_alone.for_each_value(delta, index::kSlotBrandName, [&](Xapian::docid d, const std::string& v) { t.brand_names_.set(d, v); });
-    t.brand_names_.finish();
+    read_numbers(db, read_as, index::kSlotPrior, from.prior_, kept, t.prior_, size);
+    read_numbers(db, read_as, index::kSlotPopularity, from.popularity_, kept, t.popularity_, size);
+    read_numbers(db, read_as, index::kSlotRating, from.rating_, kept, t.rating_, size);
+    read_numbers(db, read_as, index::kSlotCreatedAt, from.created_at_, kept, t.created_at_, size);
+    read_strings(db, read_as, index::kSlotId, from.ids_, kept, t.ids_, size);
+    read_strings(db, read_as, index::kSlotName, from.names_, kept, t.names_, size);
+    read_interned(db, read_as, index::kSlotBrandName, from.brand_names_, kept, t.brand_names_, size);
   } catch (const Xapian::Error& e) {
-    return Status::DataLoss("reading the delta's document values: " + e.get_description());
+    return Status::DataLoss("reading document values: " + e.get_description());
   }
-  t.finish_build();
+  t.block_max_prior_ = block_maxima(t.prior_);
+  t.block_max_popularity_ = block_maxima(t.popularity_);
+  for (const auto& name : t.brand_names_.values())  // stored normalised
+    for (auto& w : text::split_words(name)) t.brand_words_.insert(std::move(w));
   return t;
 }
 
@@ -156,13 +136,6 @@ std::unordered_map<std::string_view, Xapian::docid> DocTable::by_id() const {
   out.reserve(live_.size());
   for (Xapian::docid d : live_) out.emplace(id(d), d);
   return out;
-}
-
-void DocTable::finish_build() {
-  block_max_prior_ = block_maxima(prior_);
-  block_max_popularity_ = block_maxima(popularity_);
-  for (const auto& name : brand_names_.values())  // stored normalised
-    for (auto& w : text::split_words(name)) brand_words_.insert(std::move(w));
 }
 
 }  // namespace ayc::search

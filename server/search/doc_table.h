@@ -40,9 +40,9 @@ class StringColumn {
   // Values must be appended in increasing docid order.
   void append(Xapian::docid d, std::string_view v);
   void finish();
-  // `from`'s values of docids up to `last`, sized for n docids: append()
-  // goes on after `last`.
-  void keep_prefix(const StringColumn& from, Xapian::docid last, std::size_t n);
+  // `from`'s values of the first `kept` docids, sized for n docids:
+  // append() goes on after them.
+  void keep_prefix(const StringColumn& from, std::size_t kept, std::size_t n);
 
  private:
   std::vector<std::uint64_t> offsets_;
@@ -58,8 +58,8 @@ class InternedColumn {
   std::string_view at(Xapian::docid d) const { return d < index_.size() ? values_[index_[d]] : std::string_view(); }
   void set(Xapian::docid d, std::string_view v);
   void finish() { numbers_ = {}; }
-  // `from`'s values of docids up to `last`, sized for n docids.
-  void keep_prefix(const InternedColumn& from, Xapian::docid last, std::size_t n);
+  // `from`'s values of the first `kept` docids, sized for n docids.
+  void keep_prefix(const InternedColumn& from, std::size_t kept, std::size_t n);
   void prefetch(Xapian::docid d) const {
     if (d < index_.size()) __builtin_prefetch(&index_[d]);
   }
@@ -127,7 +127,10 @@ class DocTable {
   // Past the last block nothing is larger than 0 (no document there).
   static double at_block(const std::vector<float>& v, std::size_t b) { return b < v.size() ? v[b] : 0; }
   static std::vector<float> block_maxima(const std::vector<float>& v);
-  void finish_build();
+  // `db`'s documents numbered as `read_as` says, after `from`'s first
+  // `kept` docids (less those `layout` hides).
+  static Result<DocTable> read(Xapian::Database& db, const IndexLayout& read_as, const DocTable& from,
+                               std::size_t kept, const IndexLayout& layout);
 
   std::vector<Xapian::docid> live_;
   std::vector<std::uint32_t> length_;

@@ -13,36 +13,28 @@ namespace {
 
 // Reads one slot into a column: a single-valued slot into `single`, a
 // multi-valued one (values joined by index::kListSeparator) into offsets/ids.
-// With `before`, its values of docids up to `keep_last` are kept and the
-// rest read from `db`.
+// `from`'s values of the first `kept` docids are kept, the rest read from `db`.
 FacetColumns::Column read_column(Xapian::Database& db, const IndexLayout& layout, Xapian::valueno slot, bool multi,
-                                 const FacetColumns::Column* before = nullptr, Xapian::docid keep_last = 0) {
+                                 const FacetColumns::Column& from, std::size_t kept) {
   FacetColumns::Column col;
   const std::size_t size = static_cast<std::size_t>(layout.last_docid(db)) + 1;
+  col.names = from.names;
   std::unordered_map<std::string, std::uint32_t> ids;
-  if (before != nullptr) {
-    col.names = before->names;
-    for (std::uint32_t i = 0; i < col.names.size(); ++i) ids.emplace(col.names[i], i);
-  }
+  for (std::uint32_t i = 0; i < col.names.size(); ++i) ids.emplace(col.names[i], i);
   auto id_of = [&](const std::string& v) {
     auto [it, inserted] = ids.emplace(v, static_cast<std::uint32_t>(col.names.size()));
     if (inserted) col.names.push_back(v);
     return it->second;
   };
   if (!multi) {
-    if (before != nullptr) {
-      col.single.assign(before->single.begin(),
-                        before->single.begin() + std::min<std::ptrdiff_t>(keep_last + 1, before->single.size()));
-    }
+    col.single.assign(from.single.begin(), from.single.begin() + std::min<std::ptrdiff_t>(kept, from.single.size()));
     col.single.resize(size, 0);
     layout.for_each_value(db, slot, [&](Xapian::docid d, const std::string& v) { col.single[d] = id_of(v) + 1; });
     return col;
   }
-  // Documents up to `first` come from `before`; per_doc holds those after.
-  const Xapian::docid first = before != nullptr ? keep_last + 1 : 0;
-  std::vector<std::vector<std::uint32_t>> per_doc(size - first);
+  std::vector<std::vector<std::uint32_t>> per_doc(size - kept);  // the docids after the kept ones
   layout.for_each_value(db, slot, [&](Xapian::docid d, const std::string& v) {
-    auto& out = per_doc[d - first];
+    auto& out = per_doc[d - kept];
     std::size_t start = 0;
     while (start <= v.size()) {
       std::size_t end = v.find(index::kListSeparator, start);
@@ -51,14 +43,13 @@ FacetColumns::Column read_column(Xapian::Database& db, const IndexLayout& layout
       start = end + 1;
     }
   });
+  // offsets[d + 1] is where d's ids end: kept docids need kept + 1 of them.
   col.offsets.reserve(size + 1);
-  col.offsets.push_back(0);
-  if (before != nullptr) {  // offsets[d + 1] is where d's ids end
-    const std::size_t kept = std::min<std::size_t>(first + 1, before->offsets.size());
-    col.offsets.assign(before->offsets.begin(), before->offsets.begin() + static_cast<std::ptrdiff_t>(kept));
-    col.ids.assign(before->ids.begin(), before->ids.begin() + col.offsets.back());
-    while (col.offsets.size() < first + 1) col.offsets.push_back(col.offsets.back());
-  }
+  col.offsets.assign(from.offsets.begin(),
+                     from.offsets.begin() + std::min<std::ptrdiff_t>(kept + 1, from.offsets.size()));
+  if (col.offsets.empty()) col.offsets.push_back(0);
+  col.ids.assign(from.ids.begin(), from.ids.begin() + col.offsets.back());
+  while (col.offsets.size() < kept + 1) col.offsets.push_back(col.offsets.back());
   for (const auto& d : per_doc) {
     col.ids.insert(col.ids.end(), d.begin(), d.end());
     col.offsets.push_back(static_cast<std::uint32_t>(col.ids.size()));
@@ -89,37 +80,30 @@ const FacetColumns::Column& column_of(const FacetColumns& columns, FacetKind kin
 }  // namespace
 
 Result<FacetColumns> FacetColumns::build(Xapian::Database& db, const IndexLayout& layout) {
+  static const FacetColumns kNone;
+  return read(db, layout, kNone, 0);
+}
+
+Result<FacetColumns> FacetColumns::extend(const FacetColumns& before, Xapian::Database& delta,
+                                          const IndexLayout& layout) {
+  const Xapian::docid base_last = layout.base_last_docid();
+  return read(delta, IndexLayout::offset_by(base_last), before, base_last + 1);
+}
+
+Result<FacetColumns> FacetColumns::read(Xapian::Database& db, const IndexLayout& read_as, const FacetColumns& from,
+                                        std::size_t kept) {
   FacetColumns f;
   try {
-    f.brand_ = read_column(db, layout, index::kSlotBrand, false);
-    f.form_ = read_column(db, layout, index::kSlotForm, false);
-    f.category_ = read_column(db, layout, index::kSlotCategories, true);
-    f.price_.assign(layout.last_docid(db) + 1, -1.0);
-    layout.for_each_value(db, index::kSlotPrice, [&](Xapian::docid d, const std::string& v) {
+    f.brand_ = read_column(db, read_as, index::kSlotBrand, false, from.brand_, kept);
+    f.form_ = read_column(db, read_as, index::kSlotForm, false, from.form_, kept);
+    f.category_ = read_column(db, read_as, index::kSlotCategories, true, from.category_, kept);
+    f.price_.assign(from.price_.begin(), from.price_.begin() + std::min<std::ptrdiff_t>(kept, from.price_.size()));
+    f.price_.resize(read_as.last_docid(db) + 1, -1.0);
+    read_as.for_each_value(db, index::kSlotPrice, [&](Xapian::docid d, const std::string& v) {
       f.price_[d] = Xapian::sortable_unserialise(v);
     });
   } catch (const Xapian::Error& e) {
     return Status::DataLoss("reading facet values: " + e.get_description());
-  }
-  return f;
-}
-
-Result<FacetColumns> FacetColumns::extend(const FacetColumns& before, Xapian::Database& delta, const IndexLayout& layout) {
-  const Xapian::docid base_last = layout.base_last_docid();
-  const IndexLayout delta_alone = IndexLayout::offset_by(base_last);
-  FacetColumns f;
-  try {
-    f.brand_ = read_column(delta, delta_alone, index::kSlotBrand, false, &before.brand_, base_last);
-    f.form_ = read_column(delta, delta_alone, index::kSlotForm, false, &before.form_, base_last);
-    f.category_ = read_column(delta, delta_alone, index::kSlotCategories, true, &before.category_, base_last);
-    f.price_.assign(before.price_.begin(),
-                    before.price_.begin() + std::min<std::ptrdiff_t>(base_last + 1, before.price_.size()));
-    f.price_.resize(delta_alone.last_docid(delta) + 1, -1.0);
-    delta_alone.for_each_value(delta, index::kSlotPrice, [&](Xapian::docid d, const std::string& v) {
-      f.price_[d] = Xapian::sortable_unserialise(v);
-    });
-  } catch (const Xapian::Error& e) {
-    return Status::DataLoss("reading the delta's facet values: " + e.get_description());
   }
   return f;
 }

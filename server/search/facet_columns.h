@@ -72,6 +72,10 @@ class FacetColumns {
   const std::vector<double>& row_band_edges() const { return row_band_edges_; }
 
  private:
+  // `db`'s values numbered as `read_as` says, after `from`'s first `kept` docids.
+  static Result<FacetColumns> read(Xapian::Database& db, const IndexLayout& read_as, const FacetColumns& from,
+                                   std::size_t kept);
+
   Column brand_, form_, category_;
   std::vector<double> price_;
   std::vector<Row> rows_;
