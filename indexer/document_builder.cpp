@@ -5,6 +5,7 @@
 #include "common/phonetic.h"
 #include "common/text.h"
 #include "index/index_schema.h"
+#include "indexer/stem_cache.h"
 
 namespace ayc::indexer {
 
@@ -36,9 +37,10 @@ std::string letter_digit_parts(const std::string& normalized) {
 }
 }  // namespace
 
-DocumentBuilder::DocumentBuilder(const KnowledgeBase& kb, ranking::PriorParams prior) : kb_(kb), prior_(prior) {
+DocumentBuilder::DocumentBuilder(const KnowledgeBase& kb, ranking::PriorParams prior)
+    : kb_(kb), prior_(prior), stemmer_(cached_stemmer("english")) {
   for (const char* const* w = index::stop_words(); *w != nullptr; ++w) stopper_.add(*w);
-  tg_.set_stemmer(Xapian::Stem("english"));
+  tg_.set_stemmer(stemmer_);
   tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
   tg_.set_stopper(&stopper_);
   tg_.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);

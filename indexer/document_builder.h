@@ -48,8 +48,8 @@ class DocumentBuilder {
   const KnowledgeBase& kb_;
   ranking::PriorParams prior_;
   Xapian::SimpleStopper stopper_;
+  Xapian::Stem stemmer_;  // a StemCache, tg_'s too: the name's boolean terms use it as well
   Xapian::TermGenerator tg_;
-  Xapian::Stem stemmer_{"english"};  // as tg_'s, for the name's boolean terms
   std::unordered_map<std::string, unsigned> spelling_;
   std::set<std::string> phonetic_keys_;  // of the product being built
 };

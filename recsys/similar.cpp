@@ -120,22 +120,20 @@ Postings build_postings(const RowMat& a, std::span<const ItemContent> items, std
   return p;
 }
 
-float sparse_dot(const RowMat& a, std::uint32_t x, std::uint32_t y) {
+// Row `y` of `a` dotted with `dense`, a row of `a` scattered over every
+// feature: one pass over y's features with no branch to mispredict (merging
+// two sorted rows took a third of the model's time).
+float dense_dot(const RowMat& a, const std::vector<float>& dense, std::uint32_t y) {
   const int* idx = a.innerIndexPtr();
   const float* val = a.valuePtr();
-  auto i = a.outerIndexPtr()[x], ie = a.outerIndexPtr()[x + 1];
-  auto j = a.outerIndexPtr()[y], je = a.outerIndexPtr()[y + 1];
   float s = 0;
-  while (i < ie && j < je) {
-    if (idx[i] < idx[j]) {
-      ++i;
-    } else if (idx[j] < idx[i]) {
-      ++j;
-    } else {
-      s += val[i++] * val[j++];
-    }
-  }
+  for (auto j = a.outerIndexPtr()[y], je = a.outerIndexPtr()[y + 1]; j < je; ++j) s += val[j] * dense[idx[j]];
   return s;
+}
+
+// Sets (value) or clears (0) row `x` of `a` in `dense`.
+void scatter_row(const RowMat& a, std::uint32_t x, std::vector<float>& dense, bool clear) {
+  for (RowMat::InnerIterator it(a, x); it; ++it) dense[static_cast<std::size_t>(it.col())] = clear ? 0.0f : it.value();
 }
 
 // What every worker reads: the vectors, their posting lists, the prior and
@@ -152,7 +150,13 @@ class SimilarWorker {
  public:
   SimilarWorker(std::span<const ItemContent> items, const SimilarModel& m, const SimilarOptions& o,
                 const RunOptions& run)
-      : items_(items), m_(m), o_(o), run_(run), acc_(items.size(), 0.0f), best_(items.size(), kNone) {}
+      : items_(items),
+        m_(m),
+        o_(o),
+        run_(run),
+        acc_(items.size(), 0.0f),
+        query_(static_cast<std::size_t>(m.a.cols()), 0.0f),
+        best_(items.size(), kNone) {}
 
   void operator()(std::size_t row, std::vector<Scored>& out) {
     if (!items_[row].active) return;
@@ -165,11 +169,13 @@ class SimilarWorker {
     }
     touched_.clear();
     split_duplicates(self, out);
-    finish(self, exact, out);
+    if (!exact) scatter_row(m_.a, self, query_, false);
+    finish(exact, out);
     if (out.size() < run_.k && !demoted_.empty()) {
-      finish(self, exact, demoted_);
+      finish(exact, demoted_);
       append_below(demoted_, out);
     }
+    if (!exact) scatter_row(m_.a, self, query_, true);
   }
 
  private:
@@ -231,12 +237,16 @@ class SimilarWorker {
     groups_.clear();
   }
 
-  // Cuts `list` to the best run_.k, rescoring a pool exactly first when the
-  // scan was partial.
-  void finish(std::uint32_t self, bool exact, std::vector<Scored>& list) const {
+  // Cuts `list` to the best run_.k, rescoring a pool exactly (against the
+  // product's row in query_) first when the scan was partial.
+  void finish(bool exact, std::vector<Scored>& list) const {
     if (!exact) {
-      keep_top_k(list, o_.rescore_pool > 0 ? o_.rescore_pool : 4 * run_.k);
-      for (auto& s : list) s.score = sparse_dot(m_.a, self, s.item) * m_.prior[s.item];
+      const std::size_t pool = o_.rescore_pool > 0 ? o_.rescore_pool : 4 * run_.k;
+      if (list.size() > pool) {  // the pool's order does not matter: it is rescored and sorted below
+        std::nth_element(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(pool), list.end(), better);
+        list.resize(pool);
+      }
+      for (auto& s : list) s.score = dense_dot(m_.a, query_, s.item) * m_.prior[s.item];
     }
     for (auto& s : list) s.score = std::min(s.score, kMaxScore);
     keep_top_k(list, run_.k);
@@ -257,6 +267,7 @@ class SimilarWorker {
   const SimilarOptions& o_;
   const RunOptions& run_;
   std::vector<float> acc_;
+  std::vector<float> query_;  // the product's row over every feature while it is rescored, else zeros
   std::vector<std::uint32_t> touched_;
   std::vector<WeightedFeature> features_;
   std::vector<Scored> candidates_;

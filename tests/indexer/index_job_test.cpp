@@ -43,10 +43,21 @@ bool contains(const std::vector<std::string>& v, const std::string& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
-std::vector<std::string> terms_of(const Xapian::Document& doc) {
-  std::vector<std::string> terms;
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) terms.push_back(*t);
-  return terms;
+// A document's terms, asked of the posting lists: a full run's database
+// keeps no termlists.
+struct TermsOf {
+  Xapian::Database db;
+  Xapian::docid id;
+};
+
+TermsOf terms_of(const Xapian::Database& db, const Xapian::Document& doc) { return {db, doc.get_docid()}; }
+
+bool contains(const TermsOf& t, const std::string& term) {
+  Xapian::Database db = t.db;
+  auto it = db.postlist_begin(term);
+  if (it == db.postlist_end(term)) return false;
+  it.skip_to(t.id);
+  return it != db.postlist_end(term) && *it == t.id;
 }
 
 double price_of(const Xapian::Document& doc) {
@@ -277,7 +288,7 @@ TEST_CASE("filter terms and value slots hold the database's values") {
 
   auto churna = ayc::testing::find_document(xdb, kAshwagandhaChurna);
   REQUIRE(churna);
-  const auto terms = terms_of(*churna);
+  const auto terms = terms_of(xdb, *churna);
   CHECK(contains(terms, index::brand_term("dabur")));
   CHECK(contains(terms, index::category_term("churna")));
   CHECK(contains(terms, index::category_term("classical-medicines")));  // ancestor
@@ -298,7 +309,7 @@ TEST_CASE("filter terms and value slots hold the database's values") {
 
   auto chy = ayc::testing::find_document(xdb, kChyawanprash);
   REQUIRE(chy);
-  const auto chy_terms = terms_of(*chy);
+  const auto chy_terms = terms_of(xdb, *chy);
   CHECK(contains(chy_terms, index::prescription_term(true)));
   CHECK_FALSE(contains(chy_terms, index::stock_term("")));  // stock 0, no centre rows
 
@@ -326,7 +337,7 @@ TEST_CASE("a name's words and the herbs it names are boolean name terms") {
   auto xdb = ayc::testing::open_current_xapian(dir.path() / "index");
   auto churna = ayc::testing::find_document(xdb, kAshwagandhaChurna);  // "Ashwagandha Churna 100 g"
   REQUIRE(churna);
-  const auto terms = terms_of(*churna);
+  const auto terms = terms_of(xdb, *churna);
   const Xapian::Stem stem("english");
   CHECK(contains(terms, index::name_stem_term(stem("ashwagandha"))));
   CHECK(contains(terms, index::name_stem_term(stem("churna"))));
@@ -337,7 +348,7 @@ TEST_CASE("a name's words and the herbs it names are boolean name terms") {
   CHECK_FALSE(contains(terms, index::name_stem_term(stem("classical"))));
   auto oil = ayc::testing::find_document(xdb, kMahanarayanOil);
   REQUIRE(oil);
-  const auto oil_terms = terms_of(*oil);
+  const auto oil_terms = terms_of(xdb, *oil);
   CHECK(contains(oil_terms, index::name_stem_term(stem("oil"))));
   CHECK_FALSE(contains(oil_terms, index::name_stem_term(stem("sesame"))));
   CHECK_FALSE(contains(oil_terms, index::name_ingredient_term("sesame")));
@@ -350,6 +361,9 @@ TEST_CASE("an incremental run reflects a changed price, a new product and a disc
   auto config = config_for(db, dir);
   REQUIRE(run_full(config).ok());
   auto first_generation = ayc::testing::current_generation_path(dir.path() / "index");
+  // A full run's database keeps no termlists: nothing changes it again.
+  CHECK(std::filesystem::exists(first_generation / index::kXapianSubdir / "postlist.glass"));
+  CHECK_FALSE(std::filesystem::exists(first_generation / index::kXapianSubdir / "termlist.glass"));
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // watermarks have 1 s resolution
   {
     pqxx::work tx(db.conn());
@@ -378,6 +392,9 @@ TEST_CASE("an incremental run reflects a changed price, a new product and a disc
   REQUIRE(summary.ok());
   CHECK(summary->deleted == 1);
   CHECK(summary->searchable == 2);
+  // The delta is changed in place by the next incremental run, which needs its termlists.
+  CHECK(std::filesystem::exists(ayc::testing::current_generation_path(dir.path() / "index") / index::kDeltaSubdir /
+                                "termlist.glass"));
 
   // The change is a delta over the base; the base is the same files.
   const auto generation = ayc::testing::current_generation_path(dir.path() / "index");
