@@ -55,12 +55,14 @@ std::string human_bytes(std::uint64_t bytes) {
   return buf;
 }
 
-std::uint64_t peak_rss_bytes() {
+namespace {
+// A "Name:   123 kB" line of /proc/self/status, in bytes.
+std::uint64_t status_kib_field(const std::string& name) {
   std::ifstream status("/proc/self/status");
   std::string line;
   while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) {
-      std::istringstream in(line.substr(6));
+    if (line.rfind(name, 0) == 0) {
+      std::istringstream in(line.substr(name.size()));
       std::uint64_t kb = 0;
       in >> kb;
       return kb * 1024;
@@ -68,6 +70,11 @@ std::uint64_t peak_rss_bytes() {
   }
   return 0;
 }
+}  // namespace
+
+std::uint64_t peak_rss_bytes() { return status_kib_field("VmHWM:"); }
+
+std::uint64_t resident_bytes() { return status_kib_field("VmRSS:"); }
 
 Progress::Progress(std::string label, std::uint64_t total, std::ostream& out, bool interactive)
     : label_(std::move(label)), total_(total), out_(out), interactive_(interactive),

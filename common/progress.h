@@ -56,5 +56,7 @@ std::string human_bytes(std::uint64_t bytes);
 
 // Peak resident set size of this process in bytes (VmHWM), 0 if unknown.
 std::uint64_t peak_rss_bytes();
+// Resident set size of this process now, in bytes (VmRSS), 0 if unknown.
+std::uint64_t resident_bytes();
 
 }  // namespace ayc

@@ -1,9 +1,13 @@
 #include "indexer/recommendation_stage.h"
 
+#include <malloc.h>
+
 #include <future>
 #include <iostream>
 #include <span>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <pqxx/pqxx>
 
@@ -51,23 +55,52 @@ class BatchWriter {
   index::FeatureStore::Batch batch_;
 };
 
-Status write_product_lists(const recsys::RecommendationSet& set, BatchWriter& out, std::int64_t& count) {
-  const auto& ids = set.ids;
-  for (std::size_t p = 0; p < ids.products.size(); ++p) {
-    const std::string& id = ids.products[p];
-    struct Kind {
-      const char* name;
-      const recsys::ScoredLists* lists;
-    };
-    for (Kind k : {Kind{"bought_together", &set.bought_together}, Kind{"similar", &set.similar},
-                   Kind{"related", &set.related}}) {
-      if (p >= k.lists->size() || (*k.lists)[p].empty()) continue;
-      AYC_RETURN_IF_ERROR(out.put_list(F::kRelated, index::FeatureStore::related_key(id, k.name), (*k.lists)[p]));
-      ++count;
+// Writes each block of lists to the store as the models hand it over, and
+// keeps the first `per_source` entries of the product lists for
+// product_recommendations: at a million products the whole lists (400 MiB a
+// family) no longer sit in memory side by side.
+class StoreSink : public recsys::ListSink {
+ public:
+  StoreSink(BatchWriter& out, recsys::RecommendationSet& kept, std::size_t per_source,
+            RecommendationStageSummary& summary)
+      : out_(out), kept_(kept), per_source_(per_source), summary_(summary) {}
+
+  Status take(recsys::ListFamily family, std::size_t first, recsys::ScoredLists&& lists) override {
+    using recsys::ListFamily;
+    const bool per_customer = family == ListFamily::kForYou || family == ListFamily::kBuyAgain;
+    const auto& ids = per_customer ? kept_.ids.customers : kept_.ids.products;
+    for (std::size_t r = 0; r < lists.size() && first + r < ids.size(); ++r) {
+      const std::string& id = ids[first + r];
+      if (family == ListFamily::kForYou) {  // every customer has an entry, empty or not
+        AYC_RETURN_IF_ERROR(out_.put_list(F::kUsers, id, lists[r]));
+        ++summary_.users;
+      } else if (lists[r].empty()) {
+        continue;
+      } else if (family == ListFamily::kBuyAgain) {
+        AYC_RETURN_IF_ERROR(out_.put_list(F::kUsers, index::FeatureStore::user_list_key(id, "buy_again"), lists[r]));
+      } else {
+        AYC_RETURN_IF_ERROR(
+            out_.put_list(F::kRelated, index::FeatureStore::related_key(id, recsys::family_name(family)), lists[r]));
+        ++summary_.product_lists;
+      }
     }
+    if (per_source_ > 0 && !per_customer) keep(family, lists.truncated(per_source_));
+    return Status::Ok();
   }
-  return Status::Ok();
-}
+
+ private:
+  void keep(recsys::ListFamily family, recsys::ScoredLists&& lists) {
+    recsys::ScoredLists& into = family == recsys::ListFamily::kBoughtTogether ? kept_.bought_together
+                                : family == recsys::ListFamily::kSimilar      ? kept_.similar
+                                                                              : kept_.related;
+    into.append_rows(lists);
+  }
+
+  BatchWriter& out_;
+  recsys::RecommendationSet& kept_;
+  std::size_t per_source_;
+  RecommendationStageSummary& summary_;
+};
 
 Status write_global_lists(pqxx::connection& conn, const recsys::RecommendationSet& set, BatchWriter& out) {
   AYC_RETURN_IF_ERROR(out.put_list(F::kRelated, index::FeatureStore::related_key("global", "best_sellers"),
@@ -97,12 +130,11 @@ Status write_global_lists(pqxx::connection& conn, const recsys::RecommendationSe
   return Status::Ok();
 }
 
-// Every user gets an entry: for_you for customers, empty for the rest; a
-// buy_again entry only when there is something to rebuy.
-Status write_users(pqxx::connection& conn, const recsys::RecommendationSet& set, BatchWriter& out,
-                   std::int64_t& count) {
-  std::unordered_map<std::string, std::size_t> customer_index;
-  for (std::size_t c = 0; c < set.ids.customers.size(); ++c) customer_index.emplace(set.ids.customers[c], c);
+// Every user gets an entry: customers got theirs (for_you) from StoreSink,
+// the rest an empty one.
+Status write_other_users(pqxx::connection& conn, const recsys::RecommendationSet& set, BatchWriter& out,
+                         std::int64_t& count) {
+  std::unordered_set<std::string_view> customers(set.ids.customers.begin(), set.ids.customers.end());
   try {
     pqxx::work tx(conn);
     tx.exec0("DECLARE user_ids NO SCROLL CURSOR FOR SELECT id::text FROM users");
@@ -110,16 +142,9 @@ Status write_users(pqxx::connection& conn, const recsys::RecommendationSet& set,
       auto rows = tx.exec("FETCH 20000 FROM user_ids");
       if (rows.empty()) break;
       for (const auto& row : rows) {
-        std::string id = row[0].as<std::string>();
-        auto it = customer_index.find(id);
-        const bool customer = it != customer_index.end();
-        const bool has = customer && it->second < set.for_you.size();
-        const auto for_you = has ? set.for_you[it->second] : std::span<const recsys::Scored>();
-        AYC_RETURN_IF_ERROR(out.put_list(F::kUsers, id, for_you));
-        if (customer && it->second < set.buy_again.size() && !set.buy_again[it->second].empty()) {
-          AYC_RETURN_IF_ERROR(out.put_list(F::kUsers, index::FeatureStore::user_list_key(id, "buy_again"),
-                                           set.buy_again[it->second]));
-        }
+        std::string id = row[0].c_str();
+        if (customers.contains(id)) continue;
+        AYC_RETURN_IF_ERROR(out.put_list(F::kUsers, id, {}));
         ++count;
       }
     }
@@ -130,8 +155,13 @@ Status write_users(pqxx::connection& conn, const recsys::RecommendationSet& set,
   return Status::Ok();
 }
 
-// Reads the inputs and computes every list; the inputs are freed on return.
-Result<recsys::RecommendationSet> compute_lists(const IndexerConfig& config, pqxx::connection& conn, std::int64_t now) {
+// Reads the inputs, computes the lists and writes each to the store as it
+// comes (the product ordinal table first). Returns the ids, the global and
+// category lists and the first --pg-recommendations-per-product entries of
+// each product list; the inputs are freed on return.
+Result<recsys::RecommendationSet> compute_and_store(const IndexerConfig& config, pqxx::connection& conn,
+                                                    std::int64_t now, BatchWriter& out,
+                                                    RecommendationStageSummary& summary) {
   recsys::LoadOptions load;
   bool show = config.progress == "always" || (config.progress == "auto" && stderr_is_terminal());
   if (show) {
@@ -139,21 +169,26 @@ Result<recsys::RecommendationSet> compute_lists(const IndexerConfig& config, pqx
     load.interactive = stderr_is_terminal();
   }
   AYC_ASSIGN_OR_RETURN(auto inputs, recsys::load_inputs(conn, std::chrono::sys_seconds(std::chrono::seconds(now)), load));
+  ::malloc_trim(0);  // loading's maps of order and product ids are gone: give their pages back
   recsys::RecsysOptions options;
   options.run.threads = worker_count(config);
-  if (show) options.on_stage = [](const std::string& line) { std::cerr << "recommendations: " << line << "\n"; };
-  return recsys::compute_recommendations(inputs, options);
-}
-
-// Every list into the store, the product ordinal table first.
-Status write_store_lists(pqxx::connection& conn, const recsys::RecommendationSet& set, index::FeatureStore& store,
-                         RecommendationStageSummary& summary) {
-  BatchWriter out(store);
-  AYC_RETURN_IF_ERROR(out.put_ordinals(set.ids.products));
-  AYC_RETURN_IF_ERROR(write_product_lists(set, out, summary.product_lists));
-  AYC_RETURN_IF_ERROR(write_global_lists(conn, set, out));
-  AYC_RETURN_IF_ERROR(write_users(conn, set, out, summary.users));
-  return out.flush();
+  if (show) {
+    options.on_stage = [](const std::string& line) {
+      std::cerr << "recommendations: " << line << " (resident " << human_bytes(resident_bytes()) << ")\n";
+    };
+  }
+  AYC_RETURN_IF_ERROR(recsys::validate(options));
+  AYC_RETURN_IF_ERROR(recsys::validate(inputs));
+  recsys::RecommendationSet kept;
+  kept.ids = std::move(inputs.ids);
+  AYC_RETURN_IF_ERROR(out.put_ordinals(kept.ids.products));
+  StoreSink sink(out, kept, static_cast<std::size_t>(config.pg_recommendations_per_product), summary);
+  AYC_ASSIGN_OR_RETURN(auto rest, recsys::compute_models_into(inputs.data, options, sink));
+  kept.trending = std::move(rest.trending);
+  kept.best_sellers = std::move(rest.best_sellers);
+  kept.category_best_sellers = std::move(rest.category_best_sellers);
+  kept.category_trending = std::move(rest.category_trending);
+  return kept;
 }
 
 // product_recommendations through --pg-write, or --pg when that is empty.
@@ -184,18 +219,21 @@ Result<RecommendationStageSummary> run_recommendation_stage(const IndexerConfig&
   } catch (const std::exception& e) {
     return pg::query_error(e, "asking whether --pg is a standby");
   }
-  auto set = compute_lists(config, *conn, now);
+  BatchWriter out(store);
+  auto set = compute_and_store(config, *conn, now, out, summary);
   if (!set.ok()) return set.status().with_context("recommendations");
 
   // PostgreSQL's copy (its own connection: most of its cost is in the
-  // server) is written while the lists go into the feature store.
+  // server) is written while the rest goes into the feature store.
   std::future<Result<recsys::WriteSummary>> pg_rows;
   if (config.pg_recommendations_per_product > 0) {
     pg_rows = std::async(std::launch::async, [&config, &set] {
       return write_pg_rows(config, *set, static_cast<std::size_t>(config.pg_recommendations_per_product));
     });
   }
-  Status stored = write_store_lists(*conn, *set, store, summary);
+  Status stored = write_global_lists(*conn, *set, out);
+  if (stored.ok()) stored = write_other_users(*conn, *set, out, summary.users);
+  if (stored.ok()) stored = out.flush();
   if (pg_rows.valid()) {
     auto written = pg_rows.get();
     if (!written.ok()) return written.status().with_context("writing product_recommendations");

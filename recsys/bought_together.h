@@ -34,7 +34,9 @@ struct BoughtTogetherOptions {
   double shrinkage = 3.0;               // in decayed orders
 };
 
-// Symmetric item x item co-purchase strengths; the diagonal holds n_i.
+// Symmetric item x item co-purchase strengths; the diagonal holds n_i. The
+// definition bought_together() follows: it sums the same terms one product's
+// row at a time instead of building this matrix (tests compare the two).
 Eigen::SparseMatrix<float> co_purchase_matrix(const TrainingData& data,
                                               const BoughtTogetherOptions& options);
 

@@ -10,6 +10,7 @@
 #include "common/pg.h"
 #include "common/progress.h"
 #include "recsys/catalogue.h"
+#include "recsys/id_index.h"
 #include "recsys/ingredient_kb.h"
 
 namespace ayc::recsys {
@@ -17,25 +18,6 @@ namespace ayc::recsys {
 namespace {
 
 using ReadTx = pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>;
-
-// UUID text -> dense index, appending new ids to `ids`.
-class IndexMap {
- public:
-  explicit IndexMap(std::vector<std::string>& ids) : ids_(ids) {}
-  std::uint32_t add(const std::string& id) {
-    auto [it, inserted] = index_.try_emplace(id, static_cast<std::uint32_t>(ids_.size()));
-    if (inserted) ids_.push_back(id);
-    return it->second;
-  }
-  std::optional<std::uint32_t> find(const std::string& id) const {
-    auto it = index_.find(id);
-    return it == index_.end() ? std::nullopt : std::optional<std::uint32_t>(it->second);
-  }
-
- private:
-  std::vector<std::string>& ids_;
-  std::unordered_map<std::string, std::uint32_t> index_;
-};
 
 // Runs `query` through a server-side cursor, `batch` rows at a time.
 template <class OnRow>
@@ -69,7 +51,7 @@ struct Categories {
   std::vector<std::uint32_t> parent;
 };
 
-Categories load_categories(pqxx::transaction_base& tx, IndexMap& index) {
+Categories load_categories(pqxx::transaction_base& tx, IdIndex& index) {
   const pqxx::result r = tx.exec("SELECT id::text, parent_id::text FROM categories ORDER BY id");
   for (const auto& row : r) index.add(row[0].c_str());
   Categories c;
@@ -109,8 +91,8 @@ SELECT p.id::text, p.status = 'active', COALESCE(p.form, ''), p.brand_id::text,
 FROM products p ORDER BY p.id)SQL";
 
 struct ProductContext {
-  IndexMap& products;
-  const IndexMap& categories;
+  IdIndex& products;
+  const IdIndex& categories;
   const Categories& tree;
   IngredientResolver& resolver;
   const LoadOptions& options;
@@ -118,8 +100,7 @@ struct ProductContext {
 
 std::vector<ItemContent> load_products(pqxx::transaction_base& tx, ProductContext ctx) {
   std::vector<ItemContent> items;
-  std::vector<std::string> brand_ids;
-  IndexMap brands(brand_ids);
+  IdIndex brands;
   std::unique_ptr<Progress> progress;
   if (ctx.options.progress) progress = std::make_unique<Progress>("products", 0, *ctx.options.progress, ctx.options.interactive);
   for_each_row(tx, "recsys_products", kProductsQuery, ctx.options.batch_rows, [&](const pqxx::row& row) {
@@ -159,12 +140,11 @@ struct Purchases {
   std::vector<std::string> customer_ids;
 };
 
-Purchases load_purchases(pqxx::transaction_base& tx, std::chrono::sys_seconds now, const IndexMap& products,
+Purchases load_purchases(pqxx::transaction_base& tx, std::chrono::sys_seconds now, const IdIndex& products,
                          const LoadOptions& options) {
   Purchases out;
-  std::vector<std::string> order_ids;
-  IndexMap orders(order_ids);
-  IndexMap customers(out.customer_ids);
+  IdIndex orders;  // numbered only: their ids are never needed again
+  IdIndex customers(&out.customer_ids);
   std::unique_ptr<Progress> progress;
   if (options.progress) progress = std::make_unique<Progress>("order lines", 0, *options.progress, options.interactive);
   for_each_row(tx, "recsys_purchases", purchases_query(now), options.batch_rows, [&](const pqxx::row& row) {
@@ -173,7 +153,7 @@ Purchases load_purchases(pqxx::transaction_base& tx, std::chrono::sys_seconds no
     OrderLine l;
     l.order = orders.add(row[0].c_str());
     if (auto user = text_or_null(row[1])) l.customer = customers.add(*user);
-    l.day = day_of(row[2].as<std::int64_t>());
+    l.day = static_cast<std::int32_t>(day_of(row[2].as<std::int64_t>()));
     l.item = *item;
     l.quantity = row[4].as<float>();
     out.lines.push_back(l);
@@ -191,12 +171,12 @@ Result<RecsysInputs> load_inputs(pqxx::connection& conn, std::chrono::sys_second
     RecsysInputs in;
     in.data.now_day = day_of(now.time_since_epoch().count());
     ReadTx tx(conn, "recsys_load");
-    IndexMap categories(in.ids.categories);
+    IdIndex categories(&in.ids.categories);
     const Categories tree = load_categories(tx, categories);
     in.data.category_count = in.ids.categories.size();
     const std::vector<KbIngredient> kb = load_knowledge_base(tx);
     IngredientResolver resolver(kb);
-    IndexMap products(in.ids.products);
+    IdIndex products(&in.ids.products);
     in.data.items = load_products(tx, {products, categories, tree, resolver, options});
     Purchases purchases = load_purchases(tx, now, products, options);
     tx.commit();

@@ -49,7 +49,7 @@ class ShopBuilder {
     if (draw_.chance(0.2)) items.push_back(extra());
     std::sort(items.begin(), items.end());
     items.erase(std::unique(items.begin(), items.end()), items.end());
-    for (auto i : items) shop_.data.lines.push_back({next_order_, customer, i, day, 1});
+    for (auto i : items) shop_.data.lines.push_back({next_order_, customer, i, static_cast<std::int32_t>(day), 1});
     ++next_order_;
   }
 

@@ -74,7 +74,44 @@ Status validate(const RecsysInputs& in) {
   return Status::Ok();
 }
 
-RecommendationSet compute_models(const Dataset& data, const RecsysOptions& o) {
+namespace {
+
+// Appends every block to the set's family (compute_models).
+class CollectingSink : public ListSink {
+ public:
+  explicit CollectingSink(RecommendationSet& set) : set_(set) {}
+  Status take(ListFamily family, std::size_t, ScoredLists&& lists) override {
+    ScoredLists& into = family == ListFamily::kBoughtTogether ? set_.bought_together
+                        : family == ListFamily::kSimilar      ? set_.similar
+                        : family == ListFamily::kRelated      ? set_.related
+                        : family == ListFamily::kForYou       ? set_.for_you
+                                                              : set_.buy_again;
+    if (into.size() == 0) {
+      into = std::move(lists);
+    } else {
+      into.append_rows(lists);
+    }
+    return Status::Ok();
+  }
+
+ private:
+  RecommendationSet& set_;
+};
+
+}  // namespace
+
+const char* family_name(ListFamily family) {
+  switch (family) {
+    case ListFamily::kBoughtTogether: return "bought_together";
+    case ListFamily::kSimilar: return "similar";
+    case ListFamily::kRelated: return "related";
+    case ListFamily::kForYou: return "for_you";
+    case ListFamily::kBuyAgain: return "buy_again";
+  }
+  return "?";
+}
+
+Result<RecommendationSet> compute_models_into(const Dataset& data, const RecsysOptions& o, ListSink& sink) {
   RecommendationSet set;
   const TrainingData t = prepare_training_data(data);
   stage(o, "popularity");
@@ -85,18 +122,41 @@ RecommendationSet compute_models(const Dataset& data, const RecsysOptions& o) {
   set.trending = best_sellers(trends, data.items, o.run.k);
   set.category_trending = category_best_sellers(trends, data.items, data.category_count, o.run.k);
   stage(o, "bought_together");
-  set.bought_together = bought_together(t, o.bought_together, o.run);
-  stage(o, "similar");
-  set.similar = similar(data.items, popularity, o.similar, o.run);
-  stage(o, "related");
-  set.related = related(data.items, {set.bought_together, set.similar, set.category_best_sellers}, o.related, o.run);
+  ScoredLists together = bought_together(t, o.bought_together, o.run);
+  // Related fuses a product's own two lists, so each block of similar lists
+  // makes the same block of related ones and both are handed on.
+  stage(o, "similar and related");
+  AYC_RETURN_IF_ERROR(similar_blocks(data.items, popularity, o.similar, o.run,
+                                     [&](std::size_t first, ScoredLists&& similar_rows) -> Status {
+                                       ScoredLists related_block = related_rows(
+                                           data.items, {together, similar_rows, set.category_best_sellers, first},
+                                           first, similar_rows.size(), o.related, o.run);
+                                       AYC_RETURN_IF_ERROR(sink.take(ListFamily::kSimilar, first,
+                                                                     std::move(similar_rows)));
+                                       return sink.take(ListFamily::kRelated, first, std::move(related_block));
+                                     }));
   stage(o, "for_you");
   // Deeper than k: the customer's own purchases are skipped when topping up.
   const std::vector<Scored> top_up = best_sellers(popularity, data.items, 2 * o.run.k);
-  set.for_you = for_you(t, {&set.bought_together, top_up, popularity}, o.for_you, o.run);
+  AYC_RETURN_IF_ERROR(
+      sink.take(ListFamily::kForYou, 0, for_you(t, {&together, top_up, popularity}, o.for_you, o.run)));
+  AYC_RETURN_IF_ERROR(sink.take(ListFamily::kBoughtTogether, 0, std::move(together)));
   stage(o, "buy_again");
-  set.buy_again = buy_again(t, o.buy_again, o.run);
+  AYC_RETURN_IF_ERROR(sink.take(ListFamily::kBuyAgain, 0, buy_again(t, o.buy_again, o.run)));
   stage(o, "done");
+  return set;
+}
+
+RecommendationSet compute_models(const Dataset& data, const RecsysOptions& o) {
+  RecommendationSet set;
+  CollectingSink sink(set);
+  auto rest = compute_models_into(data, o, sink);  // the collecting sink never fails
+  if (rest.ok()) {
+    set.trending = std::move(rest->trending);
+    set.best_sellers = std::move(rest->best_sellers);
+    set.category_best_sellers = std::move(rest->category_best_sellers);
+    set.category_trending = std::move(rest->category_trending);
+  }
   return set;
 }
 

@@ -77,6 +77,27 @@ Result<RecommendationSet> compute_recommendations(const RecsysInputs& inputs, co
 // The models alone, on a dataset without UUIDs (the evaluation uses this).
 RecommendationSet compute_models(const Dataset& data, const RecsysOptions& options);
 
+// The per-source families of a RecommendationSet.
+enum class ListFamily { kBoughtTogether, kSimilar, kRelated, kForYou, kBuyAgain };
+const char* family_name(ListFamily family);  // "bought_together", "similar", ...
+
+// Where compute_models_into() puts the per-source lists.
+class ListSink {
+ public:
+  virtual ~ListSink() = default;
+  // Sources [first, first + lists.size()) of `family`, on the calling thread;
+  // each family's blocks arrive in order. A non-OK status stops the run.
+  virtual Status take(ListFamily family, std::size_t first, ScoredLists&& lists) = 0;
+};
+
+// compute_models without holding every list at once, for a catalogue of a
+// million products: similar and related go to `sink` run.block_rows products
+// at a time, for_you and buy_again each as soon as it is computed, and
+// bought_together once nothing needs it any more. The returned set holds the
+// global and category lists; its per-source families are empty. The lists
+// are the same as compute_models'.
+Result<RecommendationSet> compute_models_into(const Dataset& data, const RecsysOptions& options, ListSink& sink);
+
 struct ProductScore {
   std::string product_id;  // UUID
   float score = 0;

@@ -32,14 +32,20 @@ std::vector<Scored> merge_sum(std::vector<Scored>& parts) {
 
 ScoredLists related(std::span<const ItemContent> items, const RelatedSources& sources,
                     const RelatedOptions& options, const RunOptions& run) {
+  return related_rows(items, sources, 0, items.size(), options, run);
+}
+
+ScoredLists related_rows(std::span<const ItemContent> items, const RelatedSources& sources, std::size_t first,
+                         std::size_t count, const RelatedOptions& options, const RunOptions& run) {
   auto make_worker = [&] {
     return [&](std::size_t row, std::vector<Scored>& out) {
       if (!items[row].active) return;
       std::vector<Scored> parts;
       if (row < sources.bought_together.size())
         add_ranked(sources.bought_together[row], options.bought_together_weight, options.rank_constant, parts);
-      if (row < sources.similar.size())
-        add_ranked(sources.similar[row], options.similar_weight, options.rank_constant, parts);
+      if (row >= sources.similar_first_row && row - sources.similar_first_row < sources.similar.size())
+        add_ranked(sources.similar[row - sources.similar_first_row], options.similar_weight, options.rank_constant,
+                   parts);
       out = merge_sum(parts);
       std::erase_if(out, [&](const Scored& s) { return s.item == row || !items[s.item].active; });
       keep_top_k(out, run.k);
@@ -57,7 +63,8 @@ ScoredLists related(std::span<const ItemContent> items, const RelatedSources& so
       }
     };
   };
-  return build_scored_lists(items.size(), run.threads, make_worker);
+  return build_scored_rows(first, std::min(count, items.size() - std::min(first, items.size())), run.threads,
+                           make_worker);
 }
 
 }  // namespace ayc::recsys

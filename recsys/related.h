@@ -31,13 +31,17 @@ struct RelatedOptions {
 
 struct RelatedSources {
   const ScoredLists& bought_together;        // per product
-  const ScoredLists& similar;                // per product
+  const ScoredLists& similar;                // per product, from similar_first_row on
   const ScoredLists& category_best_sellers;  // per category
+  std::size_t similar_first_row = 0;         // the product of similar[0] (a block of the products)
 };
 
 // Per product, up to run.k active products, best first, never itself; scores
 // in (0, 1). Inactive products get empty lists.
 ScoredLists related(std::span<const ItemContent> items, const RelatedSources& sources,
                     const RelatedOptions& options, const RunOptions& run);
+// The lists of products [first, first + count) only; row i is product first + i.
+ScoredLists related_rows(std::span<const ItemContent> items, const RelatedSources& sources, std::size_t first,
+                         std::size_t count, const RelatedOptions& options, const RunOptions& run);
 
 }  // namespace ayc::recsys

@@ -28,6 +28,9 @@ inline constexpr float kMaxScore = 0.9999f;
 struct RunOptions {
   std::size_t k = 50;  // entries kept per list
   int threads = 0;     // worker threads; 0 = all cores. Results do not depend on it.
+  // Rows a streamed model (similar, related: compute_models_into) holds at a
+  // time; they go to the sink and are freed before the next block.
+  std::size_t block_rows = 65536;
 };
 
 class ScoredLists {
@@ -45,6 +48,10 @@ class ScoredLists {
   void append_row(std::span<const Scored> row);
   // Appends every row of `other` after the rows already here.
   void append_rows(const ScoredLists& other);
+  // Room for `rows` more rows holding `entries` more entries in all.
+  void reserve(std::size_t rows, std::size_t entries);
+  // The first `n` entries of every row (a copy).
+  ScoredLists truncated(std::size_t n) const;
 
  private:
   std::vector<std::uint64_t> offsets_{0};
@@ -66,11 +73,12 @@ void scale_to_unit(std::vector<Scored>& v);
 // 0 means "all cores".
 int resolve_threads(int threads);
 
-// Builds `rows` lists: `make_worker()` is called once per thread and returns a
-// callable `worker(row, out)` that fills `out` (cleared before each call) with
-// the list for `row`. Workers own their scratch space, so no locking is needed.
+// Builds the lists of rows [first, first + rows): `make_worker()` is called
+// once per thread and returns a callable `worker(row, out)` that fills `out`
+// (cleared before each call) with the list for `row`. Workers own their
+// scratch space, so no locking is needed. Row i of the result is row first + i.
 template <class MakeWorker>
-ScoredLists build_scored_lists(std::size_t rows, int threads, MakeWorker make_worker) {
+ScoredLists build_scored_rows(std::size_t first, std::size_t rows, int threads, MakeWorker make_worker) {
   constexpr std::size_t kChunk = 512;
   const std::size_t chunks = (rows + kChunk - 1) / kChunk;
   std::vector<ScoredLists> parts(chunks);
@@ -79,8 +87,8 @@ ScoredLists build_scored_lists(std::size_t rows, int threads, MakeWorker make_wo
     auto worker = make_worker();
     std::vector<Scored> out;
     for (std::size_t c = next++; c < chunks; c = next++) {
-      const std::size_t end = std::min(rows, (c + 1) * kChunk);
-      for (std::size_t row = c * kChunk; row < end; ++row) {
+      const std::size_t end = first + std::min(rows, (c + 1) * kChunk);
+      for (std::size_t row = first + c * kChunk; row < end; ++row) {
         out.clear();
         worker(row, out);
         parts[c].append_row(out);
@@ -92,9 +100,22 @@ ScoredLists build_scored_lists(std::size_t rows, int threads, MakeWorker make_wo
   for (int t = 1; t < n; ++t) pool.emplace_back(run);
   run();
   for (auto& t : pool) t.join();
+  // Sized once and each part freed as it is copied: the lists are never held twice.
+  std::size_t entries = 0;
+  for (const auto& p : parts) entries += p.total_entries();
   ScoredLists all;
-  for (const auto& p : parts) all.append_rows(p);
+  all.reserve(rows, entries);
+  for (auto& p : parts) {
+    all.append_rows(p);
+    p = ScoredLists();
+  }
   return all;
+}
+
+// The lists of every row, 0 to rows - 1.
+template <class MakeWorker>
+ScoredLists build_scored_lists(std::size_t rows, int threads, MakeWorker make_worker) {
+  return build_scored_rows(0, rows, threads, make_worker);
 }
 
 }  // namespace ayc::recsys

@@ -284,7 +284,12 @@ RowMat content_vectors(std::span<const ItemContent> items, const SimilarOptions&
   for (const auto& f : features)
     for (const auto& w : f) ++df[w.feature];
   const double n = static_cast<double>(items.size());
-  std::vector<Eigen::Triplet<float>> t;
+  std::size_t nonzeros = 0;
+  for (const auto& f : features) nonzeros += f.size();
+  // Filled row by row (each row's features are sorted and distinct), each
+  // row freed once copied: no triplets and no second copy of the matrix.
+  RowMat a(static_cast<Eigen::Index>(items.size()), static_cast<Eigen::Index>(feature_count));
+  a.reserve(static_cast<Eigen::Index>(nonzeros));
   for (std::size_t row = 0; row < features.size(); ++row) {
     double norm2 = 0;
     for (auto& w : features[row]) {
@@ -292,12 +297,12 @@ RowMat content_vectors(std::span<const ItemContent> items, const SimilarOptions&
       norm2 += double{w.weight} * w.weight;
     }
     const float inv = norm2 > 0 ? static_cast<float>(1.0 / std::sqrt(norm2)) : 0.0f;
+    a.startVec(static_cast<Eigen::Index>(row));
     for (const auto& w : features[row])
-      t.emplace_back(static_cast<int>(row), static_cast<int>(w.feature), w.weight * inv);
+      a.insertBack(static_cast<Eigen::Index>(row), static_cast<Eigen::Index>(w.feature)) = w.weight * inv;
+    std::vector<WeightedFeature>().swap(features[row]);
   }
-  RowMat a(static_cast<Eigen::Index>(items.size()), static_cast<Eigen::Index>(feature_count));
-  a.setFromTriplets(t.begin(), t.end());
-  a.makeCompressed();
+  a.finalize();
   return a;
 }
 
@@ -317,13 +322,30 @@ std::vector<float> popularity_prior(std::span<const float> popularity, std::size
 
 ScoredLists similar(std::span<const ItemContent> items, std::span<const float> popularity,
                     const SimilarOptions& options, const RunOptions& run) {
+  ScoredLists all;
+  Status done = similar_blocks(items, popularity, options, run, [&](std::size_t, ScoredLists&& block) {
+    all.append_rows(block);
+    return Status::Ok();
+  });
+  (void)done;  // the callback never fails
+  return all;
+}
+
+Status similar_blocks(std::span<const ItemContent> items, std::span<const float> popularity,
+                      const SimilarOptions& options, const RunOptions& run,
+                      const std::function<Status(std::size_t, ScoredLists&&)>& on_block) {
   SimilarModel m;
   m.a = content_vectors(items, options);
   m.postings = build_postings(m.a, items, popularity);
   m.prior = popularity_prior(popularity, items.size(), options.popularity_weight);
   if (options.one_per_formulation) m.group = formulation_groups(items);
   auto make_worker = [&] { return SimilarWorker(items, m, options, run); };
-  return build_scored_lists(items.size(), run.threads, make_worker);
+  const std::size_t block = std::max<std::size_t>(run.block_rows, 1);
+  for (std::size_t first = 0; first < items.size(); first += block) {
+    ScoredLists rows = build_scored_rows(first, std::min(block, items.size() - first), run.threads, make_worker);
+    AYC_RETURN_IF_ERROR(on_block(first, std::move(rows)));
+  }
+  return Status::Ok();
 }
 
 }  // namespace ayc::recsys

@@ -34,10 +34,12 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <span>
 
 #include <Eigen/SparseCore>
 
+#include "common/status.h"
 #include "recsys/scored_lists.h"
 #include "recsys/types.h"
 
@@ -71,5 +73,12 @@ std::vector<float> popularity_prior(std::span<const float> popularity, std::size
 // prior and orders posting lists so a truncated scan reads best-sellers first.
 ScoredLists similar(std::span<const ItemContent> items, std::span<const float> popularity,
                     const SimilarOptions& options, const RunOptions& run);
+
+// The same lists, run.block_rows products at a time, so they are never all
+// held: on_block(first, lists) receives products [first, first + lists.size())
+// in order; a non-OK status from it stops the run and is returned.
+Status similar_blocks(std::span<const ItemContent> items, std::span<const float> popularity,
+                      const SimilarOptions& options, const RunOptions& run,
+                      const std::function<Status(std::size_t, ScoredLists&&)>& on_block);
 
 }  // namespace ayc::recsys

@@ -84,7 +84,7 @@ TrainingData prepare_training_data(const Dataset& data) {
   std::int64_t newest = data.now_day;
   bool any = false;
   for (const auto& l : data.lines) {
-    newest = any ? std::max(newest, l.day) : l.day;
+    newest = any ? std::max<std::int64_t>(newest, l.day) : l.day;
     any = true;
   }
   t.anchor_day = any ? std::min(newest, data.now_day) : data.now_day;

@@ -25,7 +25,8 @@ struct OrderLine {
   std::uint32_t order = 0;        // dense order index (below the number of lines)
   std::uint32_t customer = kNone; // dense customer index; kNone for a guest order
   std::uint32_t item = 0;         // dense product index into Dataset::items
-  std::int64_t day = 0;           // day of the order, days since the epoch
+  std::int32_t day = 0;           // day of the order, days since the epoch (20 bytes a line: a
+                                  // million-product shop loads ten million lines)
   float quantity = 1;             // units
 };
 

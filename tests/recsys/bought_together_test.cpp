@@ -1,5 +1,9 @@
 #include "recsys/bought_together.h"
 
+#include <algorithm>
+#include <cmath>
+#include <random>
+
 #include <catch2/catch.hpp>
 
 #include "tests/recsys/synthetic_data.h"
@@ -104,6 +108,68 @@ TEST_CASE("bought_together links a customer's orders a few days apart, not month
   BoughtTogetherOptions off;
   off.customer_window_days = 0;
   CHECK(run(b.data(), off)[0].empty());
+}
+
+// The lists as co_purchase_matrix() defines them, read off the whole matrix.
+std::vector<std::vector<Scored>> lists_from_matrix(const TrainingData& t, const BoughtTogetherOptions& o,
+                                                   std::size_t k) {
+  const auto co = co_purchase_matrix(t, o);
+  std::vector<std::vector<Scored>> out(t.items.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const float ni = co.coeff(static_cast<int>(i), static_cast<int>(i));
+    if (ni <= 0 || !t.items[i].active) continue;
+    for (std::size_t j = 0; j < out.size(); ++j) {
+      const float v = co.coeff(static_cast<int>(i), static_cast<int>(j));
+      const float nj = co.coeff(static_cast<int>(j), static_cast<int>(j));
+      if (j == i || !t.items[j].active || v <= 0) continue;
+      out[i].push_back({static_cast<std::uint32_t>(j),
+                        std::min(v / (std::sqrt(ni * nj) + static_cast<float>(o.shrinkage)), kMaxScore)});
+    }
+    keep_top_k(out[i], k);
+  }
+  return out;
+}
+
+TEST_CASE("bought_together's row-by-row sums are the co-purchase matrix's") {
+  // Customers with several orders days apart (the window pairs), guests,
+  // long baskets, equal days and inactive products.
+  std::mt19937 rng(7);
+  DatasetBuilder b(40, kToday);
+  for (int c = 0; c < 60; ++c) {
+    const auto customer = c % 10 == 9 ? kNone : b.new_customer();
+    const int orders = 1 + static_cast<int>(rng() % 6);
+    for (int n = 0; n < orders; ++n) {
+      std::vector<std::uint32_t> basket;
+      const std::size_t size = rng() % 9 == 0 ? 12 : 1 + rng() % 4;
+      for (std::size_t i = 0; i < size; ++i) basket.push_back(static_cast<std::uint32_t>(rng() % 40));
+      std::sort(basket.begin(), basket.end());
+      basket.erase(std::unique(basket.begin(), basket.end()), basket.end());
+      b.order(customer, kToday - static_cast<std::int64_t>(rng() % 50), basket);
+    }
+  }
+  Dataset d = b.data();
+  d.items[3].active = false;
+  const TrainingData t = prepare_training_data(d);
+  BoughtTogetherOptions o;
+  o.max_basket_items = 10;
+  o.max_window_orders = 2;
+  const ScoredLists rows = bought_together(t, o, RunOptions{8, 2});
+  const auto expected = lists_from_matrix(t, o, 8);
+  REQUIRE(rows.size() == expected.size());
+  std::size_t compared = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    REQUIRE(rows[i].size() == expected[i].size());
+    for (std::size_t r = 0; r < rows[i].size(); ++r) {
+      CHECK(rows[i][r].score == Approx(expected[i][r].score).epsilon(1e-4));
+      // The same product in each place, unless its score ties a neighbour's (sums in another order).
+      const bool tied = (r > 0 && expected[i][r - 1].score == Approx(expected[i][r].score).epsilon(1e-4)) ||
+                        (r + 1 < rows[i].size() &&
+                         expected[i][r + 1].score == Approx(expected[i][r].score).epsilon(1e-4));
+      if (!tied) CHECK(rows[i][r].item == expected[i][r].item);
+      ++compared;
+    }
+  }
+  CHECK(compared > 100);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "recsys/recommendations.h"
 
+#include <map>
 #include <random>
 #include <set>
 
@@ -97,6 +98,62 @@ TEST_CASE("compute_recommendations does not depend on the thread count") {
     CHECK(std::equal(a->for_you[c].begin(), a->for_you[c].end(), b->for_you[c].begin(), b->for_you[c].end()));
     CHECK(std::equal(a->buy_again[c].begin(), a->buy_again[c].end(), b->buy_again[c].begin(), b->buy_again[c].end()));
   }
+}
+
+bool same_lists(const ScoredLists& a, const ScoredLists& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (!std::equal(a[i].begin(), a[i].end(), b[i].begin(), b[i].end())) return false;
+  return true;
+}
+
+// Records the blocks it is handed, fails on the `fail_at`-th when set.
+class RecordingSink : public ListSink {
+ public:
+  Status take(ListFamily family, std::size_t first, ScoredLists&& lists) override {
+    if (++calls == fail_at) return Status::Unavailable("the store is full");
+    auto& seen = families[family_name(family)];
+    CHECK(first == seen.size());  // each family's blocks in order, none skipped
+    seen.append_rows(lists);
+    return Status::Ok();
+  }
+  std::map<std::string, ScoredLists> families;
+  int calls = 0;
+  int fail_at = -1;
+};
+
+TEST_CASE("lists handed over in blocks are the lists computed whole") {
+  const RecsysInputs in = shop(3);
+  RecsysOptions whole, blocks;
+  blocks.run.block_rows = 7;  // 80 products: 12 blocks, the last one short
+  const RecommendationSet set = compute_models(in.data, whole);
+  RecordingSink sink;
+  const auto rest = compute_models_into(in.data, blocks, sink);
+  REQUIRE(rest.ok());
+  CHECK(same_lists(sink.families["similar"], set.similar));
+  CHECK(same_lists(sink.families["related"], set.related));
+  CHECK(same_lists(sink.families["bought_together"], set.bought_together));
+  CHECK(same_lists(sink.families["for_you"], set.for_you));
+  CHECK(same_lists(sink.families["buy_again"], set.buy_again));
+  CHECK(sink.families["similar"].size() == 80);
+  // What stays in the returned set: the global and category lists only.
+  CHECK(rest->best_sellers == set.best_sellers);
+  CHECK(same_lists(rest->category_best_sellers, set.category_best_sellers));
+  CHECK(rest->similar.size() == 0);
+  CHECK(rest->for_you.size() == 0);
+}
+
+TEST_CASE("a sink's error stops the models and is returned") {
+  const RecsysInputs in = shop(4);
+  RecsysOptions o;
+  o.run.block_rows = 10;
+  RecordingSink sink;
+  sink.fail_at = 3;
+  const auto rest = compute_models_into(in.data, o, sink);
+  REQUIRE_FALSE(rest.ok());
+  CHECK(rest.status().message().find("the store is full") != std::string::npos);
+  CHECK(sink.calls == 3);
+  CHECK(sink.families["for_you"].size() == 0);  // nothing after the failure
 }
 
 TEST_CASE("compute_recommendations rejects damaged inputs and bad options") {

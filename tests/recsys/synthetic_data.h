@@ -27,7 +27,7 @@ class DatasetBuilder {
   std::uint32_t order(std::uint32_t customer, std::int64_t day, const std::vector<std::uint32_t>& items,
                       float quantity = 1) {
     const std::uint32_t o = next_order_++;
-    for (auto i : items) data_.lines.push_back({o, customer, i, day, quantity});
+    for (auto i : items) data_.lines.push_back({o, customer, i, static_cast<std::int32_t>(day), quantity});
     if (customer != kNone) data_.customer_count = std::max<std::size_t>(data_.customer_count, customer + 1);
     return o;
   }
