@@ -55,20 +55,20 @@ class BatchWriter {
   index::FeatureStore::Batch batch_;
 };
 
-// Writes each block of lists to the store as the models hand it over, and
-// keeps the first `per_source` entries of the product lists for
-// product_recommendations: at a million products the whole lists (400 MiB a
-// family) no longer sit in memory side by side.
+// Writes each block of lists to the store, and the product lists to
+// product_recommendations' COPY when there is one, as the models hand them
+// over: at a million products the whole lists (400 MiB a family) are never
+// held side by side.
 class StoreSink : public recsys::ListSink {
  public:
-  StoreSink(BatchWriter& out, recsys::RecommendationSet& kept, std::size_t per_source,
+  StoreSink(BatchWriter& out, const recsys::IdMaps& ids, recsys::ProductRecommendationWriter* pg,
             RecommendationStageSummary& summary)
-      : out_(out), kept_(kept), per_source_(per_source), summary_(summary) {}
+      : out_(out), ids_(ids), pg_(pg), summary_(summary) {}
 
   Status take(recsys::ListFamily family, std::size_t first, recsys::ScoredLists&& lists) override {
     using recsys::ListFamily;
     const bool per_customer = family == ListFamily::kForYou || family == ListFamily::kBuyAgain;
-    const auto& ids = per_customer ? kept_.ids.customers : kept_.ids.products;
+    const auto& ids = per_customer ? ids_.customers : ids_.products;
     for (std::size_t r = 0; r < lists.size() && first + r < ids.size(); ++r) {
       const std::string& id = ids[first + r];
       if (family == ListFamily::kForYou) {  // every customer has an entry, empty or not
@@ -82,23 +82,17 @@ class StoreSink : public recsys::ListSink {
         AYC_RETURN_IF_ERROR(
             out_.put_list(F::kRelated, index::FeatureStore::related_key(id, recsys::family_name(family)), lists[r]));
         ++summary_.product_lists;
+        if (pg_ != nullptr)
+          AYC_RETURN_IF_ERROR(pg_->add(family, id, static_cast<std::uint32_t>(first + r), lists[r], ids_.products));
       }
     }
-    if (per_source_ > 0 && !per_customer) keep(family, lists.truncated(per_source_));
     return Status::Ok();
   }
 
  private:
-  void keep(recsys::ListFamily family, recsys::ScoredLists&& lists) {
-    recsys::ScoredLists& into = family == recsys::ListFamily::kBoughtTogether ? kept_.bought_together
-                                : family == recsys::ListFamily::kSimilar      ? kept_.similar
-                                                                              : kept_.related;
-    into.append_rows(lists);
-  }
-
   BatchWriter& out_;
-  recsys::RecommendationSet& kept_;
-  std::size_t per_source_;
+  const recsys::IdMaps& ids_;
+  recsys::ProductRecommendationWriter* pg_;  // null: product_recommendations is not written
   RecommendationStageSummary& summary_;
 };
 
@@ -155,12 +149,13 @@ Status write_other_users(pqxx::connection& conn, const recsys::RecommendationSet
   return Status::Ok();
 }
 
-// Reads the inputs, computes the lists and writes each to the store as it
-// comes (the product ordinal table first). Returns the ids, the global and
-// category lists and the first --pg-recommendations-per-product entries of
-// each product list; the inputs are freed on return.
+// Reads the inputs, computes the lists and writes each to the store (the
+// product ordinal table first) and to `pg` (may be null) as it comes.
+// Returns the ids and the global and category lists; the inputs are freed on
+// return.
 Result<recsys::RecommendationSet> compute_and_store(const IndexerConfig& config, pqxx::connection& conn,
                                                     std::int64_t now, BatchWriter& out,
+                                                    recsys::ProductRecommendationWriter* pg,
                                                     RecommendationStageSummary& summary) {
   recsys::LoadOptions load;
   bool show = config.progress == "always" || (config.progress == "auto" && stderr_is_terminal());
@@ -169,7 +164,7 @@ Result<recsys::RecommendationSet> compute_and_store(const IndexerConfig& config,
     load.interactive = stderr_is_terminal();
   }
   AYC_ASSIGN_OR_RETURN(auto inputs, recsys::load_inputs(conn, std::chrono::sys_seconds(std::chrono::seconds(now)), load));
-  ::malloc_trim(0);  // loading's maps of order and product ids are gone: give their pages back
+  ::malloc_trim(0);  // loading's id tables are gone: give their pages back
   recsys::RecsysOptions options;
   options.run.threads = worker_count(config);
   if (show) {
@@ -182,21 +177,13 @@ Result<recsys::RecommendationSet> compute_and_store(const IndexerConfig& config,
   recsys::RecommendationSet kept;
   kept.ids = std::move(inputs.ids);
   AYC_RETURN_IF_ERROR(out.put_ordinals(kept.ids.products));
-  StoreSink sink(out, kept, static_cast<std::size_t>(config.pg_recommendations_per_product), summary);
+  StoreSink sink(out, kept.ids, pg, summary);
   AYC_ASSIGN_OR_RETURN(auto rest, recsys::compute_models_into(inputs.data, options, sink));
   kept.trending = std::move(rest.trending);
   kept.best_sellers = std::move(rest.best_sellers);
   kept.category_best_sellers = std::move(rest.category_best_sellers);
   kept.category_trending = std::move(rest.category_trending);
   return kept;
-}
-
-// product_recommendations through --pg-write, or --pg when that is empty.
-Result<recsys::WriteSummary> write_pg_rows(const IndexerConfig& config, const recsys::RecommendationSet& set,
-                                           std::size_t per_source) {
-  auto conn = pg::connect(config.pg_write.empty() ? config.pg : config.pg_write);
-  if (!conn.ok()) return conn.status().with_context(config.pg_write.empty() ? "--pg" : "--pg-write");
-  return recsys::write_product_recommendations(**conn, set, per_source);
 }
 
 }  // namespace
@@ -219,18 +206,27 @@ Result<RecommendationStageSummary> run_recommendation_stage(const IndexerConfig&
   } catch (const std::exception& e) {
     return pg::query_error(e, "asking whether --pg is a standby");
   }
+  // product_recommendations through --pg-write, or --pg when that is empty,
+  // on its own connection: the rows are COPYed as the lists are computed.
+  std::unique_ptr<pqxx::connection> pg_conn;
+  std::unique_ptr<recsys::ProductRecommendationWriter> rows;
+  if (config.pg_recommendations_per_product > 0) {
+    auto c = pg::connect(config.pg_write.empty() ? config.pg : config.pg_write);
+    if (!c.ok()) return c.status().with_context(config.pg_write.empty() ? "--pg" : "--pg-write");
+    pg_conn = std::move(*c);
+    auto w = recsys::ProductRecommendationWriter::open(
+        *pg_conn, static_cast<std::size_t>(config.pg_recommendations_per_product));
+    if (!w.ok()) return w.status();
+    rows = std::move(*w);
+  }
   BatchWriter out(store);
-  auto set = compute_and_store(config, *conn, now, out, summary);
+  auto set = compute_and_store(config, *conn, now, out, rows.get(), summary);
   if (!set.ok()) return set.status().with_context("recommendations");
 
-  // PostgreSQL's copy (its own connection: most of its cost is in the
-  // server) is written while the rest goes into the feature store.
+  // The table is brought level (most of its cost is in the server) while
+  // the rest goes into the feature store.
   std::future<Result<recsys::WriteSummary>> pg_rows;
-  if (config.pg_recommendations_per_product > 0) {
-    pg_rows = std::async(std::launch::async, [&config, &set] {
-      return write_pg_rows(config, *set, static_cast<std::size_t>(config.pg_recommendations_per_product));
-    });
-  }
+  if (rows) pg_rows = std::async(std::launch::async, [&rows] { return rows->finish(); });
   Status stored = write_global_lists(*conn, *set, out);
   if (stored.ok()) stored = write_other_users(*conn, *set, out, summary.users);
   if (stored.ok()) stored = out.flush();

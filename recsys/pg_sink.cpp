@@ -18,29 +18,10 @@ std::string decimal_score(float score) {
   return buf;
 }
 
-struct Kind {
-  const char* type;
-  const ScoredLists* lists;
-};
-
-std::size_t stream_rows(pqxx::stream_to& out, const RecommendationSet& set, std::size_t per_source) {
-  const Kind kinds[] = {{"frequently_bought_together", &set.bought_together},
-                        {"similar", &set.similar},
-                        {"related", &set.related}};
-  std::size_t rows = 0;
-  for (const auto& kind : kinds) {
-    const std::string type = kind.type;
-    const std::size_t sources = std::min(kind.lists->size(), set.ids.products.size());
-    for (std::size_t src = 0; src < sources; ++src) {
-      const auto list = (*kind.lists)[src];
-      for (const auto& s : list.first(std::min(list.size(), per_source))) {
-        if (s.item >= set.ids.products.size() || s.item == src) continue;
-        out << std::make_tuple(set.ids.products[src], set.ids.products[s.item], type, decimal_score(s.score));
-        ++rows;
-      }
-    }
-  }
-  return rows;
+const char* row_type(ListFamily family) {
+  return family == ListFamily::kBoughtTogether ? "frequently_bought_together"
+         : family == ListFamily::kSimilar      ? "similar"
+                                               : "related";
 }
 
 constexpr const char* kStaging = "recsys_staging";
@@ -52,21 +33,64 @@ constexpr const char* kSameRow =
 
 }  // namespace
 
-Result<WriteSummary> write_product_recommendations(pqxx::connection& conn, const RecommendationSet& set,
-                                                   std::size_t per_source) {
+ProductRecommendationWriter::ProductRecommendationWriter(pqxx::connection& conn, std::size_t per_source)
+    : conn_(conn), per_source_(per_source) {}
+
+ProductRecommendationWriter::~ProductRecommendationWriter() {
   try {
-    pqxx::work tx(conn, "recsys_write");
-    WriteSummary summary;
-    tx.exec0(std::string("CREATE TEMPORARY TABLE ") + kStaging +
-             " (source_product_id UUID NOT NULL, recommended_product_id UUID NOT NULL, "
-             "recommendation_type VARCHAR(50) NOT NULL, score DECIMAL(5,4) NOT NULL) ON COMMIT DROP");
-    {
-      pqxx::stream_to out(tx, kStaging,
-                          std::vector<std::string>{"source_product_id", "recommended_product_id",
-                                                   "recommendation_type", "score"});
-      summary.rows = stream_rows(out, set, per_source);
-      out.complete();
+    copy_.reset();  // an unfinished COPY is abandoned with the transaction
+    tx_.reset();
+  } catch (...) {
+  }
+}
+
+Result<std::unique_ptr<ProductRecommendationWriter>> ProductRecommendationWriter::open(pqxx::connection& conn,
+                                                                                       std::size_t per_source) {
+  std::unique_ptr<ProductRecommendationWriter> w(new ProductRecommendationWriter(conn, per_source));
+  try {
+    w->tx_ = std::make_unique<pqxx::work>(conn, "recsys_write");
+    w->tx_->exec0(std::string("CREATE TEMPORARY TABLE ") + kStaging +
+                  " (source_product_id UUID NOT NULL, recommended_product_id UUID NOT NULL, "
+                  "recommendation_type VARCHAR(50) NOT NULL, score DECIMAL(5,4) NOT NULL) ON COMMIT DROP");
+    w->copy_ = std::make_unique<pqxx::stream_to>(
+        *w->tx_, kStaging,
+        std::vector<std::string>{"source_product_id", "recommended_product_id", "recommendation_type", "score"});
+  } catch (const pqxx::broken_connection& e) {
+    return Status::Unavailable(std::string("writing product_recommendations: lost the PostgreSQL connection: ") +
+                               e.what());
+  } catch (const std::exception& e) {
+    return pg::query_error(e, "writing product_recommendations");
+  }
+  return w;
+}
+
+Status ProductRecommendationWriter::add(ListFamily family, const std::string& source_id, std::uint32_t source,
+                                        std::span<const Scored> list, const std::vector<std::string>& product_ids) {
+  if (!copy_) return Status::FailedPrecondition("product_recommendations: add() after finish()");
+  try {
+    const std::string type = row_type(family);
+    for (const auto& s : list.first(std::min(list.size(), per_source_))) {
+      if (s.item >= product_ids.size() || s.item == source) continue;
+      *copy_ << std::make_tuple(source_id, product_ids[s.item], type, decimal_score(s.score));
+      ++rows_;
     }
+  } catch (const pqxx::broken_connection& e) {
+    return Status::Unavailable(std::string("writing product_recommendations: lost the PostgreSQL connection: ") +
+                               e.what());
+  } catch (const std::exception& e) {
+    return pg::query_error(e, "writing product_recommendations");
+  }
+  return Status::Ok();
+}
+
+Result<WriteSummary> ProductRecommendationWriter::finish() {
+  if (!copy_) return Status::FailedPrecondition("product_recommendations: finish() called twice");
+  try {
+    WriteSummary summary;
+    summary.rows = rows_;
+    copy_->complete();
+    copy_.reset();
+    pqxx::work& tx = *tx_;
     tx.exec0(std::string("ANALYZE ") + kStaging);  // temporary tables have no statistics: a hash join, not a loop
     const pqxx::result deleted =
         tx.exec(std::string("DELETE FROM product_recommendations p WHERE p.recommendation_type IN ") + kOwnTypes +
@@ -81,6 +105,7 @@ Result<WriteSummary> write_product_recommendations(pqxx::connection& conn, const
         ") ORDER BY s.source_product_id, s.recommended_product_id, s.recommendation_type");
     summary.inserted = static_cast<std::size_t>(inserted.affected_rows());
     tx.commit();
+    tx_.reset();
     return summary;
   } catch (const pqxx::broken_connection& e) {
     return Status::Unavailable(std::string("writing product_recommendations: lost the PostgreSQL connection: ") +
@@ -88,6 +113,21 @@ Result<WriteSummary> write_product_recommendations(pqxx::connection& conn, const
   } catch (const std::exception& e) {
     return pg::query_error(e, "writing product_recommendations");
   }
+}
+
+Result<WriteSummary> write_product_recommendations(pqxx::connection& conn, const RecommendationSet& set,
+                                                   std::size_t per_source) {
+  AYC_ASSIGN_OR_RETURN(auto writer, ProductRecommendationWriter::open(conn, per_source));
+  for (ListFamily family : {ListFamily::kBoughtTogether, ListFamily::kSimilar, ListFamily::kRelated}) {
+    const ScoredLists& lists = family == ListFamily::kBoughtTogether ? set.bought_together
+                               : family == ListFamily::kSimilar      ? set.similar
+                                                                     : set.related;
+    const std::size_t sources = std::min(lists.size(), set.ids.products.size());
+    for (std::size_t src = 0; src < sources; ++src)
+      AYC_RETURN_IF_ERROR(writer->add(family, set.ids.products[src], static_cast<std::uint32_t>(src), lists[src],
+                                      set.ids.products));
+  }
+  return writer->finish();
 }
 
 }  // namespace ayc::recsys

@@ -26,6 +26,10 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
 
 #include <pqxx/pqxx>
 
@@ -43,5 +47,28 @@ struct WriteSummary {
 // Writes at most `per_source` rows per source product and type (the best ones).
 Result<WriteSummary> write_product_recommendations(pqxx::connection& conn, const RecommendationSet& set,
                                                    std::size_t per_source = 50);
+
+// The same write fed list by list, as compute_models_into() hands the lists
+// over, so they need not be kept for it: open() starts the transaction and
+// the COPY into the staging table, add() streams one source's rows, finish()
+// ends the COPY, brings the table level and commits. Destroyed unfinished,
+// it rolls back and the table keeps its old rows.
+class ProductRecommendationWriter {
+ public:
+  static Result<std::unique_ptr<ProductRecommendationWriter>> open(pqxx::connection& conn, std::size_t per_source);
+  ~ProductRecommendationWriter();
+  // `family` is bought_together, similar or related; product_ids maps the list's dense indices.
+  Status add(ListFamily family, const std::string& source_id, std::uint32_t source, std::span<const Scored> list,
+             const std::vector<std::string>& product_ids);
+  Result<WriteSummary> finish();
+
+ private:
+  ProductRecommendationWriter(pqxx::connection& conn, std::size_t per_source);
+  pqxx::connection& conn_;
+  std::size_t per_source_;
+  std::unique_ptr<pqxx::work> tx_;
+  std::unique_ptr<pqxx::stream_to> copy_;
+  std::size_t rows_ = 0;
+};
 
 }  // namespace ayc::recsys

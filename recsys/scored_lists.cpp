@@ -22,16 +22,6 @@ void ScoredLists::reserve(std::size_t rows, std::size_t entries) {
   entries_.reserve(entries_.size() + entries);
 }
 
-ScoredLists ScoredLists::truncated(std::size_t n) const {
-  ScoredLists out;
-  out.offsets_.reserve(offsets_.size());
-  for (std::size_t r = 0; r + 1 < offsets_.size(); ++r) {
-    const auto row = (*this)[r];
-    out.append_row(row.first(std::min(row.size(), n)));
-  }
-  return out;
-}
-
 void keep_top_k(std::vector<Scored>& v, std::size_t k) {
   if (v.size() > k) {
     std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end(), better);

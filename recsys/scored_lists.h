@@ -50,8 +50,6 @@ class ScoredLists {
   void append_rows(const ScoredLists& other);
   // Room for `rows` more rows holding `entries` more entries in all.
   void reserve(std::size_t rows, std::size_t entries);
-  // The first `n` entries of every row (a copy).
-  ScoredLists truncated(std::size_t n) const;
 
  private:
   std::vector<std::uint64_t> offsets_{0};

@@ -154,6 +154,31 @@ TEST_CASE("recommendations round-trip through PostgreSQL") {
   CHECK(count(conn, "SELECT COALESCE(max(n), 0) FROM (SELECT count(*) AS n " + ours +
                         " GROUP BY source_product_id, recommendation_type) s") == 1);
   CHECK(has_row(conn, 1, 3, "frequently_bought_together"));
+
+  // A writer abandoned before finish() (a failed run) leaves the table as it was.
+  const auto before = count(conn, "SELECT count(*) " + ours);
+  {
+    auto writer = ProductRecommendationWriter::open(indexer, 50);
+    REQUIRE(writer.ok());
+    REQUIRE((*writer)->add(ListFamily::kSimilar, set->ids.products[0], 0, set->similar[0], set->ids.products).ok());
+  }
+  CHECK(count(conn, "SELECT count(*) " + ours) == before);
+  // Fed list by list, it writes what write_product_recommendations writes.
+  auto writer = ProductRecommendationWriter::open(indexer, 50);
+  REQUIRE(writer.ok());
+  for (std::size_t p = 0; p < set->ids.products.size(); ++p) {
+    const auto id = static_cast<std::uint32_t>(p);
+    REQUIRE((*writer)->add(ListFamily::kRelated, set->ids.products[p], id, set->related[p], set->ids.products).ok());
+    REQUIRE((*writer)->add(ListFamily::kSimilar, set->ids.products[p], id, set->similar[p], set->ids.products).ok());
+    REQUIRE((*writer)->add(ListFamily::kBoughtTogether, set->ids.products[p], id, set->bought_together[p],
+                           set->ids.products)
+                .ok());
+  }
+  const auto fed = (*writer)->finish();
+  REQUIRE(fed.ok());
+  CHECK(fed->rows == first->rows);
+  CHECK(count(conn, "SELECT count(*) " + ours) == static_cast<std::int64_t>(first->rows));
+  CHECK_FALSE((*writer)->finish().ok());  // once only
 }
 
 const char* const kTypeNames[] = {"frequently_bought_together", "similar", "related"};

@@ -47,14 +47,5 @@ TEST_CASE("build_scored_lists gives the same rows whatever the thread count") {
     CHECK(std::equal(one[r].begin(), one[r].end(), three[r].begin(), three[r].end()));
 }
 
-TEST_CASE("ScoredLists::truncated keeps the first entries of every row") {
-  ScoredLists lists(std::vector<std::vector<Scored>>{{{1, 0.9f}, {2, 0.5f}, {3, 0.1f}}, {}, {{4, 0.3f}}});
-  const ScoredLists two = lists.truncated(2);
-  REQUIRE(two.size() == 3);
-  CHECK(std::vector<Scored>(two[0].begin(), two[0].end()) == std::vector<Scored>{{1, 0.9f}, {2, 0.5f}});
-  CHECK(two[1].empty());
-  CHECK(two[2].size() == 1);
-}
-
 }  // namespace
 }  // namespace ayc::recsys
