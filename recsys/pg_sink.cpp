@@ -24,6 +24,14 @@ const char* row_type(ListFamily family) {
                                                : "related";
 }
 
+// The Status of an exception thrown while writing.
+Status write_failure(const std::exception& e) {
+  if (dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr)
+    return Status::Unavailable(std::string("writing product_recommendations: lost the PostgreSQL connection: ") +
+                               e.what());
+  return pg::query_error(e, "writing product_recommendations");
+}
+
 constexpr const char* kStaging = "recsys_staging";
 constexpr const char* kOwnTypes = "('frequently_bought_together', 'similar', 'related')";
 // A staged row and a table row are the same recommendation.
@@ -33,8 +41,7 @@ constexpr const char* kSameRow =
 
 }  // namespace
 
-ProductRecommendationWriter::ProductRecommendationWriter(pqxx::connection& conn, std::size_t per_source)
-    : conn_(conn), per_source_(per_source) {}
+ProductRecommendationWriter::ProductRecommendationWriter(std::size_t per_source) : per_source_(per_source) {}
 
 ProductRecommendationWriter::~ProductRecommendationWriter() {
   try {
@@ -46,7 +53,7 @@ ProductRecommendationWriter::~ProductRecommendationWriter() {
 
 Result<std::unique_ptr<ProductRecommendationWriter>> ProductRecommendationWriter::open(pqxx::connection& conn,
                                                                                        std::size_t per_source) {
-  std::unique_ptr<ProductRecommendationWriter> w(new ProductRecommendationWriter(conn, per_source));
+  std::unique_ptr<ProductRecommendationWriter> w(new ProductRecommendationWriter(per_source));
   try {
     w->tx_ = std::make_unique<pqxx::work>(conn, "recsys_write");
     w->tx_->exec0(std::string("CREATE TEMPORARY TABLE ") + kStaging +
@@ -55,11 +62,8 @@ Result<std::unique_ptr<ProductRecommendationWriter>> ProductRecommendationWriter
     w->copy_ = std::make_unique<pqxx::stream_to>(
         *w->tx_, kStaging,
         std::vector<std::string>{"source_product_id", "recommended_product_id", "recommendation_type", "score"});
-  } catch (const pqxx::broken_connection& e) {
-    return Status::Unavailable(std::string("writing product_recommendations: lost the PostgreSQL connection: ") +
-                               e.what());
   } catch (const std::exception& e) {
-    return pg::query_error(e, "writing product_recommendations");
+    return write_failure(e);
   }
   return w;
 }
@@ -74,11 +78,8 @@ Status ProductRecommendationWriter::add(ListFamily family, const std::string& so
       *copy_ << std::make_tuple(source_id, product_ids[s.item], type, decimal_score(s.score));
       ++rows_;
     }
-  } catch (const pqxx::broken_connection& e) {
-    return Status::Unavailable(std::string("writing product_recommendations: lost the PostgreSQL connection: ") +
-                               e.what());
   } catch (const std::exception& e) {
-    return pg::query_error(e, "writing product_recommendations");
+    return write_failure(e);
   }
   return Status::Ok();
 }
@@ -107,11 +108,8 @@ Result<WriteSummary> ProductRecommendationWriter::finish() {
     tx.commit();
     tx_.reset();
     return summary;
-  } catch (const pqxx::broken_connection& e) {
-    return Status::Unavailable(std::string("writing product_recommendations: lost the PostgreSQL connection: ") +
-                               e.what());
   } catch (const std::exception& e) {
-    return pg::query_error(e, "writing product_recommendations");
+    return write_failure(e);
   }
 }
 

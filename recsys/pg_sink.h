@@ -63,8 +63,7 @@ class ProductRecommendationWriter {
   Result<WriteSummary> finish();
 
  private:
-  ProductRecommendationWriter(pqxx::connection& conn, std::size_t per_source);
-  pqxx::connection& conn_;
+  explicit ProductRecommendationWriter(std::size_t per_source);
   std::size_t per_source_;
   std::unique_ptr<pqxx::work> tx_;
   std::unique_ptr<pqxx::stream_to> copy_;
