@@ -16,6 +16,13 @@ bool is_alnum_ascii(unsigned char c) {
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
+int hex_digit_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 std::string ascii_lower(std::string_view in) {
   std::string out(in);
   for (char& c : out) c = ascii_lower(c);

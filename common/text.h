@@ -33,6 +33,9 @@ CharInfo char_at(std::string_view in, std::size_t i);
 char ascii_lower(char c);
 std::string ascii_lower(std::string_view in);
 
+// The value of a hexadecimal digit (either case), or -1 for any other byte.
+int hex_digit_value(char c);
+
 // The words of a text as the index holds them and queries are matched:
 // lower-cases ASCII letters, spells Latin letters with diacritics in ASCII
 // (latin_fold.h: "\u0101" -> "a", "\u015B" -> "sh"), drops a possessive "'s"

@@ -1,15 +1,10 @@
 #include "recsys/id_index.h"
 
+#include "common/text.h"
+
 namespace ayc::recsys {
 
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 std::uint64_t mix(std::uint64_t hi, std::uint64_t lo) {
   std::uint64_t x = hi ^ (lo * 0x9e3779b97f4a7c15ull);
@@ -30,7 +25,7 @@ std::optional<std::pair<std::uint64_t, std::uint64_t>> parse_uuid(std::string_vi
       if (text[i] != '-') return std::nullopt;
       continue;
     }
-    const int v = hex_value(text[i]);
+    const int v = ayc::text::hex_digit_value(text[i]);
     if (v < 0) return std::nullopt;
     std::uint64_t& h = half[digits / 16];
     h = (h << 4) | static_cast<std::uint64_t>(v);

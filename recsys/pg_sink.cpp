@@ -117,9 +117,7 @@ Result<WriteSummary> write_product_recommendations(pqxx::connection& conn, const
                                                    std::size_t per_source) {
   AYC_ASSIGN_OR_RETURN(auto writer, ProductRecommendationWriter::open(conn, per_source));
   for (ListFamily family : {ListFamily::kBoughtTogether, ListFamily::kSimilar, ListFamily::kRelated}) {
-    const ScoredLists& lists = family == ListFamily::kBoughtTogether ? set.bought_together
-                               : family == ListFamily::kSimilar      ? set.similar
-                                                                     : set.related;
+    const ScoredLists& lists = set.lists(family);
     const std::size_t sources = std::min(lists.size(), set.ids.products.size());
     for (std::size_t src = 0; src < sources; ++src)
       AYC_RETURN_IF_ERROR(writer->add(family, set.ids.products[src], static_cast<std::uint32_t>(src), lists[src],

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "recsys/training_data.h"
 
@@ -81,11 +82,7 @@ class CollectingSink : public ListSink {
  public:
   explicit CollectingSink(RecommendationSet& set) : set_(set) {}
   Status take(ListFamily family, std::size_t, ScoredLists&& lists) override {
-    ScoredLists& into = family == ListFamily::kBoughtTogether ? set_.bought_together
-                        : family == ListFamily::kSimilar      ? set_.similar
-                        : family == ListFamily::kRelated      ? set_.related
-                        : family == ListFamily::kForYou       ? set_.for_you
-                                                              : set_.buy_again;
+    ScoredLists& into = set_.lists(family);
     if (into.size() == 0) {
       into = std::move(lists);
     } else {
@@ -99,6 +96,21 @@ class CollectingSink : public ListSink {
 };
 
 }  // namespace
+
+const ScoredLists& RecommendationSet::lists(ListFamily family) const {
+  switch (family) {
+    case ListFamily::kBoughtTogether: return bought_together;
+    case ListFamily::kSimilar: return similar;
+    case ListFamily::kRelated: return related;
+    case ListFamily::kForYou: return for_you;
+    case ListFamily::kBuyAgain: return buy_again;
+  }
+  return buy_again;
+}
+
+ScoredLists& RecommendationSet::lists(ListFamily family) {
+  return const_cast<ScoredLists&>(std::as_const(*this).lists(family));
+}
 
 const char* family_name(ListFamily family) {
   switch (family) {

@@ -59,7 +59,15 @@ Status validate(const RecsysOptions& options);
 // Indices out of range and similar damage in the inputs, or OK.
 Status validate(const RecsysInputs& inputs);
 
+// The per-source families of a RecommendationSet.
+enum class ListFamily { kBoughtTogether, kSimilar, kRelated, kForYou, kBuyAgain };
+const char* family_name(ListFamily family);  // "bought_together", "similar", ...
+
 struct RecommendationSet {
+  // The lists of one family.
+  ScoredLists& lists(ListFamily family);
+  const ScoredLists& lists(ListFamily family) const;
+
   IdMaps ids;
   ScoredLists bought_together;  // per product
   ScoredLists similar;          // per product
@@ -76,10 +84,6 @@ Result<RecommendationSet> compute_recommendations(const RecsysInputs& inputs, co
 
 // The models alone, on a dataset without UUIDs (the evaluation uses this).
 RecommendationSet compute_models(const Dataset& data, const RecsysOptions& options);
-
-// The per-source families of a RecommendationSet.
-enum class ListFamily { kBoughtTogether, kSimilar, kRelated, kForYou, kBuyAgain };
-const char* family_name(ListFamily family);  // "bought_together", "similar", ...
 
 // Where compute_models_into() puts the per-source lists.
 class ListSink {

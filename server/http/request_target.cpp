@@ -6,13 +6,6 @@ namespace ayc::http {
 
 namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 std::vector<std::string_view> split(std::string_view in, char sep) {
   std::vector<std::string_view> out;
   std::size_t start = 0;
@@ -64,8 +57,8 @@ Result<std::string> percent_decode(std::string_view in, bool plus_is_space, std:
   for (std::size_t i = 0; i < in.size(); ++i) {
     char c = in[i];
     if (c == '%') {
-      int hi = i + 2 < in.size() ? hex_value(in[i + 1]) : -1;
-      int lo = hi >= 0 ? hex_value(in[i + 2]) : -1;
+      int hi = i + 2 < in.size() ? text::hex_digit_value(in[i + 1]) : -1;
+      int lo = hi >= 0 ? text::hex_digit_value(in[i + 2]) : -1;
       if (hi < 0 || lo < 0) {
         return Status::InvalidArgument(std::string(what) + " has malformed percent-encoding");
       }

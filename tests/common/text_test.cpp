@@ -5,6 +5,16 @@
 namespace ayc::text {
 namespace {
 
+TEST_CASE("hex digits in either case have their values, other bytes none") {
+  CHECK(hex_digit_value('0') == 0);
+  CHECK(hex_digit_value('9') == 9);
+  CHECK(hex_digit_value('a') == 10);
+  CHECK(hex_digit_value('F') == 15);
+  CHECK(hex_digit_value('g') == -1);
+  CHECK(hex_digit_value('-') == -1);
+  CHECK(hex_digit_value('\0') == -1);
+}
+
 TEST_CASE("normalize folds case and punctuation") {
   CHECK(normalize("  Ashwagandha-Churna (100g) ") == "ashwagandha churna 100g");
   CHECK(normalize("Chyawanprash") == "chyawanprash");

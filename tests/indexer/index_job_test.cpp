@@ -29,15 +29,7 @@ using ayc::testing::kMahanarayanOil;
 using ayc::testing::kTriphalaDiscontinued;
 using ayc::testing::kTulsiDropsDraft;
 
-IndexerConfig config_for(const ayc::testing::TempDatabase& db, const ayc::testing::TempDir& dir) {
-  IndexerConfig c;
-  c.pg = db.indexer_url();
-  c.index_dir = (dir.path() / "index").string();
-  c.progress = "never";
-  c.threads = 2;
-  c.overlap_seconds = 0;
-  return c;
-}
+using ayc::testing::config_for;
 
 bool contains(const std::vector<std::string>& v, const std::string& x) {
   return std::find(v.begin(), v.end(), x) != v.end();

@@ -6,6 +6,16 @@
 
 namespace ayc::testing {
 
+indexer::IndexerConfig config_for(const TempDatabase& db, const TempDir& dir) {
+  indexer::IndexerConfig c;
+  c.pg = db.indexer_url();
+  c.index_dir = (dir.path() / "index").string();
+  c.progress = "never";
+  c.threads = 2;
+  c.overlap_seconds = 0;
+  return c;
+}
+
 std::filesystem::path current_generation_path(const std::filesystem::path& index_dir) {
   index::Generations gens(index_dir);
   auto cur = gens.current();

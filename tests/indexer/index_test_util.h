@@ -9,8 +9,15 @@
 #include <xapian.h>
 
 #include "index/generations.h"
+#include "indexer/config.h"
+#include "tests/support/temp_database.h"
+#include "tests/support/temp_dir.h"
 
 namespace ayc::testing {
+
+// A run of the indexer over `db` into `dir`/index: no progress, two
+// workers, no overlap re-read by incremental runs.
+indexer::IndexerConfig config_for(const TempDatabase& db, const TempDir& dir);
 
 // The Xapian database of the generation CURRENT names under `index_dir`.
 Xapian::Database open_current_xapian(const std::filesystem::path& index_dir);

@@ -31,10 +31,7 @@ TEST_CASE("a run of the lists alone shares the served databases and adds the lis
   ayc::testing::load_small_catalog(db.conn());
   ayc::testing::load_regular_customer(db.conn());
   ayc::testing::TempDir dir;
-  IndexerConfig c;
-  c.pg = db.indexer_url();
-  c.index_dir = (dir.path() / "index").string();
-  c.progress = "never";
+  IndexerConfig c = ayc::testing::config_for(db, dir);
   c.recommendations = false;
   REQUIRE(run_full(c).ok());
   const fs::path served = ayc::testing::current_generation_path(c.index_dir);

@@ -31,10 +31,7 @@ TEST_CASE("a full run stores recommendation lists and every user") {
   ayc::testing::load_small_catalog(db.conn());
   ayc::testing::load_regular_customer(db.conn());
   ayc::testing::TempDir dir;
-  IndexerConfig c;
-  c.pg = db.indexer_url();
-  c.index_dir = (dir.path() / "index").string();
-  c.progress = "never";
+  IndexerConfig c = ayc::testing::config_for(db, dir);
   auto run = run_full(c);
   INFO((run.ok() ? std::string() : run.status().message()));
   REQUIRE(run.ok());
