@@ -103,21 +103,70 @@ PostingPtr union_all(std::vector<PostingPtr> lists) {
   return lists.front();
 }
 
-// The scored list `m` keeps of the documents in `allowed` (ascending).
-PostingPtr keep_in(const PostingList& m, const std::vector<Xapian::docid>& allowed) {
+// The scored list `m` keeps of the documents in any of `lists` (each
+// ascending), without building their union: a union of long lists walks
+// the docid range they span (a million entries at a million products),
+// while what is asked is which of m's documents they hold.
+PostingPtr keep_in_any(const PostingList& m, std::vector<PostingPtr> lists) {
+  lists.erase(std::remove_if(lists.begin(), lists.end(), [](const PostingPtr& l) { return l->docs.empty(); }),
+              lists.end());
   auto out = std::make_shared<PostingList>();
-  out->docs.reserve(std::min(m.docs.size(), allowed.size()));
-  out->weights.reserve(out->docs.capacity());
-  std::size_t j = 0;
-  for (std::size_t i = 0; i < m.docs.size() && j < allowed.size(); ++i) {
-    Xapian::docid d = m.docs[i];
-    j = skip_to(allowed, j, d);
-    if (j < allowed.size() && allowed[j] == d) {
+  if (lists.empty() || m.docs.empty()) return out;
+  std::size_t listed = 0;
+  for (const auto& l : lists) listed += l->docs.size();
+  if (listed * 8 < m.docs.size()) {
+    // Few listed documents: each looked up in m.
+    std::vector<Xapian::docid> allowed;
+    allowed.reserve(listed);
+    for (const auto& l : lists) allowed.insert(allowed.end(), l->docs.begin(), l->docs.end());
+    if (lists.size() > 1) {
+      std::sort(allowed.begin(), allowed.end());
+      allowed.erase(std::unique(allowed.begin(), allowed.end()), allowed.end());
+    }
+    std::size_t i = 0;
+    for (Xapian::docid d : allowed) {
+      i = skip_to(m.docs, i, d);
+      if (i == m.docs.size()) break;
+      if (m.docs[i] != d) continue;
       out->docs.push_back(d);
       out->weights.push_back(m.weights[i]);
     }
+    return out;
+  }
+  // Each of m's documents asked of the lists: a bit test where a list has
+  // its bitmap, else a cursor that only moves forward.
+  out->docs.reserve(std::min(m.docs.size(), listed));
+  out->weights.reserve(out->docs.capacity());
+  std::vector<std::size_t> at(lists.size(), 0);
+  for (std::size_t i = 0; i < m.docs.size(); ++i) {
+    const Xapian::docid d = m.docs[i];
+    for (std::size_t k = 0; k < lists.size(); ++k) {
+      const PostingList& l = *lists[k];
+      bool held;
+      if (!l.bits.empty()) {
+        held = l.has(d);
+      } else {
+        at[k] = skip_to(l.docs, at[k], d);
+        held = at[k] < l.docs.size() && l.docs[at[k]] == d;
+      }
+      if (held) {
+        out->docs.push_back(d);
+        out->weights.push_back(m.weights[i]);
+        break;
+      }
+    }
   }
   return out;
+}
+
+// `list`'s documents for membership questions (keep_in_any): no
+// frequencies or weights, and a bitmap (without ranks) once it holds more
+// than 1/32 of the docids up to its last.
+PostingPtr membership_of(const PostingList& list) {
+  auto held = std::make_shared<PostingList>();
+  held->docs = list.docs;
+  if (!held->docs.empty() && held->docs.size() * 32 >= held->docs.back()) add_bitmap(*held, false);
+  return held;
 }
 
 std::string group_key(const TextGroup& g) {
@@ -138,7 +187,7 @@ std::string group_key(const TextGroup& g) {
 std::size_t narrow(const Xapian::docid* docs, const float* weights, std::size_t n, const PostingList& p,
                    Xapian::docid* out_docs, float* out_weights) {
   std::size_t w = 0;
-  if (!p.bits.empty()) {
+  if (!p.ranks.empty()) {
     for (std::size_t i = 0; i < n; ++i) {
       const std::ptrdiff_t at = p.position(docs[i]);
       if (at < 0) continue;
@@ -306,7 +355,7 @@ PostingPtr Matcher::telling_postings(const TextGroup& g) const {
       }
       if (acc && !acc->docs.empty()) alternatives.push_back(std::move(acc));
     }
-    return union_all(std::move(alternatives));
+    return membership_of(*union_all(std::move(alternatives)));
   });
 }
 
@@ -324,10 +373,7 @@ Matches Matcher::keep_telling(const Matches& m, const std::vector<TextGroup>& gr
   // Relaxed searches try the same kept concepts again and again: cached per signature.
   out.list = cache_.get_or_compute(
       "\x06" + out.signature,
-      [&] {
-        PostingPtr allowed = union_all(std::move(lists));
-        return keep_in(*m.list, allowed->docs);
-      },
+      [&] { return keep_in_any(*m.list, std::move(lists)); },
       PostingsCache::Admission::kSecondUse);
   return out;
 }
@@ -359,7 +405,7 @@ Matches Matcher::first_then(const Matches& first, const Matches& then) const {
 
 bool Matcher::group_has(const TextGroup& g, Xapian::docid d) const {
   const PostingPtr list = scored_group(g, group_key(g));
-  if (!list->bits.empty()) return list->position(d) >= 0;
+  if (!list->bits.empty()) return list->has(d);
   return std::binary_search(list->docs.begin(), list->docs.end(), d);
 }
 
@@ -450,10 +496,13 @@ PostingPtr Matcher::restrict_one(const PostingList& m, const FilterPart& f) cons
     }
     return out;
   }
+  // A filter's terms recur (brands, categories, "in stock"): their
+  // documents are cached as membership lists, not unpacked per search.
   std::vector<PostingPtr> lists;
-  for (const auto& t : f.terms) lists.push_back(cache_.get(db_, t));
-  PostingPtr allowed = union_all(std::move(lists));
-  return keep_in(m, allowed->docs);
+  for (const auto& t : f.terms) {
+    lists.push_back(cache_.get_or_compute("\x08" + t, [&] { return membership_of(*cache_.get(db_, t)); }));
+  }
+  return keep_in_any(m, std::move(lists));
 }
 
 std::string filters_signature(const std::vector<FilterPart>& filters) {

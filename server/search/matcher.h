@@ -71,7 +71,7 @@ class Matcher {
   Matches match(const TextPlan& plan) const;
   // `m` restricted by every filter part except those narrowing `except_facet`.
   Matches restrict(const Matches& m, const std::vector<FilterPart>& filters, const std::string& except_facet = "") const;
-  bool term_exists(const std::string& term) const { return !cache_.get(db_, term)->docs.empty(); }
+  bool term_exists(const std::string& term) const { return cache_.count(db_, term) > 0; }
   // Whether every group of `plan` matches some document, without scoring
   // (for a one-group plan: whether match() would find anything).
   bool every_group_matches(const TextPlan& plan) const;

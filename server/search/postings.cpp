@@ -22,48 +22,36 @@ PostingPtr read_postings(Xapian::Database& db, const std::string& term, const In
 
 }  // namespace
 
-void add_bitmap(PostingList& list) {
-  list.bits.clear();
-  list.ranks.clear();
-  if (list.docs.empty()) return;
-  const std::size_t words = (list.docs.back() >> 6) + 1;
-  list.bits.assign(words, 0);
-  for (Xapian::docid d : list.docs) list.bits[d >> 6] |= std::uint64_t{1} << (d & 63u);
-  list.ranks.resize(words);
-  std::uint32_t below = 0;
-  for (std::size_t w = 0; w < words; ++w) {
-    list.ranks[w] = below;
-    below += static_cast<std::uint32_t>(__builtin_popcountll(list.bits[w]));
-  }
-}
-
-// The first position at or after `from` whose docid is >= d: galloping
-// (1, 2, 4, ... ahead, then a binary search), so intersecting a short list
-// with a long one costs O(short * log(gap)), not a walk over the long one.
-std::size_t skip_to(const std::vector<Xapian::docid>& docs, std::size_t from, Xapian::docid d) {
-  if (from >= docs.size() || docs[from] >= d) return from;
-  std::size_t lo = from, step = 1;  // docs[lo] < d
-  while (lo + step < docs.size() && docs[lo + step] < d) {
-    lo += step;
-    step *= 2;
-  }
-  const std::size_t hi = std::min(docs.size(), lo + step + 1);
-  return static_cast<std::size_t>(std::lower_bound(docs.begin() + static_cast<std::ptrdiff_t>(lo) + 1,
-                                                   docs.begin() + static_cast<std::ptrdiff_t>(hi), d) -
-                                  docs.begin());
-}
-
-const PostingPtr& empty_postings() {
-  static const PostingPtr empty = std::make_shared<PostingList>();
-  return empty;
+std::shared_ptr<const PackedPostings> PostingsCache::packed(Xapian::Database& db, const std::string& term,
+                                                           PostingPtr* read) const {
+  static const IndexLayout single;
+  bool admit = true;
+  if (std::optional<Entry> e = find(term, Admission::kFirstUse, admit)) return e->packed;
+  PostingPtr list = read_postings(db, term, layout_ != nullptr ? *layout_ : single);  // outside the lock
+  Entry fresh;  // an absent term too: asked again, it is not looked up again
+  fresh.packed = std::make_shared<const PackedPostings>(pack_postings(*list));
+  fresh.bytes = fresh.packed->memory() + term.size();
+  if (read != nullptr) *read = std::move(list);
+  return store(term, std::move(fresh)).packed;
 }
 
 PostingPtr PostingsCache::get(Xapian::Database& db, const std::string& term) const {
-  static const IndexLayout single;
-  return get_or_compute(term, [&] { return read_postings(db, term, layout_ != nullptr ? *layout_ : single); });
+  PostingPtr read;
+  std::shared_ptr<const PackedPostings> p = packed(db, term, &read);
+  if (read != nullptr) return read;
+  if (p->count == 0) return empty_postings();
+  return std::make_shared<const PostingList>(unpack_postings(*p));
 }
 
-PostingsCache::PostingsCache(std::size_t max_bytes) : max_bytes_(max_bytes) {
+std::size_t PostingsCache::count(Xapian::Database& db, const std::string& term) const {
+  return packed(db, term, nullptr)->count;
+}
+
+PostingsCache::PostingsCache(std::size_t max_bytes) { set_max_bytes(max_bytes); }
+
+void PostingsCache::set_max_bytes(std::size_t max_bytes) {
+  max_bytes_ = max_bytes;
+  shards_.clear();
   const std::size_t count = std::clamp<std::size_t>(max_bytes / (std::size_t{32} << 20), 1, 8);
   for (std::size_t i = 0; i < count; ++i) {
     auto s = std::make_unique<Shard>();
@@ -73,45 +61,60 @@ PostingsCache::PostingsCache(std::size_t max_bytes) : max_bytes_(max_bytes) {
   }
 }
 
-PostingPtr PostingsCache::get_or_compute(const std::string& term, const std::function<PostingPtr()>& compute,
-                                         Admission admission) const {
-  Shard& s = shard(term);
-  bool admit = true;
-  {
-    std::lock_guard<std::mutex> lock(s.mu);
-    auto it = s.entries.find(term);
-    if (it != s.entries.end()) {
-      s.lru.splice(s.lru.begin(), s.lru, it->second.lru);
-      ++s.stats.hits;
-      return it->second.list;
-    }
-    ++s.stats.misses;
-    if (admission == Admission::kSecondUse) {
-      constexpr std::size_t kSeenOnceMax = 1u << 18;  // ~10 MiB of hashes a shard at most
-      if (s.seen_once.size() >= kSeenOnceMax) s.seen_once.clear();
-      admit = !s.seen_once.insert(std::hash<std::string>{}(term)).second;
-    }
-  }
-  PostingPtr list = compute();  // outside the lock: other requests go on
-  if (!admit) return list;
+std::optional<PostingsCache::Entry> PostingsCache::find(const std::string& key, Admission admission,
+                                                        bool& admit) const {
+  Shard& s = shard(key);
   std::lock_guard<std::mutex> lock(s.mu);
-  auto [it, inserted] = s.entries.try_emplace(term);
-  if (!inserted) return it->second.list;  // another request read it meanwhile
-  s.lru.push_front(term);
-  it->second = Entry{list, s.lru.begin()};
-  s.stats.bytes += list->bytes() + term.size();
-  if (is_term_key(term)) s.stats.term_bytes += list->bytes() + term.size();
+  auto it = s.entries.find(key);
+  if (it != s.entries.end()) {
+    s.lru.splice(s.lru.begin(), s.lru, it->second.lru);
+    ++s.stats.hits;
+    return it->second;
+  }
+  ++s.stats.misses;
+  admit = true;
+  if (admission == Admission::kSecondUse) {
+    constexpr std::size_t kSeenOnceMax = 1u << 18;  // ~10 MiB of hashes a shard at most
+    if (s.seen_once.size() >= kSeenOnceMax) s.seen_once.clear();
+    admit = !s.seen_once.insert(std::hash<std::string>{}(key)).second;
+  }
+  return std::nullopt;
+}
+
+PostingsCache::Entry PostingsCache::store(const std::string& key, Entry entry) const {
+  Shard& s = shard(key);
+  std::lock_guard<std::mutex> lock(s.mu);
+  auto [it, inserted] = s.entries.try_emplace(key);
+  if (!inserted) return it->second;  // another request stored it meanwhile
+  s.lru.push_front(key);
+  entry.lru = s.lru.begin();
+  it->second = std::move(entry);
+  s.stats.bytes += it->second.bytes;
+  if (is_term_key(key)) s.stats.term_bytes += it->second.bytes;
   ++s.stats.terms;
+  Entry kept = it->second;
   while (s.stats.bytes > s.max_bytes && s.lru.size() > 1) {
     auto victim = s.entries.find(s.lru.back());
-    s.stats.bytes -= victim->second.list->bytes() + victim->first.size();
-    if (is_term_key(victim->first)) s.stats.term_bytes -= victim->second.list->bytes() + victim->first.size();
+    s.stats.bytes -= victim->second.bytes;
+    if (is_term_key(victim->first)) s.stats.term_bytes -= victim->second.bytes;
     --s.stats.terms;
     ++s.stats.evictions;
     s.entries.erase(victim);
     s.lru.pop_back();
   }
-  return list;
+  return kept;
+}
+
+PostingPtr PostingsCache::get_or_compute(const std::string& key, const std::function<PostingPtr()>& compute,
+                                         Admission admission) const {
+  bool admit = true;
+  if (std::optional<Entry> e = find(key, admission, admit)) return e->list;
+  PostingPtr list = compute();  // outside the lock: other requests go on
+  if (!admit) return list;
+  Entry fresh;
+  fresh.list = list;
+  fresh.bytes = list->bytes() + key.size();
+  return store(key, std::move(fresh)).list;
 }
 
 PostingsCacheStats PostingsCache::stats() const {

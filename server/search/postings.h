@@ -1,8 +1,14 @@
 // Posting lists held in memory: a term's documents (ascending) with their
 // within-document frequencies, read from Xapian on first use and kept in an
-// LRU cache bounded in bytes. Shared by every request of one snapshot, so
-// the terms shoppers actually use (forms, popular herbs, filters) are read
-// from disk once per generation.
+// LRU cache bounded in bytes, with the lists computed from them. Shared by
+// every request of one snapshot, so the terms shoppers actually use (forms,
+// popular herbs, filters) are read from disk once per generation.
+//
+// A term's own list is kept packed (packed_postings.h: one or two bytes a
+// posting instead of eight) and unpacked on each get(): its callers compute
+// the lists they cache from it (a group's scored list, a filter's
+// membership), so a term is unpacked when such a list is computed, not on
+// every search, and the cache holds four times as many terms.
 //
 // Thread-safety: PostingsCache is safe to call concurrently; a PostingList is
 // immutable once published.
@@ -14,6 +20,7 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -22,45 +29,10 @@
 #include <xapian.h>
 
 #include "server/search/index_layout.h"
+#include "server/search/packed_postings.h"
+#include "server/search/postings_list.h"
 
 namespace ayc::search {
-
-struct PostingList {
-  std::vector<Xapian::docid> docs;   // ascending
-  std::vector<std::uint32_t> wdfs;   // parallel to docs (empty in a scored list)
-  std::vector<float> weights;        // a scored list's BM25 weights, parallel to docs (else empty)
-  // Optional membership bitmap of a long list (add_bitmap()): bit d of
-  // `bits` is set when d is in docs; `ranks[w]` counts the docs below word w,
-  // so a document's position in docs is found without a search.
-  std::vector<std::uint64_t> bits;
-  std::vector<std::uint32_t> ranks;
-  // What it holds in memory (capacity, not size: a list narrowed in place keeps its first length).
-  std::size_t bytes() const {
-    return docs.capacity() * sizeof(Xapian::docid) + wdfs.capacity() * sizeof(std::uint32_t) +
-           weights.capacity() * sizeof(float) + bits.capacity() * sizeof(std::uint64_t) +
-           ranks.capacity() * sizeof(std::uint32_t) + 64;
-  }
-  // The position of `d` in docs, or -1 when absent. Needs the bitmap.
-  std::ptrdiff_t position(Xapian::docid d) const {
-    const std::size_t w = d >> 6;
-    if (w >= bits.size()) return -1;
-    const std::uint64_t word = bits[w];
-    const unsigned b = d & 63u;
-    if (((word >> b) & 1u) == 0) return -1;
-    return static_cast<std::ptrdiff_t>(ranks[w]) + __builtin_popcountll(word & ((std::uint64_t{1} << b) - 1));
-  }
-};
-
-// The first position at or after `from` in `docs` (ascending) whose docid
-// is >= d: galloping, so walking a short list through a long one costs
-// O(short * log(gap)).
-std::size_t skip_to(const std::vector<Xapian::docid>& docs, std::size_t from, Xapian::docid d);
-
-// Adds the membership bitmap to `list` (docs ascending).
-void add_bitmap(PostingList& list);
-using PostingPtr = std::shared_ptr<const PostingList>;
-// One shared empty list.
-const PostingPtr& empty_postings();
 
 struct PostingsCacheStats {
   std::uint64_t hits = 0, misses = 0, evictions = 0, bytes = 0, terms = 0;
@@ -77,11 +49,17 @@ class PostingsCache {
   // longest lists of a large catalogue): a search looks up tens of lists,
   // and with one lock the worker threads queued on it.
   explicit PostingsCache(std::size_t max_bytes);
+  // Sets the budget anew, before the cache is first used (a generation
+  // sizes an automatic budget by its product count once its tables are built).
+  void set_max_bytes(std::size_t max_bytes);
 
   // The term's posting list (empty when the term is not in the index), in
-  // engine docids of the layout set by use_layout() (default: one database).
-  // Throws Xapian::Error when the database cannot be read.
+  // engine docids of the layout set by use_layout() (default: one database),
+  // unpacked for this call. Throws Xapian::Error when the database cannot be read.
   PostingPtr get(Xapian::Database& db, const std::string& term) const;
+  // How many documents hold the term, without unpacking its list (read and
+  // cached as get() does).
+  std::size_t count(Xapian::Database& db, const std::string& term) const;
   // The generation's layout, set before the cache is first used; it must
   // outlive the cache.
   void use_layout(const IndexLayout* layout) { layout_ = layout; }
@@ -100,8 +78,11 @@ class PostingsCache {
   std::size_t max_bytes() const { return max_bytes_; }
 
  private:
+  // A computed list, or a term's list packed.
   struct Entry {
     PostingPtr list;
+    std::shared_ptr<const PackedPostings> packed;
+    std::size_t bytes = 0;  // what it holds in memory, its key included
     std::list<std::string>::iterator lru;
   };
   struct Shard {
@@ -114,6 +95,15 @@ class PostingsCache {
     PostingsCacheStats stats;
   };
   Shard& shard(const std::string& key) const { return *shards_[std::hash<std::string>{}(key) % shards_.size()]; }
+  // The entry under `key`, counted as a hit; else nullopt, counted as a
+  // miss, and `admit` says whether what is computed should be stored.
+  std::optional<Entry> find(const std::string& key, Admission admission, bool& admit) const;
+  // Stores `entry` under `key` (unless another request stored one
+  // meanwhile) and evicts beyond the shard's budget; returns the entry kept.
+  Entry store(const std::string& key, Entry entry) const;
+  // The term's packed list, read from the index and stored when absent;
+  // `read` is set to the unpacked list when it was read by this call.
+  std::shared_ptr<const PackedPostings> packed(Xapian::Database& db, const std::string& term, PostingPtr* read) const;
 
   std::size_t max_bytes_;
   std::vector<std::unique_ptr<Shard>> shards_;

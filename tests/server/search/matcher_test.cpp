@@ -174,6 +174,51 @@ TEST_CASE("intersecting short and long lists agrees with brute force at every si
   CHECK(kept.docs() == brute([](int i) { return i % 97 == 0; }));
 }
 
+TEST_CASE("a filter of several terms keeps the documents any of them has, with their weights, long lists or short") {
+  // A filter asks each document of the match set of its terms' lists:
+  // through a long list's bitmap, by a cursor in a short one, or (few
+  // listed documents) each listed document looked up in the set.
+  const int n = 3000;
+  std::vector<SmallIndex::Doc> docs;
+  for (int i = 1; i <= n; ++i) {
+    SmallIndex::Doc d;
+    d.terms.push_back({"word", static_cast<unsigned>(1 + i % 4)});
+    if (i % 2 == 0) d.terms.push_back({"Khalf", 0});    // long: a bitmap
+    if (i % 101 == 0) d.terms.push_back({"Krare", 0});  // short: a cursor
+    if (i % 5 == 0) d.terms.push_back({"Kfifth", 0});
+    if (i == 7 || i == n) d.terms.push_back({"Kedge", 0});
+    docs.push_back(d);
+  }
+  SmallIndex idx(docs, 8 << 20);
+  auto m = idx.matcher();
+  const Matches all = m.match(TextPlan{{TextGroup{{{"word"}}}}});
+  auto expect = [&](auto keep) {
+    std::vector<Xapian::docid> out;
+    for (int i = 1; i <= n; ++i)
+      if (keep(i)) out.push_back(static_cast<Xapian::docid>(i));
+    return out;
+  };
+  auto check = [&](const Matches& from, const std::vector<std::string>& terms, auto keep) {
+    const Matches kept = m.restrict(from, {FilterPart{"", terms, {}}});
+    std::vector<Xapian::docid> want;
+    for (Xapian::docid d : from.docs())
+      if (keep(static_cast<int>(d))) want.push_back(d);
+    REQUIRE(kept.docs() == want);
+    for (std::size_t i = 0; i < kept.size(); ++i) {  // each keeps its weight in `from`
+      const auto at = std::lower_bound(from.docs().begin(), from.docs().end(), kept.docs()[i]) - from.docs().begin();
+      CHECK(kept.weights()[i] == from.weights()[static_cast<std::size_t>(at)]);
+    }
+  };
+  check(all, {"Khalf", "Krare"}, [](int i) { return i % 2 == 0 || i % 101 == 0; });
+  check(all, {"Krare", "Kedge"}, [](int i) { return i % 101 == 0 || i == 7 || i == n; });  // few listed
+  check(all, {"Kfifth", "Krare", "Kedge"}, [](int i) { return i % 5 == 0 || i % 101 == 0 || i == 7 || i == n; });
+  check(all, {"Kabsent"}, [](int) { return false; });
+  // A short match set against long lists.
+  const Matches fifths = m.restrict(all, {FilterPart{"", {"Kfifth"}, {}}});
+  REQUIRE(fifths.docs() == expect([](int i) { return i % 5 == 0; }));
+  check(fifths, {"Khalf", "Kedge"}, [](int i) { return i % 2 == 0 || i == 7 || i == n; });
+}
+
 TEST_CASE("no groups means every live document, deleted ones excluded") {
   SmallIndex idx({{{{"a", 1}}}, {{{"b", 1}}}, {{{"c", 1}}}});
   {
@@ -206,20 +251,29 @@ TEST_CASE("filters keep any-of their terms and a price range, and one facet's fi
   CHECK(docs_of(m.restrict(all, {{"", {"KANY"}, {}}})) == std::vector<Xapian::docid>{1, 3});
 }
 
-TEST_CASE("the postings cache reads a term once and drops the least recently used beyond its budget") {
+TEST_CASE("the postings cache reads a term once, keeps it packed and drops the least recently used beyond its budget") {
   std::vector<SmallIndex::Doc> docs;
   for (int i = 0; i < 100; ++i) docs.push_back({{{"common", 1}, {"t" + std::to_string(i % 4), 1}}});
-  SmallIndex idx(docs, 1200);  // room for the 100-document list and one or two of the 25-document ones
+  // Packed, "common" takes ~140 bytes and each "t" list ~60: room for three or four lists.
+  SmallIndex idx(docs, 300);
   auto first = idx.cache.get(idx.db, "common");
   CHECK(first->docs.size() == 100);
-  CHECK(idx.cache.get(idx.db, "common") == first);
+  CHECK(idx.cache.stats().misses == 1);
+  CHECK(idx.cache.stats().bytes < 100 * 8 / 4);  // a quarter of the unpacked arrays at most
+  auto again = idx.cache.get(idx.db, "common");  // unpacked from the cache, not read again
   CHECK(idx.cache.stats().hits == 1);
+  CHECK(again->docs == first->docs);
+  CHECK(again->wdfs == first->wdfs);
+  CHECK(idx.cache.count(idx.db, "common") == 100);
+  CHECK(idx.cache.stats().hits == 2);
   CHECK(idx.cache.stats().term_bytes == idx.cache.stats().bytes);  // only terms' own lists so far
   for (int i = 0; i < 4; ++i) CHECK(idx.cache.get(idx.db, "t" + std::to_string(i))->docs.size() == 25);
   auto s = idx.cache.stats();
   CHECK(s.evictions > 0);
-  CHECK(s.bytes <= 1200);
+  CHECK(s.bytes <= 300);
   CHECK(idx.cache.get(idx.db, "absent")->docs.empty());
+  CHECK(idx.cache.count(idx.db, "absent") == 0);
+  CHECK(idx.cache.stats().misses == s.misses + 1);  // an absent term is remembered too
 }
 
 TEST_CASE("a large postings cache spreads its lists over shards and keeps within its whole budget") {

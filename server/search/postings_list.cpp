@@ -1,0 +1,42 @@
+#include "server/search/postings_list.h"
+
+namespace ayc::search {
+
+void add_bitmap(PostingList& list, bool with_ranks) {
+  list.bits.clear();
+  list.ranks.clear();
+  if (list.docs.empty()) return;
+  const std::size_t words = (list.docs.back() >> 6) + 1;
+  list.bits.assign(words, 0);
+  for (Xapian::docid d : list.docs) list.bits[d >> 6] |= std::uint64_t{1} << (d & 63u);
+  if (!with_ranks) return;
+  list.ranks.resize(words);
+  std::uint32_t below = 0;
+  for (std::size_t w = 0; w < words; ++w) {
+    list.ranks[w] = below;
+    below += static_cast<std::uint32_t>(__builtin_popcountll(list.bits[w]));
+  }
+}
+
+// The first position at or after `from` whose docid is >= d: galloping
+// (1, 2, 4, ... ahead, then a binary search), so intersecting a short list
+// with a long one costs O(short * log(gap)), not a walk over the long one.
+std::size_t skip_to(const std::vector<Xapian::docid>& docs, std::size_t from, Xapian::docid d) {
+  if (from >= docs.size() || docs[from] >= d) return from;
+  std::size_t lo = from, step = 1;  // docs[lo] < d
+  while (lo + step < docs.size() && docs[lo + step] < d) {
+    lo += step;
+    step *= 2;
+  }
+  const std::size_t hi = std::min(docs.size(), lo + step + 1);
+  return static_cast<std::size_t>(std::lower_bound(docs.begin() + static_cast<std::ptrdiff_t>(lo) + 1,
+                                                   docs.begin() + static_cast<std::ptrdiff_t>(hi), d) -
+                                  docs.begin());
+}
+
+const PostingPtr& empty_postings() {
+  static const PostingPtr empty = std::make_shared<PostingList>();
+  return empty;
+}
+
+}  // namespace ayc::search

@@ -1,0 +1,62 @@
+// A posting list in memory: documents ascending, with their
+// within-document frequencies or (a scored list) their weights, and an
+// optional membership bitmap; and the walks over such lists.
+//
+// Thread-safety: a PostingList is immutable once published.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include <xapian.h>
+
+namespace ayc::search {
+
+struct PostingList {
+  std::vector<Xapian::docid> docs;   // ascending
+  std::vector<std::uint32_t> wdfs;   // parallel to docs (empty in a scored list)
+  std::vector<float> weights;        // a scored list's BM25 weights, parallel to docs (else empty)
+  // Optional membership bitmap of a long list (add_bitmap()): bit d of
+  // `bits` is set when d is in docs; `ranks[w]` counts the docs below word w,
+  // so a document's position in docs is found without a search. A list
+  // asked only whether it holds a document has the bits without the ranks.
+  std::vector<std::uint64_t> bits;
+  std::vector<std::uint32_t> ranks;
+  // What it holds in memory (capacity, not size: a list narrowed in place keeps its first length).
+  std::size_t bytes() const {
+    return docs.capacity() * sizeof(Xapian::docid) + wdfs.capacity() * sizeof(std::uint32_t) +
+           weights.capacity() * sizeof(float) + bits.capacity() * sizeof(std::uint64_t) +
+           ranks.capacity() * sizeof(std::uint32_t) + 64;
+  }
+  // Whether bit d is set. Needs the bitmap.
+  bool has(Xapian::docid d) const {
+    const std::size_t w = d >> 6;
+    return w < bits.size() && ((bits[w] >> (d & 63u)) & 1u) != 0;
+  }
+  // The position of `d` in docs, or -1 when absent. Needs the bitmap and its ranks.
+  std::ptrdiff_t position(Xapian::docid d) const {
+    const std::size_t w = d >> 6;
+    if (w >= bits.size()) return -1;
+    const std::uint64_t word = bits[w];
+    const unsigned b = d & 63u;
+    if (((word >> b) & 1u) == 0) return -1;
+    return static_cast<std::ptrdiff_t>(ranks[w]) + __builtin_popcountll(word & ((std::uint64_t{1} << b) - 1));
+  }
+};
+
+// The first position at or after `from` in `docs` (ascending) whose docid
+// is >= d: galloping, so walking a short list through a long one costs
+// O(short * log(gap)).
+std::size_t skip_to(const std::vector<Xapian::docid>& docs, std::size_t from, Xapian::docid d);
+
+// Adds the membership bitmap to `list` (docs ascending), with its ranks
+// unless only membership will be asked (PostingList::has()).
+void add_bitmap(PostingList& list, bool with_ranks = true);
+using PostingPtr = std::shared_ptr<const PostingList>;
+// One shared empty list.
+const PostingPtr& empty_postings();
+
+}  // namespace ayc::search
