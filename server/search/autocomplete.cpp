@@ -68,28 +68,53 @@ int compare_prefix(std::uint64_t text_head, std::string_view text, std::uint64_t
 
 void Autocomplete::add(features::Suggestion suggestion, Xapian::docid docid) {
   auto index = static_cast<std::uint32_t>(suggestions_.size());
-  for (auto& key : suggestion.keys) {
+  for (const auto& key : suggestion.keys) {
     if (key.empty()) continue;
-    keys_.push_back(key);
+    key_pool_ += key;
+    key_starts_.push_back(key_pool_.size());
     key_owner_.push_back(index);
   }
-  suggestion.keys.clear();  // kept once, in keys_
-  suggestions_.push_back(std::move(suggestion));
+  Stored stored;
+  stored.text_at = text_pool_.size();
+  stored.text_size = static_cast<std::uint32_t>(suggestion.text.size());
+  stored.slug_size = static_cast<std::uint32_t>(suggestion.slug.size());
+  stored.weight = suggestion.weight;
+  stored.kind = suggestion.kind;
+  text_pool_ += suggestion.text;
+  text_pool_ += suggestion.slug;
+  suggestions_.push_back(stored);
   docids_.push_back(docid);
 }
 
-std::string_view Autocomplete::entry_text(const Entry& e) const {
-  return std::string_view(keys_[e.key_index]).substr(e.offset);
+std::size_t Autocomplete::bytes() const {
+  return suggestions_.capacity() * sizeof(Stored) + text_pool_.capacity() + docids_.capacity() * sizeof(Xapian::docid) +
+         key_pool_.capacity() + key_starts_.capacity() * sizeof(std::uint64_t) +
+         key_owner_.capacity() * sizeof(std::uint32_t) + entries_.capacity() * sizeof(Entry) +
+         heads_.capacity() * sizeof(std::uint64_t) + weights_.capacity() * sizeof(float) +
+         tree_.capacity() * sizeof(std::uint32_t);
 }
 
-double Autocomplete::entry_weight(std::uint32_t entry) const { return weights_[entry]; }
-
 void Autocomplete::build() {
+  // Sized exactly, and the tables filled by add() trimmed: growing by
+  // doubling left up to half of each unused.
+  suggestions_.shrink_to_fit();
+  text_pool_.shrink_to_fit();
+  docids_.shrink_to_fit();
+  key_pool_.shrink_to_fit();
+  key_starts_.shrink_to_fit();
+  key_owner_.shrink_to_fit();
+  const auto keys = static_cast<std::uint32_t>(key_owner_.size());
+  std::size_t starts = 0;
+  for (std::uint32_t k = 0; k < keys; ++k) {
+    const std::string_view key = key_text(k);
+    for (std::size_t i = 0; i < key.size(); ++i) starts += i == 0 || key[i - 1] == ' ' ? 1 : 0;
+  }
   entries_.clear();
-  for (std::uint32_t k = 0; k < keys_.size(); ++k) {
-    const std::string& key = keys_[k];
+  entries_.reserve(starts);
+  for (std::uint32_t k = 0; k < keys; ++k) {
+    const std::string_view key = key_text(k);
     for (std::size_t i = 0; i < key.size(); ++i) {
-      if (i == 0 || key[i - 1] == ' ') entries_.push_back({k, static_cast<std::uint32_t>(i), key_owner_[k]});
+      if (i == 0 || key[i - 1] == ' ') entries_.push_back({k, static_cast<std::uint32_t>(i)});
     }
   }
   std::sort(entries_.begin(), entries_.end(),
@@ -99,7 +124,8 @@ void Autocomplete::build() {
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     const Entry& e = entries_[i];
     heads_[i] = head_of(entry_text(e));
-    weights_[i] = suggestions_[e.suggestion].weight + (e.offset == 0 ? 1.0 : 0.0);  // a key's start ranks first
+    // a key's start ranks first
+    weights_[i] = static_cast<float>(suggestions_[suggestion_of(e)].weight + (e.offset == 0 ? 1.0 : 0.0));
   }
   leaves_ = 1;
   while (leaves_ < entries_.size()) leaves_ *= 2;
@@ -166,12 +192,14 @@ void Autocomplete::collect(std::string_view prefix, double bonus, std::size_t wa
   for (int steps = 0; !heap.empty() && added < want && steps < 4096; ++steps) {
     Range r = heap.top();
     heap.pop();
-    std::uint32_t s = entries_[r.best].suggestion;
+    std::uint32_t s = suggestion_of(entries_[r.best]);
     const bool gone = hidden != nullptr && s < hidden->size() && (*hidden)[s];
     if (!gone && std::find(taken.begin(), taken.end(), s) == taken.end()) {
       taken.push_back(s);
-      const auto& sug = suggestions_[s];
-      out.push_back({sug.text, sug.kind, sug.slug, r.weight + bonus});
+      const Stored& sug = suggestions_[s];
+      const std::string_view text = std::string_view(text_pool_).substr(sug.text_at, sug.text_size);
+      const std::string_view slug = std::string_view(text_pool_).substr(sug.text_at + sug.text_size, sug.slug_size);
+      out.push_back({std::string(text), sug.kind, std::string(slug), r.weight + bonus});
       ++added;
     }
     push(r.lo, r.best);

@@ -47,6 +47,8 @@ class Autocomplete {
   // `query` as typed; at most `limit` completions, best first.
   std::vector<Completion> complete(std::string_view query, std::size_t limit) const;
   std::size_t size() const { return suggestions_.size(); }
+  // Heap bytes of its tables (capacity).
+  std::size_t bytes() const;
   // The document of suggestion i (in order of add()), 0 when none.
   Xapian::docid docid(std::size_t i) const { return i < docids_.size() ? docids_[i] : 0; }
 
@@ -61,29 +63,44 @@ class Autocomplete {
                                           std::size_t limit);
 
  private:
+  // Held compactly (a million products make ~7 million entries): strings
+  // in pools addressed by offset, an entry's suggestion found through its key.
   struct Entry {
-    std::uint32_t key_index;     // into keys_
+    std::uint32_t key_index;     // into key_starts_
     std::uint32_t offset;        // where in the key this entry starts (a word start)
-    std::uint32_t suggestion;    // into suggestions_
   };
-  std::string_view entry_text(const Entry& e) const;
-  double entry_weight(std::uint32_t entry) const;
+  struct Stored {
+    std::uint64_t text_at = 0;   // into text_pool_: the text, then the slug
+    std::uint32_t text_size = 0, slug_size = 0;
+    double weight = 0;
+    features::SuggestionKind kind = features::SuggestionKind::kProduct;
+  };
+  std::string_view key_text(std::uint32_t k) const {
+    return std::string_view(key_pool_).substr(key_starts_[k], key_starts_[k + 1] - key_starts_[k]);
+  }
+  std::string_view entry_text(const Entry& e) const { return key_text(e.key_index).substr(e.offset); }
+  std::uint32_t suggestion_of(const Entry& e) const { return key_owner_[e.key_index]; }
+  double entry_weight(std::uint32_t entry) const { return weights_[entry]; }
   std::uint32_t best_in(std::size_t lo, std::size_t hi) const;  // argmax over [lo, hi)
   // Adds up to `want` new suggestions whose indexed text starts with `prefix`.
   void collect(std::string_view prefix, double bonus, std::size_t want, std::vector<Completion>& out,
                std::vector<std::uint32_t>& taken, std::pair<std::size_t, std::size_t> within,
                const std::vector<bool>* hidden) const;
 
-  std::vector<features::Suggestion> suggestions_;
+  std::vector<Stored> suggestions_;
+  std::string text_pool_;
   std::vector<Xapian::docid> docids_;  // parallel to suggestions_
-  std::vector<std::string> keys_;
-  std::vector<std::uint32_t> key_owner_;  // keys_[i] belongs to suggestions_[key_owner_[i]]
+  std::string key_pool_;
+  std::vector<std::uint64_t> key_starts_{0};  // key k is key_pool_[key_starts_[k], key_starts_[k + 1])
+  std::vector<std::uint32_t> key_owner_;  // key k belongs to suggestions_[key_owner_[k]]
   // [lo, hi) of the entries whose text starts with `prefix`, within [from, to).
   std::pair<std::size_t, std::size_t> range_of(std::string_view prefix, std::size_t from, std::size_t to) const;
 
   std::vector<Entry> entries_;
-  std::vector<std::uint64_t> heads_;
-  std::vector<double> weights_;  // entry_weight() of each entry, precomputed  // entries' first 8 bytes, big-endian: most comparisons are one integer compare
+  std::vector<std::uint64_t> heads_;  // entries' first 8 bytes, big-endian: most comparisons are one integer compare
+  // entry_weight() of each entry, precomputed; a float (its ordering is the
+  // double's but for weights within a ten-millionth of each other)
+  std::vector<float> weights_;
   std::vector<std::uint32_t> tree_;  // segment tree of entry indices, max weight; size 2 * leaves_
   std::size_t leaves_ = 0;
 };
