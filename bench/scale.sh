@@ -27,7 +27,9 @@
 # ayurvedacart_100k and ayurvedacart_1m, generated once (datagen --seed 1;
 # the 1M one takes 10-17 minutes) and reused while they hold the right
 # number of products. Work files: var/scale/. AYC_BENCH_BIN, AYC_BENCH_SECONDS
-# (10), AYC_SCALE_WORK override the defaults.
+# (10), AYC_SCALE_WORK override the defaults; AYC_SCALE_SERVER_FLAGS adds
+# flags to the searching server (the table's rows say "default flags" only
+# without it).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/scripts/lib.sh"
@@ -95,9 +97,10 @@ wrk_list() {  # products, list, seconds -> RESULT line
 
 search_load() {  # products
   local n="$1"
-  say "all-distinct /search at $n products, default flags"
+  say "all-distinct /search at $n products, ${AYC_SCALE_SERVER_FLAGS:-default flags}"
+  # shellcheck disable=SC2086 # flags split on spaces
   SERVER_INDEX_DIR="$WORK/$n/index" server_start "$BIN" "$WORK/$n/server.log" "$WORK/$n/spool" \
-    "postgresql://postgres@127.0.0.1:1/none?connect_timeout=1"
+    "postgresql://postgres@127.0.0.1:1/none?connect_timeout=1" ${AYC_SCALE_SERVER_FLAGS:-}
   record "server_rss_ready_mib_$n" "$(( $(awk '/^VmRSS/ { print $2 }' "/proc/$SERVER_PID/status") / 1024 ))"
   wrk_list "$n" warmup 3 >/dev/null
   local line; line="$(wrk_list "$n" distinct "$SECONDS_PER_RUN")"

@@ -43,7 +43,7 @@ struct ServerConfig {
   std::string access_log;                  // empty: off; "-": stdout; else a file appended to
   std::string log_format = "text";         // text | json: log lines on stderr and access log lines
   std::int64_t reload_interval_ms = 250;   // how often to look for a new index generation (a read of CURRENT)
-  std::int64_t postings_cache_mb = 256;    // in-memory posting lists per served generation
+  std::int64_t postings_cache_mb = 0;      // in-memory posting lists per served generation (0: by its size)
   std::int64_t response_cache_entries = 32'768;  // rendered pure answers per served generation
   std::int64_t response_cache_mb = 64;     // and at most this many MB of them
   std::int64_t engine_cache_mb = 256;      // the engine's caches besides postings, per served generation

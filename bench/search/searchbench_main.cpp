@@ -7,7 +7,7 @@
 // again (its facet counts and products cached).
 //
 //   ayurvedacart-searchbench --index-dir var/bench-http/index --queries FILE [--warmup 10000] [--limit 20000]
-//                            [--passes 2] [--slowest 20] [--postings-cache-mb 256] [--warm-words 0]
+//                            [--passes 2] [--slowest 20] [--postings-cache-mb 0] [--warm-words 0]
 //
 // --exact-facet-hits and --early-termination are the engine's settings
 // (the server's --exact-facet-hits; early termination is always on in the
@@ -50,7 +50,7 @@ struct Config {
   std::int64_t limit = 20000;
   std::int64_t passes = 2;
   std::int64_t slowest = 0;
-  std::int64_t postings_cache_mb = 256;
+  std::int64_t postings_cache_mb = 0;
   std::int64_t warm_words = 0;
   std::int64_t exact_facet_hits = 50'000;
   bool early_termination = true;
@@ -148,8 +148,8 @@ int main(int argc, char** argv) {
   flags.add_int("limit", "", "Timed lines at most (after the warm-up lines)", &c.limit, 1, 100'000'000);
   flags.add_int("passes", "", "Times the timed lines are searched", &c.passes, 1, 100);
   flags.add_int("slowest", "", "Also list this many slowest queries of pass 1", &c.slowest, 0, 1000);
-  flags.add_int("postings-cache-mb", "", "Posting lists kept in memory, as the server's flag", &c.postings_cache_mb, 1,
-                1024 * 1024);
+  flags.add_int("postings-cache-mb", "", "Posting lists kept in memory, as the server's flag (0: sized as the server "
+                "sizes it)", &c.postings_cache_mb, 0, 1024 * 1024);
   flags.add_int("warm-words", "", "One-word searches run at load, as the server's flag", &c.warm_words, 0, 10'000'000);
   flags.add_int("exact-facet-hits", "", "Facet counts exact up to this many hits, sampled above, as the server's flag",
                 &c.exact_facet_hits, 1, 1'000'000'000);

@@ -2,6 +2,8 @@
 
 #include "server/search/cache_sizes.h"
 
+#include <algorithm>
+
 namespace ayc::search {
 
 namespace {
@@ -21,8 +23,13 @@ static_assert(CacheShares::kProducts + CacheShares::kSlugs + CacheShares::kLists
 
 }  // namespace
 
+std::size_t postings_cache_bytes_for(std::size_t products) {
+  constexpr std::size_t kFloor = std::size_t{256} << 20, kPerProduct = 512;
+  return std::max(kFloor, products * kPerProduct);
+}
+
 GenerationCaches::GenerationCaches(const CacheOptions& o)
-    : postings(o.postings_cache_bytes),
+    : postings(o.postings_cache_bytes != 0 ? o.postings_cache_bytes : postings_cache_bytes_for(0)),
       products(o.product_cache_entries, share(o, CacheShares::kProducts), sizer<features::ProductFeatures>()),
       slugs(o.product_cache_entries, share(o, CacheShares::kSlugs), sizer<std::string>()),
       lists(o.list_cache_entries, share(o, CacheShares::kLists), sizer<std::vector<features::ScoredItem>>()),

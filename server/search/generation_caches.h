@@ -24,7 +24,8 @@
 namespace ayc::search {
 
 struct CacheOptions {
-  std::size_t postings_cache_bytes = 256u << 20;  // posting lists kept in memory (LRU)
+  // Posting lists kept in memory (LRU); 0: automatic, postings_cache_bytes_for().
+  std::size_t postings_cache_bytes = 0;
   // Every other cache of the generation together, in bytes (shared out by
   // the shares below); each is bounded by its entries too.
   std::size_t engine_cache_bytes = 256u << 20;
@@ -37,6 +38,12 @@ struct CacheOptions {
   std::size_t prefix_entries = 65536;             // unfinished last words' completions (LRU)
   std::size_t ranked_entries = 16384;             // best candidates of recurring match sets (LRU, ~1.5 KiB each)
 };
+
+// The automatic posting-list budget of a generation of `products`: 256 MiB,
+// or 512 bytes a product when that is more (a million products: 488 MiB).
+// The lists a search load touches grow with the catalogue (packed terms,
+// scored groups); the server's memory model (server/README.md) counts it.
+std::size_t postings_cache_bytes_for(std::size_t products);
 
 // Each cache's share of CacheOptions::engine_cache_bytes, in percent (they
 // add up to 100).

@@ -162,6 +162,9 @@ Result<std::shared_ptr<const IndexSnapshot>> IndexSnapshot::load(const fs::path&
   }
   snap->facets_.pack(PriceBands(snap->currencies_, snap->currencies_.base()));
   snap->doc_count_ = snap->docs_.count();
+  if (options.caches.postings_cache_bytes == 0) {
+    snap->caches_.postings.set_max_bytes(postings_cache_bytes_for(snap->doc_count_));
+  }
   snap->load_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return std::shared_ptr<const IndexSnapshot>(std::move(snap));
 }

@@ -76,5 +76,22 @@ TEST_CASE("warming stops once the posting lists fill half of their cache") {
   CHECK(warmed->searches == 1);
 }
 
+TEST_CASE("an automatic posting-list budget is sized by the generation's products, a set one is kept") {
+  CHECK(postings_cache_bytes_for(0) == std::size_t{256} << 20);
+  CHECK(postings_cache_bytes_for(100'000) == std::size_t{256} << 20);
+  CHECK(postings_cache_bytes_for(1'000'000) == std::size_t{512} * 1'000'000);
+  ayc::testing::SearchIndexFixture fx;
+  index::Generations gens(fx.dir.path() / "index");
+  SnapshotOptions options;
+  options.caches.postings_cache_bytes = 0;
+  auto automatic = IndexSnapshot::load(gens.path_of(**gens.current()), options);
+  REQUIRE(automatic.ok());
+  CHECK((*automatic)->postings().max_bytes() == postings_cache_bytes_for((*automatic)->document_count()));
+  options.caches.postings_cache_bytes = std::size_t{3} << 20;
+  auto set = IndexSnapshot::load(gens.path_of(**gens.current()), options);
+  REQUIRE(set.ok());
+  CHECK((*set)->postings().max_bytes() == std::size_t{3} << 20);
+}
+
 }  // namespace
 }  // namespace ayc::search
