@@ -61,7 +61,7 @@ void add_flags(FlagSet& f, ServerConfig& c) {
   f.add_int("reload-interval-ms", "", "How often to look for a new index generation", &c.reload_interval_ms, 100,
             3'600'000);
   f.add_int("postings-cache-mb", "AYURVEDACART_POSTINGS_CACHE_MB", "Memory for posting lists kept between "
-            "searches (least recently used are dropped beyond it); 0: 256, or 512 bytes a searchable product "
+            "searches (least recently used are dropped beyond it); 0: 256, or 576 bytes a searchable product "
             "when that is more", &c.postings_cache_mb, 0, 1024 * 1024);
   f.add_int("response-cache-entries", "", "Rendered /autocomplete and /products/{id}/related answers kept per index "
             "generation (0: none)", &c.response_cache_entries, 0, 10'000'000);

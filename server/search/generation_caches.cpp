@@ -24,7 +24,7 @@ static_assert(CacheShares::kProducts + CacheShares::kSlugs + CacheShares::kLists
 }  // namespace
 
 std::size_t postings_cache_bytes_for(std::size_t products) {
-  constexpr std::size_t kFloor = std::size_t{256} << 20, kPerProduct = 512;
+  constexpr std::size_t kFloor = std::size_t{256} << 20, kPerProduct = 576;
   return std::max(kFloor, products * kPerProduct);
 }
 

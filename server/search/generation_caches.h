@@ -40,7 +40,7 @@ struct CacheOptions {
 };
 
 // The automatic posting-list budget of a generation of `products`: 256 MiB,
-// or 512 bytes a product when that is more (a million products: 488 MiB).
+// or 576 bytes a product when that is more (a million products: 549 MiB).
 // The lists a search load touches grow with the catalogue (packed terms,
 // scored groups); the server's memory model (server/README.md) counts it.
 std::size_t postings_cache_bytes_for(std::size_t products);

@@ -67,9 +67,23 @@ std::optional<PostingsCache::Entry> PostingsCache::find(const std::string& key, 
   std::lock_guard<std::mutex> lock(s.mu);
   auto it = s.entries.find(key);
   if (it != s.entries.end()) {
-    s.lru.splice(s.lru.begin(), s.lru, it->second.lru);
+    Entry& e = it->second;
+    if (e.is_protected) {
+      s.protected_lists.splice(s.protected_lists.begin(), s.protected_lists, e.lru);
+    } else {  // asked again: protected, its least recent there back on probation
+      s.protected_lists.splice(s.protected_lists.begin(), s.probation, e.lru);
+      e.is_protected = true;
+      s.protected_bytes += e.bytes;
+      const std::size_t protected_max = s.max_bytes / 100 * kProtectedPercent;
+      while (s.protected_bytes > protected_max && s.protected_lists.size() > 1) {
+        Entry& demoted = s.entries.find(s.protected_lists.back())->second;
+        s.probation.splice(s.probation.begin(), s.protected_lists, demoted.lru);
+        demoted.is_protected = false;
+        s.protected_bytes -= demoted.bytes;
+      }
+    }
     ++s.stats.hits;
-    return it->second;
+    return e;
   }
   ++s.stats.misses;
   admit = true;
@@ -86,21 +100,27 @@ PostingsCache::Entry PostingsCache::store(const std::string& key, Entry entry) c
   std::lock_guard<std::mutex> lock(s.mu);
   auto [it, inserted] = s.entries.try_emplace(key);
   if (!inserted) return it->second;  // another request stored it meanwhile
-  s.lru.push_front(key);
-  entry.lru = s.lru.begin();
+  s.probation.push_front(key);
+  entry.lru = s.probation.begin();
+  entry.is_protected = false;
   it->second = std::move(entry);
   s.stats.bytes += it->second.bytes;
   if (is_term_key(key)) s.stats.term_bytes += it->second.bytes;
   ++s.stats.terms;
   Entry kept = it->second;
-  while (s.stats.bytes > s.max_bytes && s.lru.size() > 1) {
-    auto victim = s.entries.find(s.lru.back());
+  // Out from probation's end (never the list just stored), then, when
+  // probation holds nothing else, from the protected segment's.
+  while (s.stats.bytes > s.max_bytes && s.probation.size() + s.protected_lists.size() > 1) {
+    const bool from_probation = s.probation.size() > 1 || s.protected_lists.empty();
+    std::list<std::string>& segment = from_probation ? s.probation : s.protected_lists;
+    auto victim = s.entries.find(segment.back());
     s.stats.bytes -= victim->second.bytes;
+    if (victim->second.is_protected) s.protected_bytes -= victim->second.bytes;
     if (is_term_key(victim->first)) s.stats.term_bytes -= victim->second.bytes;
     --s.stats.terms;
     ++s.stats.evictions;
+    segment.pop_back();
     s.entries.erase(victim);
-    s.lru.pop_back();
   }
   return kept;
 }

@@ -78,17 +78,28 @@ class PostingsCache {
   std::size_t max_bytes() const { return max_bytes_; }
 
  private:
+  // Eviction is a segmented LRU: a list enters on probation and moves to
+  // the protected segment (kProtectedPercent of the budget) when asked
+  // again; lists leave from probation's end, and the protected segment's
+  // least recent fall back to probation. An all-distinct load asks for a
+  // long tail of lists once (a rare herb's group, a typo's telling list);
+  // under a plain LRU they pushed out the lists asked for again and again
+  // (a form word's or a common herb's scored group: hundreds of thousands
+  // of postings, milliseconds to compute again).
+  static constexpr std::size_t kProtectedPercent = 80;
   // A computed list, or a term's list packed.
   struct Entry {
     PostingPtr list;
     std::shared_ptr<const PackedPostings> packed;
     std::size_t bytes = 0;  // what it holds in memory, its key included
-    std::list<std::string>::iterator lru;
+    bool is_protected = false;
+    std::list<std::string>::iterator lru;  // in its segment's list
   };
   struct Shard {
     std::mutex mu;
     std::size_t max_bytes = 0;
-    std::list<std::string> lru;  // most recently used first
+    std::list<std::string> probation, protected_lists;  // most recently used first
+    std::size_t protected_bytes = 0;
     std::unordered_map<std::string, Entry> entries;
     // Hashes of kSecondUse keys computed once and not cached (cleared when full).
     std::unordered_set<std::size_t> seen_once;

@@ -298,6 +298,37 @@ TEST_CASE("a large postings cache spreads its lists over shards and keeps within
   CHECK(cache.stats().hits == 1);
 }
 
+TEST_CASE("a list asked again outlives a run of lists asked once, and the protected ones still leave beyond the budget") {
+  PostingsCache cache(8192);  // one shard; each list below takes ~470 bytes
+  int computed = 0;
+  auto list = [&] {
+    ++computed;
+    auto l = std::make_shared<PostingList>();
+    l->docs.assign(100, 1);
+    return PostingPtr(std::move(l));
+  };
+  cache.get_or_compute("\x02hot", list);
+  cache.get_or_compute("\x02hot", list);  // asked again: protected
+  for (int i = 0; i < 100; ++i) cache.get_or_compute("\x02once" + std::to_string(i), list);
+  CHECK(cache.stats().evictions > 80);
+  CHECK(cache.stats().bytes <= 8192);
+  const int before = computed;
+  cache.get_or_compute("\x02hot", list);
+  CHECK(computed == before);  // still there: a plain LRU would have dropped it 80 lists ago
+  // Lists asked twice, more than the protected segment holds: the least
+  // recent fall back to probation and leave.
+  for (int i = 0; i < 40; ++i) {
+    cache.get_or_compute("\x02twice" + std::to_string(i), list);
+    cache.get_or_compute("\x02twice" + std::to_string(i), list);
+    CHECK(cache.stats().bytes <= 8192);
+  }
+  const int again = computed;
+  cache.get_or_compute("\x02twice39", list);
+  CHECK(computed == again);
+  cache.get_or_compute("\x02twice0", list);
+  CHECK(computed == again + 1);
+}
+
 TEST_CASE("a list admitted on second use is computed twice, then kept, while one admitted on first use is kept at once") {
   PostingsCache cache(1 << 20);
   int computed = 0;

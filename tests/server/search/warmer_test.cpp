@@ -79,7 +79,7 @@ TEST_CASE("warming stops once the posting lists fill half of their cache") {
 TEST_CASE("an automatic posting-list budget is sized by the generation's products, a set one is kept") {
   CHECK(postings_cache_bytes_for(0) == std::size_t{256} << 20);
   CHECK(postings_cache_bytes_for(100'000) == std::size_t{256} << 20);
-  CHECK(postings_cache_bytes_for(1'000'000) == std::size_t{512} * 1'000'000);
+  CHECK(postings_cache_bytes_for(1'000'000) == std::size_t{576} * 1'000'000);
   ayc::testing::SearchIndexFixture fx;
   index::Generations gens(fx.dir.path() / "index");
   SnapshotOptions options;
