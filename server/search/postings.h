@@ -1,6 +1,7 @@
 // Posting lists held in memory: a term's documents (ascending) with their
-// within-document frequencies, read from Xapian on first use and kept in an
-// LRU cache bounded in bytes, with the lists computed from them. Shared by
+// within-document frequencies, read from Xapian on first use and kept in a
+// cache bounded in bytes (a segmented LRU: see Entry), with the lists
+// computed from them. Shared by
 // every request of one snapshot, so the terms shoppers actually use (forms,
 // popular herbs, filters) are read from disk once per generation.
 //
