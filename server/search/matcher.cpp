@@ -103,22 +103,36 @@ PostingPtr union_all(std::vector<PostingPtr> lists) {
   return lists.front();
 }
 
+// Appends the documents `l` holds (its docs, or the bits of a membership
+// list without docs).
+void append_members(const PostingList& l, std::vector<Xapian::docid>& out) {
+  if (!l.docs.empty() || l.bits.empty()) {
+    out.insert(out.end(), l.docs.begin(), l.docs.end());
+    return;
+  }
+  for (std::size_t w = 0; w < l.bits.size(); ++w) {
+    for (std::uint64_t word = l.bits[w]; word != 0; word &= word - 1) {
+      out.push_back(static_cast<Xapian::docid>((w << 6) | static_cast<unsigned>(__builtin_ctzll(word))));
+    }
+  }
+}
+
 // The scored list `m` keeps of the documents in any of `lists` (each
-// ascending), without building their union: a union of long lists walks
-// the docid range they span (a million entries at a million products),
-// while what is asked is which of m's documents they hold.
+// ascending, or membership lists), without building their union: a union
+// of long lists walks the docid range they span (a million entries at a
+// million products), while what is asked is which of m's documents they hold.
 PostingPtr keep_in_any(const PostingList& m, std::vector<PostingPtr> lists) {
-  lists.erase(std::remove_if(lists.begin(), lists.end(), [](const PostingPtr& l) { return l->docs.empty(); }),
+  lists.erase(std::remove_if(lists.begin(), lists.end(), [](const PostingPtr& l) { return l->size() == 0; }),
               lists.end());
   auto out = std::make_shared<PostingList>();
   if (lists.empty() || m.docs.empty()) return out;
   std::size_t listed = 0;
-  for (const auto& l : lists) listed += l->docs.size();
+  for (const auto& l : lists) listed += l->size();
   if (listed * 8 < m.docs.size()) {
     // Few listed documents: each looked up in m.
     std::vector<Xapian::docid> allowed;
     allowed.reserve(listed);
-    for (const auto& l : lists) allowed.insert(allowed.end(), l->docs.begin(), l->docs.end());
+    for (const auto& l : lists) append_members(*l, allowed);
     if (lists.size() > 1) {
       std::sort(allowed.begin(), allowed.end());
       allowed.erase(std::unique(allowed.begin(), allowed.end()), allowed.end());
@@ -159,13 +173,20 @@ PostingPtr keep_in_any(const PostingList& m, std::vector<PostingPtr> lists) {
   return out;
 }
 
-// `list`'s documents for membership questions (keep_in_any): no
-// frequencies or weights, and a bitmap (without ranks) once it holds more
-// than 1/32 of the docids up to its last.
+// `list`'s documents for membership questions (keep_in_any), in the
+// smaller form: once it holds more than 1/32 of the docids up to its last,
+// its bitmap alone (no ranks, no docs: 1 bit a docid instead of 32 bits a
+// document), else its docs (no frequencies or weights).
 PostingPtr membership_of(const PostingList& list) {
   auto held = std::make_shared<PostingList>();
-  held->docs = list.docs;
-  if (!held->docs.empty() && held->docs.size() * 32 >= held->docs.back()) add_bitmap(*held, false);
+  if (!list.docs.empty() && list.docs.size() * 32 >= list.docs.back()) {
+    held->docs = list.docs;
+    add_bitmap(*held, false);
+    held->members = static_cast<std::uint32_t>(held->docs.size());
+    std::vector<Xapian::docid>().swap(held->docs);  // its memory too
+  } else {
+    held->docs = list.docs;
+  }
   return held;
 }
 

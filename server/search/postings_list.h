@@ -22,9 +22,13 @@ struct PostingList {
   // Optional membership bitmap of a long list (add_bitmap()): bit d of
   // `bits` is set when d is in docs; `ranks[w]` counts the docs below word w,
   // so a document's position in docs is found without a search. A list
-  // asked only whether it holds a document has the bits without the ranks.
+  // asked only whether it holds a document has the bits without the ranks,
+  // and once dense only the bits: `docs` empty, `members` counting them.
   std::vector<std::uint64_t> bits;
   std::vector<std::uint32_t> ranks;
+  std::uint32_t members = 0;  // of a membership list without docs (else 0)
+  // How many documents it holds.
+  std::size_t size() const { return docs.empty() ? members : docs.size(); }
   // What it holds in memory (capacity, not size: a list narrowed in place keeps its first length).
   std::size_t bytes() const {
     return docs.capacity() * sizeof(Xapian::docid) + wdfs.capacity() * sizeof(std::uint32_t) +

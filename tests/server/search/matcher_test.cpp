@@ -176,8 +176,9 @@ TEST_CASE("intersecting short and long lists agrees with brute force at every si
 
 TEST_CASE("a filter of several terms keeps the documents any of them has, with their weights, long lists or short") {
   // A filter asks each document of the match set of its terms' lists:
-  // through a long list's bitmap, by a cursor in a short one, or (few
-  // listed documents) each listed document looked up in the set.
+  // through a dense list's bitmap (all it keeps of such a list), by a
+  // cursor in a sparse one, or (few listed documents) each listed document
+  // looked up in the set.
   const int n = 3000;
   std::vector<SmallIndex::Doc> docs;
   for (int i = 1; i <= n; ++i) {
@@ -187,6 +188,7 @@ TEST_CASE("a filter of several terms keeps the documents any of them has, with t
     if (i % 101 == 0) d.terms.push_back({"Krare", 0});  // short: a cursor
     if (i % 5 == 0) d.terms.push_back({"Kfifth", 0});
     if (i == 7 || i == n) d.terms.push_back({"Kedge", 0});
+    if (i <= 40) d.terms.push_back({"Kfirst", 0});  // short but dense: its bitmap alone
     docs.push_back(d);
   }
   SmallIndex idx(docs, 8 << 20);
@@ -213,6 +215,8 @@ TEST_CASE("a filter of several terms keeps the documents any of them has, with t
   check(all, {"Krare", "Kedge"}, [](int i) { return i % 101 == 0 || i == 7 || i == n; });  // few listed
   check(all, {"Kfifth", "Krare", "Kedge"}, [](int i) { return i % 5 == 0 || i % 101 == 0 || i == 7 || i == n; });
   check(all, {"Kabsent"}, [](int) { return false; });
+  check(all, {"Kfirst", "Krare"}, [](int i) { return i <= 40 || i % 101 == 0; });  // few listed, one as bits
+  check(all, {"Kfirst"}, [](int i) { return i <= 40; });
   // A short match set against long lists.
   const Matches fifths = m.restrict(all, {FilterPart{"", {"Kfifth"}, {}}});
   REQUIRE(fifths.docs() == expect([](int i) { return i % 5 == 0; }));
