@@ -29,7 +29,7 @@ std::size_t postings_cache_bytes_for(std::size_t products) {
 }
 
 GenerationCaches::GenerationCaches(const CacheOptions& o)
-    : postings(o.postings_cache_bytes != 0 ? o.postings_cache_bytes : postings_cache_bytes_for(0)),
+    : postings(o.postings_cache_bytes),  // 0: sized by IndexSnapshot::load() once the products are counted
       products(o.product_cache_entries, share(o, CacheShares::kProducts), sizer<features::ProductFeatures>()),
       slugs(o.product_cache_entries, share(o, CacheShares::kSlugs), sizer<std::string>()),
       lists(o.list_cache_entries, share(o, CacheShares::kLists), sizer<std::vector<features::ScoredItem>>()),

@@ -24,7 +24,7 @@
 namespace ayc::search {
 
 struct CacheOptions {
-  // Posting lists kept in memory (LRU); 0: automatic, postings_cache_bytes_for().
+  // Posting lists kept in memory (postings.h); 0: automatic, postings_cache_bytes_for().
   std::size_t postings_cache_bytes = 0;
   // Every other cache of the generation together, in bytes (shared out by
   // the shares below); each is bounded by its entries too.

@@ -1,17 +1,14 @@
 #include "server/search/packed_postings.h"
 
+#include "index/binary_codec.h"
+
 namespace ayc::search {
 
 namespace {
 
-void put_varint(std::vector<std::uint8_t>& out, std::uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<std::uint8_t>(v | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<std::uint8_t>(v));
-}
-
+// codec::Reader's varint checks every byte against the buffer's end; these
+// bytes are made in this process by pack_postings() and unpacked on the
+// search path, so they are read without the checks.
 std::uint64_t get_varint(const std::uint8_t*& p) {
   std::uint64_t v = 0;
   for (unsigned shift = 0;; shift += 7) {
@@ -26,17 +23,19 @@ constexpr std::uint32_t kWdfInline = 7;  // wdfs below this fit in the gap's var
 }  // namespace
 
 PackedPostings pack_postings(const PostingList& list) {
-  PackedPostings out;
-  out.count = static_cast<std::uint32_t>(list.docs.size());
-  out.bytes.reserve(list.docs.size() * 2);
+  codec::Writer w;
+  w.reserve(list.docs.size() * 2);
   Xapian::docid previous = 0;
   for (std::size_t i = 0; i < list.docs.size(); ++i) {
     const std::uint32_t wdf = i < list.wdfs.size() ? list.wdfs[i] : 0;
     const std::uint32_t low = wdf < kWdfInline ? wdf : kWdfInline;
-    put_varint(out.bytes, (static_cast<std::uint64_t>(list.docs[i] - previous) << 3) | low);
-    if (low == kWdfInline) put_varint(out.bytes, wdf - kWdfInline);
+    w.varint((static_cast<std::uint64_t>(list.docs[i] - previous) << 3) | low);
+    if (low == kWdfInline) w.varint(wdf - kWdfInline);
     previous = list.docs[i];
   }
+  PackedPostings out;
+  out.count = static_cast<std::uint32_t>(list.docs.size());
+  out.bytes = w.take();
   out.bytes.shrink_to_fit();
   return out;
 }
@@ -45,7 +44,7 @@ PostingList unpack_postings(const PackedPostings& packed) {
   PostingList out;
   out.docs.resize(packed.count);
   out.wdfs.resize(packed.count);
-  const std::uint8_t* p = packed.bytes.data();
+  const auto* p = reinterpret_cast<const std::uint8_t*>(packed.bytes.data());
   Xapian::docid doc = 0;
   for (std::uint32_t i = 0; i < packed.count; ++i) {
     std::uint64_t v;

@@ -9,14 +9,14 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <vector>
+#include <string>
 
 #include "server/search/postings_list.h"
 
 namespace ayc::search {
 
 struct PackedPostings {
-  std::vector<std::uint8_t> bytes;
+  std::string bytes;  // written by codec::Writer
   std::uint32_t count = 0;  // postings
   std::size_t memory() const { return bytes.capacity() + sizeof(PackedPostings); }
 };
