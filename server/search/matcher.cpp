@@ -103,20 +103,6 @@ PostingPtr union_all(std::vector<PostingPtr> lists) {
   return lists.front();
 }
 
-// Appends the documents `l` holds (its docs, or the bits of a membership
-// list without docs).
-void append_members(const PostingList& l, std::vector<Xapian::docid>& out) {
-  if (!l.docs.empty() || l.bits.empty()) {
-    out.insert(out.end(), l.docs.begin(), l.docs.end());
-    return;
-  }
-  for (std::size_t w = 0; w < l.bits.size(); ++w) {
-    for (std::uint64_t word = l.bits[w]; word != 0; word &= word - 1) {
-      out.push_back(static_cast<Xapian::docid>((w << 6) | static_cast<unsigned>(__builtin_ctzll(word))));
-    }
-  }
-}
-
 // The scored list `m` keeps of the documents in any of `lists` (each
 // ascending, or membership lists), without building their union: a union
 // of long lists walks the docid range they span (a million entries at a
@@ -125,23 +111,25 @@ PostingPtr keep_in_any(const PostingList& m, std::vector<PostingPtr> lists) {
   lists.erase(std::remove_if(lists.begin(), lists.end(), [](const PostingPtr& l) { return l->size() == 0; }),
               lists.end());
   auto out = std::make_shared<PostingList>();
-  if (lists.empty() || m.docs.empty()) return out;
+  std::vector<Xapian::docid> expanded;
+  const std::vector<Xapian::docid>& m_docs = docs_of(m, expanded);
+  if (lists.empty() || m_docs.empty()) return out;
   std::size_t listed = 0;
   for (const auto& l : lists) listed += l->size();
-  if (listed * 8 < m.docs.size()) {
+  if (listed * 8 < m_docs.size()) {
     // Few listed documents: each looked up in m.
     std::vector<Xapian::docid> allowed;
     allowed.reserve(listed);
-    for (const auto& l : lists) append_members(*l, allowed);
+    for (const auto& l : lists) append_docs(*l, allowed);
     if (lists.size() > 1) {
       std::sort(allowed.begin(), allowed.end());
       allowed.erase(std::unique(allowed.begin(), allowed.end()), allowed.end());
     }
     std::size_t i = 0;
     for (Xapian::docid d : allowed) {
-      i = skip_to(m.docs, i, d);
-      if (i == m.docs.size()) break;
-      if (m.docs[i] != d) continue;
+      i = skip_to(m_docs, i, d);
+      if (i == m_docs.size()) break;
+      if (m_docs[i] != d) continue;
       out->docs.push_back(d);
       out->weights.push_back(m.weights[i]);
     }
@@ -149,11 +137,11 @@ PostingPtr keep_in_any(const PostingList& m, std::vector<PostingPtr> lists) {
   }
   // Each of m's documents asked of the lists: a bit test where a list has
   // its bitmap, else a cursor that only moves forward.
-  out->docs.reserve(std::min(m.docs.size(), listed));
+  out->docs.reserve(std::min(m_docs.size(), listed));
   out->weights.reserve(out->docs.capacity());
   std::vector<std::size_t> at(lists.size(), 0);
-  for (std::size_t i = 0; i < m.docs.size(); ++i) {
-    const Xapian::docid d = m.docs[i];
+  for (std::size_t i = 0; i < m_docs.size(); ++i) {
+    const Xapian::docid d = m_docs[i];
     for (std::size_t k = 0; k < lists.size(); ++k) {
       const PostingList& l = *lists[k];
       bool held;
@@ -246,7 +234,7 @@ std::size_t narrow(const Xapian::docid* docs, const float* weights, std::size_t 
 PostingPtr intersect_scored(std::vector<PostingPtr> groups) {
   if (groups.size() == 1) return groups[0];
   std::sort(groups.begin(), groups.end(), [](const PostingPtr& a, const PostingPtr& b) {
-    return a->docs.size() < b->docs.size();
+    return a->size() < b->size();
   });
   // Narrowed into scratch arrays that only ever grow (no fresh pages per
   // search; the rarest list is read, not copied), then copied out at the
@@ -254,12 +242,14 @@ PostingPtr intersect_scored(std::vector<PostingPtr> groups) {
   thread_local std::vector<Xapian::docid> scratch_docs;
   thread_local std::vector<float> scratch_weights;
   const PostingList& rarest = *groups[0];
-  const std::size_t n = rarest.docs.size();
+  std::vector<Xapian::docid> expanded;
+  const std::vector<Xapian::docid>& rarest_docs = docs_of(rarest, expanded);
+  const std::size_t n = rarest_docs.size();
   if (scratch_docs.size() < n) {
     scratch_docs.resize(n);
     scratch_weights.resize(n);
   }
-  std::size_t kept = narrow(rarest.docs.data(), rarest.weights.data(), n, *groups[1], scratch_docs.data(),
+  std::size_t kept = narrow(rarest_docs.data(), rarest.weights.data(), n, *groups[1], scratch_docs.data(),
                             scratch_weights.data());
   for (std::size_t g = 2; g < groups.size() && kept > 0; ++g) {
     kept = narrow(scratch_docs.data(), scratch_weights.data(), kept, *groups[g], scratch_docs.data(),
@@ -274,23 +264,25 @@ PostingPtr intersect_scored(std::vector<PostingPtr> groups) {
 // Documents of any group (scored lists), each weighted by the groups it has.
 PostingPtr union_scored(const std::vector<PostingPtr>& groups) {
   auto out = std::make_shared<PostingList>();
+  std::vector<Xapian::docid> expanded;
   for (const auto& g : groups) {
+    const std::vector<Xapian::docid>& g_docs = docs_of(*g, expanded);
     if (out->docs.empty()) {
-      out->docs = g->docs;
+      out->docs = g_docs;
       out->weights = g->weights;
       continue;
     }
     auto merged = std::make_shared<PostingList>();
-    merged->docs.reserve(out->docs.size() + g->docs.size());
+    merged->docs.reserve(out->docs.size() + g_docs.size());
     merged->weights.reserve(merged->docs.capacity());
     const auto& a = *out;
     std::size_t i = 0, j = 0;
-    while (i < a.docs.size() || j < g->docs.size()) {
-      if (j == g->docs.size() || (i < a.docs.size() && a.docs[i] < g->docs[j])) {
+    while (i < a.docs.size() || j < g_docs.size()) {
+      if (j == g_docs.size() || (i < a.docs.size() && a.docs[i] < g_docs[j])) {
         merged->docs.push_back(a.docs[i]);
         merged->weights.push_back(a.weights[i++]);
-      } else if (i == a.docs.size() || g->docs[j] < a.docs[i]) {
-        merged->docs.push_back(g->docs[j]);
+      } else if (i == a.docs.size() || g_docs[j] < a.docs[i]) {
+        merged->docs.push_back(g_docs[j]);
         merged->weights.push_back(g->weights[j++]);
       } else {
         merged->docs.push_back(a.docs[i]);
@@ -305,6 +297,17 @@ PostingPtr union_scored(const std::vector<PostingPtr>& groups) {
 }
 
 }  // namespace
+
+const std::vector<Xapian::docid>& Matches::docs() const {
+  if (!list->docs.empty() || list->members == 0) return list->docs;
+  if (expanded_for_ != list) {  // `list` was replaced since (Matches are copied and restricted)
+    expanded_ = std::make_shared<std::vector<Xapian::docid>>();
+    expanded_->reserve(list->members);
+    append_docs(*list, *expanded_);
+    expanded_for_ = list;
+  }
+  return *expanded_;
+}
 
 PostingPtr Matcher::group_postings(const TextGroup& g) const {
   if (g.alternatives.size() == 1 && g.alternatives[0].size() == 1) return cache_.get(db_, g.alternatives[0][0]);
@@ -403,20 +406,23 @@ Matches Matcher::first_then(const Matches& first, const Matches& then) const {
   Matches out;
   out.signature = "\x07" + first.signature + "\x1d" + then.signature;
   out.list = cache_.get_or_compute(out.signature, [&] {
-    const PostingList& a = *first.list;
-    const PostingList& b = *then.list;
+    const PostingList& a_list = *first.list;
+    const PostingList& b_list = *then.list;
+    std::vector<Xapian::docid> a_expanded, b_expanded;
+    const std::vector<Xapian::docid>& a_docs = docs_of(a_list, a_expanded);
+    const std::vector<Xapian::docid>& b_docs = docs_of(b_list, b_expanded);
     auto merged = std::make_shared<PostingList>();
-    merged->docs.reserve(a.docs.size() + b.docs.size());
-    merged->weights.reserve(a.docs.size() + b.docs.size());
+    merged->docs.reserve(a_docs.size() + b_docs.size());
+    merged->weights.reserve(a_docs.size() + b_docs.size());
     std::size_t i = 0, j = 0;
-    while (i < a.docs.size() || j < b.docs.size()) {
-      if (j == b.docs.size() || (i < a.docs.size() && a.docs[i] <= b.docs[j])) {
-        if (j < b.docs.size() && b.docs[j] == a.docs[i]) ++j;
-        merged->docs.push_back(a.docs[i]);
-        merged->weights.push_back(a.weights[i++] + kFirstBonus);
+    while (i < a_docs.size() || j < b_docs.size()) {
+      if (j == b_docs.size() || (i < a_docs.size() && a_docs[i] <= b_docs[j])) {
+        if (j < b_docs.size() && b_docs[j] == a_docs[i]) ++j;
+        merged->docs.push_back(a_docs[i]);
+        merged->weights.push_back(a_list.weights[i++] + kFirstBonus);
       } else {
-        merged->docs.push_back(b.docs[j]);
-        merged->weights.push_back(b.weights[j++]);
+        merged->docs.push_back(b_docs[j]);
+        merged->weights.push_back(b_list.weights[j++]);
       }
     }
     return PostingPtr(std::move(merged));
@@ -433,7 +439,7 @@ bool Matcher::group_has(const TextGroup& g, Xapian::docid d) const {
 bool Matcher::every_group_matches(const TextPlan& plan) const {
   if (plan.empty()) return false;
   return std::all_of(plan.groups.begin(), plan.groups.end(),
-                     [&](const TextGroup& g) { return !scored_group(g, group_key(g))->docs.empty(); });
+                     [&](const TextGroup& g) { return scored_group(g, group_key(g))->size() > 0; });
 }
 
 PostingPtr Matcher::scored_group(const TextGroup& g, const std::string& key) const {
@@ -461,7 +467,13 @@ PostingPtr Matcher::scored_group(const TextGroup& g, const std::string& key) con
     // a bitmap (~1.5 bits per docid of the collection) makes that a bit test
     // per candidate instead of a search. Worth it once the list holds more
     // than 1/32 of the docids up to its last.
-    if (!out->docs.empty() && out->docs.size() * 32 >= out->docs.back()) add_bitmap(*out);
+    // Its docs are then dropped (the bits list them): at a million products
+    // the scored groups are most of the posting cache, and their dense
+    // lists' docs took more than a third of it.
+    if (!out->docs.empty() && out->docs.size() * 32 >= out->docs.back()) {
+      add_bitmap(*out);
+      drop_docs(*out);
+    }
     return PostingPtr(std::move(out));
   });
 }
@@ -488,7 +500,7 @@ Matches Matcher::match(const TextPlan& plan) const {
     seen.push_back(key);
     groups.push_back(scored_group(g, key));
     // Any-group matching: a group matching nothing does not change the set.
-    if (!plan.any_group || !groups.back()->docs.empty()) keys.push_back(std::move(key));
+    if (!plan.any_group || groups.back()->size() > 0) keys.push_back(std::move(key));
   }
   std::sort(keys.begin(), keys.end());
   std::string signature = plan.any_group ? "any" : "all";
@@ -508,10 +520,12 @@ Matches Matcher::match(const TextPlan& plan) const {
 PostingPtr Matcher::restrict_one(const PostingList& m, const FilterPart& f) const {
   if (f.price) {
     auto out = std::make_shared<PostingList>();
-    for (std::size_t i = 0; i < m.docs.size(); ++i) {
-      double price = columns_.price(m.docs[i]);
+    std::vector<Xapian::docid> expanded;
+    const std::vector<Xapian::docid>& m_docs = docs_of(m, expanded);
+    for (std::size_t i = 0; i < m_docs.size(); ++i) {
+      double price = columns_.price(m_docs[i]);
       if (price >= f.price->first && price <= f.price->second) {
-        out->docs.push_back(m.docs[i]);
+        out->docs.push_back(m_docs[i]);
         out->weights.push_back(m.weights[i]);
       }
     }

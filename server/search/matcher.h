@@ -46,9 +46,16 @@ struct Matches {
   // Equal for two results of match() exactly when their document sets are
   // (same groups; in any-group mode, same groups that match something).
   std::string signature;
-  const std::vector<Xapian::docid>& docs() const { return list->docs; }
+  // A dense cached list keeps its documents only in its bitmap: they are
+  // listed once per Matches that asks (weights() are parallel to them).
+  const std::vector<Xapian::docid>& docs() const;
   const std::vector<float>& weights() const { return list->weights; }
-  std::size_t size() const { return list->docs.size(); }
+  std::size_t size() const { return list->size(); }
+
+ private:
+  // The documents listed from `expanded_for`'s bits (docs()).
+  mutable PostingPtr expanded_for_;
+  mutable std::shared_ptr<std::vector<Xapian::docid>> expanded_;
 };
 
 // One filter: documents having any of `terms`, or (when `price` is set) a

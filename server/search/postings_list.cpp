@@ -18,6 +18,32 @@ void add_bitmap(PostingList& list, bool with_ranks) {
   }
 }
 
+void drop_docs(PostingList& list) {
+  if (list.bits.empty() || list.docs.empty()) return;
+  list.members = static_cast<std::uint32_t>(list.docs.size());
+  std::vector<Xapian::docid>().swap(list.docs);  // its memory too
+}
+
+void append_docs(const PostingList& list, std::vector<Xapian::docid>& out) {
+  if (!list.docs.empty() || list.members == 0) {
+    out.insert(out.end(), list.docs.begin(), list.docs.end());
+    return;
+  }
+  for (std::size_t w = 0; w < list.bits.size(); ++w) {
+    for (std::uint64_t word = list.bits[w]; word != 0; word &= word - 1) {
+      out.push_back(static_cast<Xapian::docid>((w << 6) | static_cast<unsigned>(__builtin_ctzll(word))));
+    }
+  }
+}
+
+const std::vector<Xapian::docid>& docs_of(const PostingList& list, std::vector<Xapian::docid>& scratch) {
+  if (!list.docs.empty() || list.members == 0) return list.docs;
+  scratch.clear();
+  scratch.reserve(list.members);
+  append_docs(list, scratch);
+  return scratch;
+}
+
 // The first position at or after `from` whose docid is >= d: galloping
 // (1, 2, 4, ... ahead, then a binary search), so intersecting a short list
 // with a long one costs O(short * log(gap)), not a walk over the long one.

@@ -24,9 +24,11 @@ struct PostingList {
   // so a document's position in docs is found without a search. A list
   // asked only whether it holds a document has the bits without the ranks,
   // and once dense only the bits: `docs` empty, `members` counting them.
+  // A dense scored list keeps its bits, ranks and weights but not its docs
+  // (drop_docs()): docs_of() lists them from the bits when they are walked.
   std::vector<std::uint64_t> bits;
   std::vector<std::uint32_t> ranks;
-  std::uint32_t members = 0;  // of a membership list without docs (else 0)
+  std::uint32_t members = 0;  // of a list keeping no docs (else 0)
   // How many documents it holds.
   std::size_t size() const { return docs.empty() ? members : docs.size(); }
   // What it holds in memory (capacity, not size: a list narrowed in place keeps its first length).
@@ -59,6 +61,16 @@ std::size_t skip_to(const std::vector<Xapian::docid>& docs, std::size_t from, Xa
 // Adds the membership bitmap to `list` (docs ascending), with its ranks
 // unless only membership will be asked (PostingList::has()).
 void add_bitmap(PostingList& list, bool with_ranks = true);
+// Drops the docs of a list that has its bitmap (their count kept in
+// `members`): a dense list's bits take 1 bit a docid of its range, its docs
+// 32 bits a document, so a list holding 1 docid in 4 keeps an eighth.
+// Weights, wdfs and ranks stay, in docid order.
+void drop_docs(PostingList& list);
+// Appends the documents of `list`, ascending: its docs, or its bits' when it keeps none.
+void append_docs(const PostingList& list, std::vector<Xapian::docid>& out);
+// The documents of `list`, ascending: its docs, or, for a list that keeps
+// none (drop_docs()), the bits' documents written into `scratch`.
+const std::vector<Xapian::docid>& docs_of(const PostingList& list, std::vector<Xapian::docid>& scratch);
 using PostingPtr = std::shared_ptr<const PostingList>;
 // One shared empty list.
 const PostingPtr& empty_postings();
