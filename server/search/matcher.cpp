@@ -107,7 +107,7 @@ PostingPtr union_all(std::vector<PostingPtr> lists) {
 // ascending, or membership lists), without building their union: a union
 // of long lists walks the docid range they span (a million entries at a
 // million products), while what is asked is which of m's documents they hold.
-PostingPtr keep_in_any(const PostingList& m, std::vector<PostingPtr> lists) {
+std::shared_ptr<PostingList> keep_in_any(const PostingList& m, std::vector<PostingPtr> lists) {
   lists.erase(std::remove_if(lists.begin(), lists.end(), [](const PostingPtr& l) { return l->size() == 0; }),
               lists.end());
   auto out = std::make_shared<PostingList>();
@@ -131,7 +131,7 @@ PostingPtr keep_in_any(const PostingList& m, std::vector<PostingPtr> lists) {
       if (i == m_docs.size()) break;
       if (m_docs[i] != d) continue;
       out->docs.push_back(d);
-      out->weights.push_back(m.weights[i]);
+      out->weights.push_back(m.weight(i));
     }
     return out;
   }
@@ -153,7 +153,7 @@ PostingPtr keep_in_any(const PostingList& m, std::vector<PostingPtr> lists) {
       }
       if (held) {
         out->docs.push_back(d);
-        out->weights.push_back(m.weights[i]);
+        out->weights.push_back(m.weight(i));
         break;
       }
     }
@@ -201,13 +201,13 @@ std::size_t narrow(const Xapian::docid* docs, const float* weights, std::size_t 
       const std::ptrdiff_t at = p.position(docs[i]);
       if (at < 0) continue;
       out_docs[w] = docs[i];
-      out_weights[w++] = weights[i] + p.weights[static_cast<std::size_t>(at)];
+      out_weights[w++] = weights[i] + p.weight(static_cast<std::size_t>(at));
     }
   } else if (n >= 256 && !p.docs.empty() && p.docs.size() <= 8 * n) {
     thread_local std::vector<float> dense;  // weight + 1 by docid; 0 = absent
     const Xapian::docid hi = std::max(docs[n - 1], p.docs.back());
     if (dense.size() <= hi) dense.resize(hi + 1, 0.0f);
-    for (std::size_t j = 0; j < p.docs.size(); ++j) dense[p.docs[j]] = p.weights[j] + 1.0f;
+    for (std::size_t j = 0; j < p.docs.size(); ++j) dense[p.docs[j]] = p.weight(j) + 1.0f;
     for (std::size_t i = 0; i < n; ++i) {
       const float v = dense[docs[i]];
       if (v == 0.0f) continue;
@@ -223,7 +223,7 @@ std::size_t narrow(const Xapian::docid* docs, const float* weights, std::size_t 
       if (j == p.docs.size()) break;
       if (p.docs[j] != d) continue;
       out_docs[w] = d;
-      out_weights[w++] = weights[i] + p.weights[j];
+      out_weights[w++] = weights[i] + p.weight(j);
     }
   }
   return w;
@@ -231,8 +231,8 @@ std::size_t narrow(const Xapian::docid* docs, const float* weights, std::size_t 
 
 // Documents of every group (scored lists), their weights added: the rarest
 // narrowed by each of the others.
-PostingPtr intersect_scored(std::vector<PostingPtr> groups) {
-  if (groups.size() == 1) return groups[0];
+std::shared_ptr<PostingList> intersect_scored(std::vector<PostingPtr> groups) {
+  if (groups.size() == 1) return std::make_shared<PostingList>(*groups[0]);
   std::sort(groups.begin(), groups.end(), [](const PostingPtr& a, const PostingPtr& b) {
     return a->size() < b->size();
   });
@@ -243,13 +243,14 @@ PostingPtr intersect_scored(std::vector<PostingPtr> groups) {
   thread_local std::vector<float> scratch_weights;
   const PostingList& rarest = *groups[0];
   std::vector<Xapian::docid> expanded;
+  std::vector<float> dequantised;
   const std::vector<Xapian::docid>& rarest_docs = docs_of(rarest, expanded);
   const std::size_t n = rarest_docs.size();
   if (scratch_docs.size() < n) {
     scratch_docs.resize(n);
     scratch_weights.resize(n);
   }
-  std::size_t kept = narrow(rarest_docs.data(), rarest.weights.data(), n, *groups[1], scratch_docs.data(),
+  std::size_t kept = narrow(rarest_docs.data(), weights_of(rarest, dequantised).data(), n, *groups[1], scratch_docs.data(),
                             scratch_weights.data());
   for (std::size_t g = 2; g < groups.size() && kept > 0; ++g) {
     kept = narrow(scratch_docs.data(), scratch_weights.data(), kept, *groups[g], scratch_docs.data(),
@@ -262,14 +263,15 @@ PostingPtr intersect_scored(std::vector<PostingPtr> groups) {
 }
 
 // Documents of any group (scored lists), each weighted by the groups it has.
-PostingPtr union_scored(const std::vector<PostingPtr>& groups) {
+std::shared_ptr<PostingList> union_scored(const std::vector<PostingPtr>& groups) {
   auto out = std::make_shared<PostingList>();
   std::vector<Xapian::docid> expanded;
+  std::vector<float> dequantised;
   for (const auto& g : groups) {
     const std::vector<Xapian::docid>& g_docs = docs_of(*g, expanded);
     if (out->docs.empty()) {
       out->docs = g_docs;
-      out->weights = g->weights;
+      out->weights = weights_of(*g, dequantised);
       continue;
     }
     auto merged = std::make_shared<PostingList>();
@@ -283,10 +285,10 @@ PostingPtr union_scored(const std::vector<PostingPtr>& groups) {
         merged->weights.push_back(a.weights[i++]);
       } else if (i == a.docs.size() || g_docs[j] < a.docs[i]) {
         merged->docs.push_back(g_docs[j]);
-        merged->weights.push_back(g->weights[j++]);
+        merged->weights.push_back(g->weight(j++));
       } else {
         merged->docs.push_back(a.docs[i]);
-        merged->weights.push_back(a.weights[i++] + g->weights[j++]);
+        merged->weights.push_back(a.weights[i++] + g->weight(j++));
       }
     }
     out = std::move(merged);
@@ -300,13 +302,22 @@ PostingPtr union_scored(const std::vector<PostingPtr>& groups) {
 
 const std::vector<Xapian::docid>& Matches::docs() const {
   if (!list->docs.empty() || list->members == 0) return list->docs;
-  if (expanded_for_ != list) {  // `list` was replaced since (Matches are copied and restricted)
-    expanded_ = std::make_shared<std::vector<Xapian::docid>>();
-    expanded_->reserve(list->members);
-    append_docs(*list, *expanded_);
-    expanded_for_ = list;
+  if (listed_docs_ == nullptr || listed_docs_->of != list) {
+    listed_docs_ = std::make_shared<Listed>();
+    listed_docs_->of = list;
+    docs_of(*list, listed_docs_->docs);
   }
-  return *expanded_;
+  return listed_docs_->docs;
+}
+
+const std::vector<float>& Matches::weights() const {
+  if (!list->weights.empty() || list->levels.empty()) return list->weights;
+  if (listed_weights_ == nullptr || listed_weights_->of != list) {
+    listed_weights_ = std::make_shared<Listed>();
+    listed_weights_->of = list;
+    weights_of(*list, listed_weights_->weights);
+  }
+  return listed_weights_->weights;
 }
 
 PostingPtr Matcher::group_postings(const TextGroup& g) const {
@@ -397,7 +408,11 @@ Matches Matcher::keep_telling(const Matches& m, const std::vector<TextGroup>& gr
   // Relaxed searches try the same kept concepts again and again: cached per signature.
   out.list = cache_.get_or_compute(
       "\x06" + out.signature,
-      [&] { return keep_in_any(*m.list, std::move(lists)); },
+      [&] {
+        auto kept = keep_in_any(*m.list, std::move(lists));
+        compact_scored(*kept, false);
+        return PostingPtr(std::move(kept));
+      },
       PostingsCache::Admission::kSecondUse);
   return out;
 }
@@ -419,10 +434,10 @@ Matches Matcher::first_then(const Matches& first, const Matches& then) const {
       if (j == b_docs.size() || (i < a_docs.size() && a_docs[i] <= b_docs[j])) {
         if (j < b_docs.size() && b_docs[j] == a_docs[i]) ++j;
         merged->docs.push_back(a_docs[i]);
-        merged->weights.push_back(a_list.weights[i++] + kFirstBonus);
+        merged->weights.push_back(a_list.weight(i++) + kFirstBonus);
       } else {
         merged->docs.push_back(b_docs[j]);
-        merged->weights.push_back(b_list.weights[j++]);
+        merged->weights.push_back(b_list.weight(j++));
       }
     }
     return PostingPtr(std::move(merged));
@@ -467,13 +482,11 @@ PostingPtr Matcher::scored_group(const TextGroup& g, const std::string& key) con
     // a bitmap (~1.5 bits per docid of the collection) makes that a bit test
     // per candidate instead of a search. Worth it once the list holds more
     // than 1/32 of the docids up to its last.
-    // Its docs are then dropped (the bits list them): at a million products
-    // the scored groups are most of the posting cache, and their dense
-    // lists' docs took more than a third of it.
-    if (!out->docs.empty() && out->docs.size() * 32 >= out->docs.back()) {
-      add_bitmap(*out);
-      drop_docs(*out);
-    }
+    // Then, once long, the docs are dropped (the bits list them) and the
+    // weights quantised: at a million products the scored groups are most
+    // of the posting cache, and their docs and float weights three quarters of them.
+    if (!out->docs.empty() && out->docs.size() * 32 >= out->docs.back()) add_bitmap(*out);
+    compact_scored(*out, true);
     return PostingPtr(std::move(out));
   });
 }
@@ -511,7 +524,11 @@ Matches Matcher::match(const TextPlan& plan) const {
   out.list = groups.size() == 1 ? groups[0]
                                  : cache_.get_or_compute(
                                        "\x03" + signature,
-                                       [&] { return plan.any_group ? union_scored(groups) : intersect_scored(groups); },
+                                       [&] {
+                                         auto set = plan.any_group ? union_scored(groups) : intersect_scored(groups);
+                                         compact_scored(*set, false);
+                                         return PostingPtr(std::move(set));
+                                       },
                                        PostingsCache::Admission::kSecondUse);
   out.signature = std::move(signature);
   return out;
@@ -526,7 +543,7 @@ PostingPtr Matcher::restrict_one(const PostingList& m, const FilterPart& f) cons
       double price = columns_.price(m_docs[i]);
       if (price >= f.price->first && price <= f.price->second) {
         out->docs.push_back(m_docs[i]);
-        out->weights.push_back(m.weights[i]);
+        out->weights.push_back(m.weight(i));
       }
     }
     return out;

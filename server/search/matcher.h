@@ -46,16 +46,22 @@ struct Matches {
   // Equal for two results of match() exactly when their document sets are
   // (same groups; in any-group mode, same groups that match something).
   std::string signature;
-  // A dense cached list keeps its documents only in its bitmap: they are
-  // listed once per Matches that asks (weights() are parallel to them).
+  // A cached list keeps its weights quantised and, once dense, its
+  // documents only in its bitmap (compact_scored()): they are listed once
+  // per Matches that asks, weights() parallel to docs().
   const std::vector<Xapian::docid>& docs() const;
-  const std::vector<float>& weights() const { return list->weights; }
+  const std::vector<float>& weights() const;
   std::size_t size() const { return list->size(); }
 
  private:
-  // The documents listed from `expanded_for`'s bits (docs()).
-  mutable PostingPtr expanded_for_;
-  mutable std::shared_ptr<std::vector<Xapian::docid>> expanded_;
+  // What docs() and weights() listed, and of which list (Matches are
+  // copied and given another list).
+  struct Listed {
+    PostingPtr of;
+    std::vector<Xapian::docid> docs;
+    std::vector<float> weights;
+  };
+  mutable std::shared_ptr<Listed> listed_docs_, listed_weights_;
 };
 
 // One filter: documents having any of `terms`, or (when `price` is set) a

@@ -1,5 +1,7 @@
 #include "server/search/postings_list.h"
 
+#include <cmath>
+
 namespace ayc::search {
 
 void add_bitmap(PostingList& list, bool with_ranks) {
@@ -41,6 +43,42 @@ const std::vector<Xapian::docid>& docs_of(const PostingList& list, std::vector<X
   scratch.clear();
   scratch.reserve(list.members);
   append_docs(list, scratch);
+  return scratch;
+}
+
+void compact_scored(PostingList& list, bool with_ranks) {
+  if (list.size() < kCompactFrom) return;
+  if (!list.docs.empty() && list.docs.size() * 32 >= list.docs.back()) {
+    if (list.bits.empty() || (with_ranks && list.ranks.empty())) add_bitmap(list, with_ranks);
+    drop_docs(list);
+  }
+  if (list.weights.empty()) return;
+  float top = 0;
+  for (float w : list.weights) {
+    if (!(w >= 0.0f) || !std::isfinite(w)) return;  // negative or not a number: kept as is
+    top = std::max(top, w);
+  }
+  list.level = top / 65535.0f;
+  const float per_level = list.level > 0 ? 1.0f / list.level : 0.0f;
+  list.levels.resize(list.weights.size());
+  for (std::size_t i = 0; i < list.weights.size(); ++i) {
+    list.levels[i] = static_cast<std::uint16_t>(std::min(65535.0f, list.weights[i] * per_level + 0.5f));
+  }
+  std::vector<float>().swap(list.weights);
+}
+
+float PostingList::max_weight() const {
+  float top = 0;
+  for (float w : weights) top = std::max(top, w);
+  std::uint16_t top_level = 0;
+  for (std::uint16_t l : levels) top_level = std::max(top_level, l);
+  return std::max(top, static_cast<float>(top_level) * level);
+}
+
+const std::vector<float>& weights_of(const PostingList& list, std::vector<float>& scratch) {
+  if (!list.weights.empty() || list.levels.empty()) return list.weights;
+  scratch.resize(list.levels.size());
+  for (std::size_t i = 0; i < list.levels.size(); ++i) scratch[i] = static_cast<float>(list.levels[i]) * list.level;
   return scratch;
 }
 

@@ -19,7 +19,7 @@ std::vector<RankedDoc> top_hits(const Matches& hits, SortOrder sort, bool has_te
   best.reserve(n + 1);
   double direction = sort == SortOrder::kPriceAsc ? -1.0 : 1.0;  // larger key first
   const auto& hit_docs = hits.docs();
-  const auto& hit_weights = hits.weights();
+  const PostingList& hit_weights = *hits.list;  // its weight(i), quantised or not: not listed per search
   // Early termination: by relevance (or popularity) a block of docids whose
   // best possible hit — the list's largest text weight plus the block's
   // largest prior, or the block's largest popularity — cannot beat the worst
@@ -28,7 +28,7 @@ std::vector<RankedDoc> top_hits(const Matches& hits, SortOrder sort, bool has_te
   const bool bounded = !options.exhaustive && (sort == SortOrder::kRelevance || sort == SortOrder::kPopularity);
   float max_weight = 0;
   if (bounded && has_text && sort == SortOrder::kRelevance) {
-    for (float w : hit_weights) max_weight = std::max(max_weight, w);
+    max_weight = hit_weights.max_weight();
   }
   // The best (key, score) any document of `block` can reach.
   auto block_best = [&](std::size_t block) -> std::pair<double, double> {
@@ -54,7 +54,7 @@ std::vector<RankedDoc> top_hits(const Matches& hits, SortOrder sort, bool has_te
     ++visited;
     if (i + kAhead < hit_docs.size()) docs.prefetch(hit_docs[i + kAhead]);
     // The exact-match boost is added to the best of these later (run_search).
-    double score = has_text ? ranking::final_score(hit_weights[i], docs.prior(d), 0, blend) : docs.popularity(d);
+    double score = has_text ? ranking::final_score(hit_weights.weight(i), docs.prior(d), 0, blend) : docs.popularity(d);
     double key = 0;
     switch (sort) {
       case SortOrder::kPriceAsc:
