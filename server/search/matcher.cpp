@@ -243,14 +243,14 @@ std::shared_ptr<PostingList> intersect_scored(std::vector<PostingPtr> groups) {
   thread_local std::vector<float> scratch_weights;
   const PostingList& rarest = *groups[0];
   std::vector<Xapian::docid> expanded;
-  std::vector<float> dequantised;
+  std::vector<float> listed_weights;
   const std::vector<Xapian::docid>& rarest_docs = docs_of(rarest, expanded);
   const std::size_t n = rarest_docs.size();
   if (scratch_docs.size() < n) {
     scratch_docs.resize(n);
     scratch_weights.resize(n);
   }
-  std::size_t kept = narrow(rarest_docs.data(), weights_of(rarest, dequantised).data(), n, *groups[1], scratch_docs.data(),
+  std::size_t kept = narrow(rarest_docs.data(), weights_of(rarest, listed_weights).data(), n, *groups[1], scratch_docs.data(),
                             scratch_weights.data());
   for (std::size_t g = 2; g < groups.size() && kept > 0; ++g) {
     kept = narrow(scratch_docs.data(), scratch_weights.data(), kept, *groups[g], scratch_docs.data(),
@@ -266,12 +266,12 @@ std::shared_ptr<PostingList> intersect_scored(std::vector<PostingPtr> groups) {
 std::shared_ptr<PostingList> union_scored(const std::vector<PostingPtr>& groups) {
   auto out = std::make_shared<PostingList>();
   std::vector<Xapian::docid> expanded;
-  std::vector<float> dequantised;
+  std::vector<float> listed_weights;
   for (const auto& g : groups) {
     const std::vector<Xapian::docid>& g_docs = docs_of(*g, expanded);
     if (out->docs.empty()) {
       out->docs = g_docs;
-      out->weights = weights_of(*g, dequantised);
+      out->weights = weights_of(*g, listed_weights);
       continue;
     }
     auto merged = std::make_shared<PostingList>();
@@ -483,8 +483,8 @@ PostingPtr Matcher::scored_group(const TextGroup& g, const std::string& key) con
     // per candidate instead of a search. Worth it once the list holds more
     // than 1/32 of the docids up to its last.
     // Then, once long, the docs are dropped (the bits list them) and the
-    // weights quantised: at a million products the scored groups are most
-    // of the posting cache, and their docs and float weights three quarters of them.
+    // weights indexed: at a million products the scored groups are most of
+    // the posting cache, and their docs and float weights three quarters of them.
     if (!out->docs.empty() && out->docs.size() * 32 >= out->docs.back()) add_bitmap(*out);
     compact_scored(*out, true);
     return PostingPtr(std::move(out));

@@ -46,7 +46,7 @@ struct Matches {
   // Equal for two results of match() exactly when their document sets are
   // (same groups; in any-group mode, same groups that match something).
   std::string signature;
-  // A cached list keeps its weights quantised and, once dense, its
+  // A cached list keeps its weights indexed and, once dense, its
   // documents only in its bitmap (compact_scored()): they are listed once
   // per Matches that asks, weights() parallel to docs().
   const std::vector<Xapian::docid>& docs() const;

@@ -1,6 +1,6 @@
 #include "server/search/postings_list.h"
 
-#include <cmath>
+#include <cstring>
 
 namespace ayc::search {
 
@@ -46,39 +46,68 @@ const std::vector<Xapian::docid>& docs_of(const PostingList& list, std::vector<X
   return scratch;
 }
 
+namespace {
+
+// Replaces `list`'s weights by indexes into a table of their distinct
+// values when there are few enough (at most 65,536, and fewer than half its
+// documents, or the table would not save anything); else leaves them.
+// Exact: every weight is read back bit for bit.
+void index_weights(PostingList& list) {
+  const std::size_t n = list.weights.size();
+  const std::size_t most = std::min<std::size_t>(std::size_t{1} << 16, n / 2);
+  if (most == 0) return;
+  // Open addressing on the bits of each value (a multiplicative hash's top
+  // bits); a slot holds index + 1 (0: free).
+  unsigned log_slots = 1;
+  while ((std::size_t{1} << log_slots) < 2 * most) ++log_slots;
+  const std::size_t slots = std::size_t{1} << log_slots;
+  thread_local std::vector<std::uint32_t> keys;
+  thread_local std::vector<std::uint32_t> at;
+  keys.assign(slots, 0);
+  at.assign(slots, 0);
+  std::vector<float> values;
+  std::vector<std::uint16_t> levels(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint32_t bits;
+    std::memcpy(&bits, &list.weights[i], sizeof bits);
+    std::size_t slot = static_cast<std::uint32_t>(bits * 0x9E3779B1u) >> (32 - log_slots);
+    while (at[slot] != 0 && keys[slot] != bits) slot = (slot + 1) & (slots - 1);
+    if (at[slot] == 0) {
+      if (values.size() == most) return;  // too many distinct weights
+      values.push_back(list.weights[i]);
+      keys[slot] = bits;
+      at[slot] = static_cast<std::uint32_t>(values.size());
+    }
+    levels[i] = static_cast<std::uint16_t>(at[slot] - 1);
+  }
+  values.shrink_to_fit();
+  list.levels = std::move(levels);
+  list.level_weights = std::move(values);
+  std::vector<float>().swap(list.weights);
+}
+
+}  // namespace
+
 void compact_scored(PostingList& list, bool with_ranks) {
   if (list.size() < kCompactFrom) return;
   if (!list.docs.empty() && list.docs.size() * 32 >= list.docs.back()) {
     if (list.bits.empty() || (with_ranks && list.ranks.empty())) add_bitmap(list, with_ranks);
     drop_docs(list);
   }
-  if (list.weights.empty()) return;
-  float top = 0;
-  for (float w : list.weights) {
-    if (!(w >= 0.0f) || !std::isfinite(w)) return;  // negative or not a number: kept as is
-    top = std::max(top, w);
-  }
-  list.level = top / 65535.0f;
-  const float per_level = list.level > 0 ? 1.0f / list.level : 0.0f;
-  list.levels.resize(list.weights.size());
-  for (std::size_t i = 0; i < list.weights.size(); ++i) {
-    list.levels[i] = static_cast<std::uint16_t>(std::min(65535.0f, list.weights[i] * per_level + 0.5f));
-  }
-  std::vector<float>().swap(list.weights);
+  index_weights(list);
 }
 
 float PostingList::max_weight() const {
   float top = 0;
   for (float w : weights) top = std::max(top, w);
-  std::uint16_t top_level = 0;
-  for (std::uint16_t l : levels) top_level = std::max(top_level, l);
-  return std::max(top, static_cast<float>(top_level) * level);
+  for (float w : level_weights) top = std::max(top, w);
+  return top;
 }
 
 const std::vector<float>& weights_of(const PostingList& list, std::vector<float>& scratch) {
   if (!list.weights.empty() || list.levels.empty()) return list.weights;
   scratch.resize(list.levels.size());
-  for (std::size_t i = 0; i < list.levels.size(); ++i) scratch[i] = static_cast<float>(list.levels[i]) * list.level;
+  for (std::size_t i = 0; i < list.levels.size(); ++i) scratch[i] = list.level_weights[list.levels[i]];
   return scratch;
 }
 

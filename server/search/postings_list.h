@@ -19,10 +19,10 @@ struct PostingList {
   std::vector<Xapian::docid> docs;   // ascending
   std::vector<std::uint32_t> wdfs;   // parallel to docs (empty in a scored list)
   std::vector<float> weights;        // a scored list's BM25 weights, parallel to docs (else empty)
-  // A cached scored list's weights, quantised instead (compact_scored()):
-  // weight i is levels[i] * level, within level / 2 of what was computed.
+  // A cached scored list's weights, indexed instead (compact_scored()):
+  // weight i is level_weights[levels[i]], exactly as computed.
   std::vector<std::uint16_t> levels;
-  float level = 0;
+  std::vector<float> level_weights;  // the distinct weights
   // Optional membership bitmap of a long list (add_bitmap()): bit d of
   // `bits` is set when d is in docs; `ranks[w]` counts the docs below word w,
   // so a document's position in docs is found without a search. A list
@@ -36,14 +36,15 @@ struct PostingList {
   // How many documents it holds.
   std::size_t size() const { return docs.empty() ? members : docs.size(); }
   // The weight of its i-th document (a scored list).
-  float weight(std::size_t i) const { return weights.empty() ? static_cast<float>(levels[i]) * level : weights[i]; }
+  float weight(std::size_t i) const { return weights.empty() ? level_weights[levels[i]] : weights[i]; }
   // The largest of its weights (0 when it has none).
   float max_weight() const;
   // What it holds in memory (capacity, not size: a list narrowed in place keeps its first length).
   std::size_t bytes() const {
     return docs.capacity() * sizeof(Xapian::docid) + wdfs.capacity() * sizeof(std::uint32_t) +
            weights.capacity() * sizeof(float) + bits.capacity() * sizeof(std::uint64_t) +
-           ranks.capacity() * sizeof(std::uint32_t) + levels.capacity() * sizeof(std::uint16_t) + 64;
+           ranks.capacity() * sizeof(std::uint32_t) + levels.capacity() * sizeof(std::uint16_t) +
+           level_weights.capacity() * sizeof(float) + 64;
   }
   // Whether bit d is set. Needs the bitmap.
   bool has(Xapian::docid d) const {
@@ -76,18 +77,18 @@ void add_bitmap(PostingList& list, bool with_ranks = true);
 void drop_docs(PostingList& list);
 // Appends the documents of `list`, ascending: its docs, or its bits' when it keeps none.
 void append_docs(const PostingList& list, std::vector<Xapian::docid>& out);
-// A scored list made smaller to be cached: its weights quantised to 16
-// bits (a step of 1/65535 of its largest: far below any difference that
-// orders two products) and, once it holds 1 docid in 32 of its range, its
-// docs kept only as bits (with ranks when `with_ranks`, for position()).
-// Computed lists are compacted whether or not they are then cached, so a
-// search ranks alike on first and later use. Lists shorter than
-// kCompactFrom are left as they are: they take little memory, and listing
-// their documents and weights on each use would cost more than it saves.
+// A scored list made smaller to be cached, exactly: its weights as 16-bit
+// indexes into a table of their distinct values (a group's weights depend
+// only on a document's frequency, length and name, so a list of 100,000
+// documents has a few thousand) and, once it holds 1 docid in 32 of its
+// range, its docs kept only as bits (with ranks when `with_ranks`, for
+// position()). Lists shorter than kCompactFrom are left as they are: they
+// take little memory, and listing their documents and weights on each use
+// would cost more than it saves.
 constexpr std::size_t kCompactFrom = 4096;
 void compact_scored(PostingList& list, bool with_ranks);
 // The weights of scored `list`, parallel to its documents: its weights,
-// or its quantised ones written into `scratch`.
+// or its indexed ones written into `scratch`.
 const std::vector<float>& weights_of(const PostingList& list, std::vector<float>& scratch);
 // The documents of `list`, ascending: its docs, or, for a list that keeps
 // none (drop_docs()), the bits' documents written into `scratch`.

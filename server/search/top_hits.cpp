@@ -19,7 +19,7 @@ std::vector<RankedDoc> top_hits(const Matches& hits, SortOrder sort, bool has_te
   best.reserve(n + 1);
   double direction = sort == SortOrder::kPriceAsc ? -1.0 : 1.0;  // larger key first
   const auto& hit_docs = hits.docs();
-  const PostingList& hit_weights = *hits.list;  // its weight(i), quantised or not: not listed per search
+  const PostingList& hit_weights = *hits.list;  // its weight(i), indexed or not: not listed per search
   // Early termination: by relevance (or popularity) a block of docids whose
   // best possible hit — the list's largest text weight plus the block's
   // largest prior, or the block's largest popularity — cannot beat the worst

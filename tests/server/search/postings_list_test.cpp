@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cmath>
 
 #include <catch2/catch.hpp>
 
@@ -15,35 +14,31 @@ PostingList scored(std::vector<Xapian::docid> docs, std::vector<float> weights) 
   return l;
 }
 
-TEST_CASE("a dense scored list keeps its documents as bits and its weights as 16-bit levels") {
+TEST_CASE("a dense scored list keeps its documents as bits and its weights as indexes into their distinct values") {
   std::vector<Xapian::docid> docs;
   std::vector<float> weights;
   for (Xapian::docid d = 3; d <= 3 * 5000; d += 3) {
     docs.push_back(d);
-    weights.push_back(0.01f + 0.37f * static_cast<float>(d % 17));
+    weights.push_back(0.01f + 0.37f * static_cast<float>(d % 17) - (d % 5 == 0 ? 2.0f : 0.0f));
   }
-  const float top = *std::max_element(weights.begin(), weights.end());
   PostingList l = scored(docs, weights);
   const std::size_t before = l.bytes();
   compact_scored(l, true);
   CHECK(l.docs.empty());
   CHECK(l.weights.empty());
+  CHECK(l.level_weights.size() == 34);  // 17 residues, less 2 or not
   CHECK(l.size() == docs.size());
   CHECK(l.bytes() * 3 < before);
   std::vector<Xapian::docid> doc_scratch;
   std::vector<float> weight_scratch;
   CHECK(docs_of(l, doc_scratch) == docs);
-  const std::vector<float>& back = weights_of(l, weight_scratch);
-  REQUIRE(back.size() == weights.size());
+  CHECK(weights_of(l, weight_scratch) == weights);  // bit for bit, negative ones too
   for (std::size_t i = 0; i < docs.size(); ++i) {
-    CHECK(std::abs(back[i] - weights[i]) <= top / 65535.0f);
-    CHECK(l.weight(i) == back[i]);
-    CHECK(l.position(docs[i]) == static_cast<std::ptrdiff_t>(i));
-    // Equal weights stay equal and a larger one never comes out smaller.
-    if (i > 0 && weights[i] == weights[i - 1]) CHECK(back[i] == back[i - 1]);
-    if (i > 0 && weights[i] > weights[i - 1]) CHECK(back[i] >= back[i - 1]);
+    REQUIRE(l.weight(i) == weights[i]);
+    REQUIRE(l.position(docs[i]) == static_cast<std::ptrdiff_t>(i));
   }
   CHECK(l.position(4) == -1);
+  CHECK(l.max_weight() == *std::max_element(weights.begin(), weights.end()));
 }
 
 // A list of n documents `gap` apart, weighted by `weight(i)`.
@@ -57,7 +52,7 @@ PostingList spaced(std::size_t n, Xapian::docid gap, Weight weight) {
   return l;
 }
 
-TEST_CASE("a sparse scored list keeps its docs, and weights that cannot be quantised stay floats") {
+TEST_CASE("a sparse scored list keeps its docs, and weights too varied to index stay floats") {
   const std::size_t n = kCompactFrom;
   PostingList sparse = spaced(n, 100, [](std::size_t i) { return 0.5f + static_cast<float>(i % 4); });
   const std::vector<Xapian::docid> docs = sparse.docs;
@@ -65,23 +60,27 @@ TEST_CASE("a sparse scored list keeps its docs, and weights that cannot be quant
   CHECK(sparse.docs == docs);
   CHECK(sparse.bits.empty());
   CHECK(sparse.weights.empty());
-  CHECK(sparse.weight(3) == Approx(3.5f));
-  CHECK(sparse.weight(0) == Approx(0.5f).margin(3.5f / 65535));
+  CHECK(sparse.level_weights.size() == 4);
+  CHECK(sparse.weight(3) == 3.5f);
+  CHECK(sparse.weight(4) == 0.5f);
 
-  PostingList negative = spaced(n, 1, [](std::size_t i) { return i == 7 ? -0.5f : 1.0f; });
-  compact_scored(negative, false);
-  CHECK(negative.weights.size() == n);
-  CHECK(negative.weight(7) == -0.5f);
-  CHECK(negative.levels.empty());
+  // Half the documents with weights of their own: a table would save nothing.
+  PostingList varied = spaced(n, 1, [](std::size_t i) { return static_cast<float>(i % (n / 2 + 1)); });
+  const std::vector<float> floats = varied.weights;
+  compact_scored(varied, false);
+  CHECK(varied.weights == floats);
+  CHECK(varied.levels.empty());
+  CHECK(varied.docs.empty());  // dense all the same
 
-  PostingList zero = spaced(n, 1, [](std::size_t) { return 0.0f; });
-  compact_scored(zero, false);
-  CHECK(zero.docs.empty());
-  for (std::size_t i = 0; i < n; ++i) REQUIRE(zero.weight(i) == 0.0f);
+  // More distinct weights than 16 bits can index.
+  PostingList many = spaced(200'000, 1, [](std::size_t i) { return static_cast<float>(i % 70'000); });
+  compact_scored(many, true);
+  CHECK(many.weights.size() == 200'000);
+  CHECK(many.levels.empty());
 }
 
 TEST_CASE("a scored list shorter than kCompactFrom is left as it is") {
-  PostingList l = spaced(kCompactFrom - 1, 1, [](std::size_t i) { return static_cast<float>(i); });
+  PostingList l = spaced(kCompactFrom - 1, 1, [](std::size_t i) { return static_cast<float>(i % 3); });
   const PostingList before = l;
   compact_scored(l, true);
   CHECK(l.docs == before.docs);
