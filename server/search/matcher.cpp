@@ -229,6 +229,25 @@ std::size_t narrow(const Xapian::docid* docs, const float* weights, std::size_t 
   return w;
 }
 
+// Writes to out_docs/out_weights the documents both `a` and `b` hold (each
+// with its bitmap and ranks), a's weight plus b's, and returns how many: one
+// AND a word of 64 docids, not a bit test a document.
+std::size_t and_bitmaps(const PostingList& a, const PostingList& b, Xapian::docid* out_docs, float* out_weights) {
+  const std::size_t words = std::min(a.bits.size(), b.bits.size());
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < words; ++i) {
+    for (std::uint64_t both = a.bits[i] & b.bits[i]; both != 0; both &= both - 1) {
+      const unsigned bit = static_cast<unsigned>(__builtin_ctzll(both));
+      const std::uint64_t below = (std::uint64_t{1} << bit) - 1;
+      const std::size_t at_a = a.ranks[i] + static_cast<std::size_t>(__builtin_popcountll(a.bits[i] & below));
+      const std::size_t at_b = b.ranks[i] + static_cast<std::size_t>(__builtin_popcountll(b.bits[i] & below));
+      out_docs[w] = static_cast<Xapian::docid>((i << 6) | bit);
+      out_weights[w++] = a.weight(at_a) + b.weight(at_b);
+    }
+  }
+  return w;
+}
+
 // Documents of every group (scored lists), their weights added: the rarest
 // narrowed by each of the others.
 std::shared_ptr<PostingList> intersect_scored(std::vector<PostingPtr> groups) {
@@ -242,16 +261,21 @@ std::shared_ptr<PostingList> intersect_scored(std::vector<PostingPtr> groups) {
   thread_local std::vector<Xapian::docid> scratch_docs;
   thread_local std::vector<float> scratch_weights;
   const PostingList& rarest = *groups[0];
-  std::vector<Xapian::docid> expanded;
-  std::vector<float> listed_weights;
-  const std::vector<Xapian::docid>& rarest_docs = docs_of(rarest, expanded);
-  const std::size_t n = rarest_docs.size();
+  const std::size_t n = rarest.size();
   if (scratch_docs.size() < n) {
     scratch_docs.resize(n);
     scratch_weights.resize(n);
   }
-  std::size_t kept = narrow(rarest_docs.data(), weights_of(rarest, listed_weights).data(), n, *groups[1], scratch_docs.data(),
-                            scratch_weights.data());
+  std::size_t kept;
+  if (rarest.docs.empty() && !rarest.ranks.empty() && !groups[1]->ranks.empty()) {
+    // Two dense lists keeping only their bitmaps ("hair oil"): their words ANDed.
+    kept = and_bitmaps(rarest, *groups[1], scratch_docs.data(), scratch_weights.data());
+  } else {
+    std::vector<Xapian::docid> expanded;
+    std::vector<float> listed_weights;
+    kept = narrow(docs_of(rarest, expanded).data(), weights_of(rarest, listed_weights).data(), n, *groups[1],
+                  scratch_docs.data(), scratch_weights.data());
+  }
   for (std::size_t g = 2; g < groups.size() && kept > 0; ++g) {
     kept = narrow(scratch_docs.data(), scratch_weights.data(), kept, *groups[g], scratch_docs.data(),
                   scratch_weights.data());

@@ -474,12 +474,17 @@ TEST_CASE("a dense group keeps its documents only in its bitmap and every path l
   REQUIRE(halves.weights().size() == kDocs / 2);
   // Weights follow the documents: a document with more of the word weighs more.
   CHECK(weight_at(halves, 8) > weight_at(halves, 10));  // wdf 4 against 1, same length class
-  // Two dense groups intersected.
+  // Two dense groups intersected: their bitmaps ANDed.
   const Matches both = m.match(TextPlan{{half, common}});
   CHECK(both.docs() == even);
   for (Xapian::docid d : {2u, 350u, kDocs}) {
     CHECK(weight_at(both, d) == weight_at(halves, d) + weight_at(all, d));
   }
+  // A third group, rarer: it leads, the two bitmaps narrow it (weights added rarest first).
+  const Matches three = m.match(TextPlan{{common, rare, half}});
+  REQUIRE(three.size() == kDocs / 14);
+  for (Xapian::docid d : three.docs()) CHECK(d % 14 == 0);
+  CHECK(weight_at(three, 14) == weight_at(rares, 14) + weight_at(halves, 14) + weight_at(all, 14));
   // Any-group: a dense and a sparse group merged.
   const Matches any = m.match(TextPlan{{half, rare}, true});
   CHECK(any.docs() == either);
