@@ -430,13 +430,8 @@ Matches Matcher::keep_telling(const Matches& m, const std::vector<TextGroup>& gr
   out.signature = m.signature + "\x05";
   for (const auto& k : keys) out.signature += k;
   // Relaxed searches try the same kept concepts again and again: cached per signature.
-  out.list = cache_.get_or_compute(
-      "\x06" + out.signature,
-      [&] {
-        auto kept = keep_in_any(*m.list, std::move(lists));
-        compact_scored(*kept, false);
-        return PostingPtr(std::move(kept));
-      },
+  out.list = cache_.get_or_compute_scored(
+      "\x06" + out.signature, [&] { return keep_in_any(*m.list, std::move(lists)); }, false,
       PostingsCache::Admission::kSecondUse);
   return out;
 }
@@ -484,7 +479,7 @@ bool Matcher::every_group_matches(const TextPlan& plan) const {
 PostingPtr Matcher::scored_group(const TextGroup& g, const std::string& key) const {
   // Groups recur across searches ("oil" | "taila" | "thailam"; a herb's
   // names), so their scored lists are cached like a term's list.
-  return cache_.get_or_compute("\x02" + key, [&] {
+  return cache_.get_or_compute_scored("\x02" + key, [&] {
     PostingPtr base = group_postings(g);
     auto out = std::make_shared<PostingList>();
     out->docs = base->docs;
@@ -505,14 +500,13 @@ PostingPtr Matcher::scored_group(const TextGroup& g, const std::string& key) con
     // Long groups ("oil", a popular herb) are intersected with many others:
     // a bitmap (~1.5 bits per docid of the collection) makes that a bit test
     // per candidate instead of a search. Worth it once the list holds more
-    // than 1/32 of the docids up to its last.
-    // Then, once long, the docs are dropped (the bits list them) and the
-    // weights indexed: at a million products the scored groups are most of
-    // the posting cache, and their docs and float weights three quarters of them.
+    // than 1/32 of the docids up to its last. Stored, a long one is
+    // compacted too (docs dropped, weights indexed): at a million products
+    // the scored groups are most of the posting cache, and their docs and
+    // float weights three quarters of them.
     if (!out->docs.empty() && out->docs.size() * 32 >= out->docs.back()) add_bitmap(*out);
-    compact_scored(*out, true);
-    return PostingPtr(std::move(out));
-  });
+    return out;
+  }, true);
 }
 
 
@@ -545,15 +539,12 @@ Matches Matcher::match(const TextPlan& plan) const {
   // One group: its scored list is the set. More: different words often
   // mean the same groups ("ashwagandha tablets", "indian ginseng vati"), so
   // a match set is cached by its signature.
-  out.list = groups.size() == 1 ? groups[0]
-                                 : cache_.get_or_compute(
-                                       "\x03" + signature,
-                                       [&] {
-                                         auto set = plan.any_group ? union_scored(groups) : intersect_scored(groups);
-                                         compact_scored(*set, false);
-                                         return PostingPtr(std::move(set));
-                                       },
-                                       PostingsCache::Admission::kSecondUse);
+  out.list = groups.size() == 1
+                 ? groups[0]
+                 : cache_.get_or_compute_scored(
+                       "\x03" + signature,
+                       [&] { return plan.any_group ? union_scored(groups) : intersect_scored(groups); }, false,
+                       PostingsCache::Admission::kSecondUse);
   out.signature = std::move(signature);
   return out;
 }

@@ -137,6 +137,20 @@ PostingPtr PostingsCache::get_or_compute(const std::string& key, const std::func
   return store(key, std::move(fresh)).list;
 }
 
+PostingPtr PostingsCache::get_or_compute_scored(const std::string& key,
+                                                const std::function<std::shared_ptr<PostingList>()>& compute,
+                                                bool with_ranks, Admission admission) const {
+  bool admit = true;
+  if (std::optional<Entry> e = find(key, admission, admit)) return e->list;
+  std::shared_ptr<PostingList> list = compute();  // outside the lock: other requests go on
+  if (!admit) return list;
+  compact_scored(*list, with_ranks);
+  Entry fresh;
+  fresh.bytes = list->bytes() + key.size();
+  fresh.list = std::move(list);
+  return store(key, std::move(fresh)).list;
+}
+
 PostingsCacheStats PostingsCache::stats() const {
   PostingsCacheStats total;
   for (const auto& s : shards_) {

@@ -75,6 +75,11 @@ class PostingsCache {
   // (start them with a byte < 0x20).
   PostingPtr get_or_compute(const std::string& key, const std::function<PostingPtr()>& compute,
                             Admission admission = Admission::kFirstUse) const;
+  // The same for a scored list, compacted (compact_scored(), `with_ranks`)
+  // when it is stored: a list computed for one search is walked as it is,
+  // not compacted and listed back.
+  PostingPtr get_or_compute_scored(const std::string& key, const std::function<std::shared_ptr<PostingList>()>& compute,
+                                   bool with_ranks, Admission admission = Admission::kFirstUse) const;
   PostingsCacheStats stats() const;
   std::size_t max_bytes() const { return max_bytes_; }
 

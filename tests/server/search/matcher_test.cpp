@@ -356,6 +356,32 @@ TEST_CASE("a list admitted on second use is computed twice, then kept, while one
   CHECK(cache.stats().term_bytes == 0);  // computed lists, not terms' own
 }
 
+TEST_CASE("a scored list is compacted when it is stored, not when it serves one search") {
+  PostingsCache cache(8 << 20);
+  auto list = [] {
+    auto l = std::make_shared<PostingList>();
+    for (Xapian::docid d = 1; d <= 5000; ++d) {
+      l->docs.push_back(d);
+      l->weights.push_back(static_cast<float>(d % 3) + 0.25f);
+    }
+    return l;
+  };
+  using A = PostingsCache::Admission;
+  const PostingPtr once = cache.get_or_compute_scored("\x03once", list, false, A::kSecondUse);
+  CHECK(once->docs.size() == 5000);  // computed for one search: walked as it is
+  CHECK(once->weights.size() == 5000);
+  const PostingPtr kept = cache.get_or_compute_scored("\x03once", list, false, A::kSecondUse);
+  CHECK(kept->docs.empty());
+  CHECK(kept->size() == 5000);
+  CHECK(kept->level_weights.size() == 3);
+  CHECK(kept->weight(1) == 2.25f);  // docid 2
+  CHECK(cache.get_or_compute_scored("\x03once", list, false, A::kSecondUse) == kept);
+  const PostingPtr group = cache.get_or_compute_scored("\x02group", list, true);  // kept at once: compacted at once
+  CHECK(group->docs.empty());
+  CHECK(group->position(5000) == 4999);
+  CHECK(cache.stats().bytes < 2 * 5000 * 3);
+}
+
 TEST_CASE("a match set is computed once per signature, whatever words led to it") {
   SmallIndex idx({{{{"oil", 1}, {"joint", 1}}}, {{{"oil", 1}}}, {{{"joint", 2}, {"taila", 1}}}});
   auto m = idx.matcher();
