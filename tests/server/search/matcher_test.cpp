@@ -454,7 +454,6 @@ TEST_CASE("intersections through a long group's bitmap keep the same documents a
   for (Xapian::docid d : three.docs()) CHECK(d % 21 == 0);
 }
 
-
 TEST_CASE("a dense group keeps its documents only in its bitmap and every path lists them as before") {
   // "common" is in every document, "half" in every second, "rare" (said
   // three times: telling) in every seventh; document i costs i.
@@ -499,7 +498,7 @@ TEST_CASE("a dense group keeps its documents only in its bitmap and every path l
   CHECK(halves.docs() == even);
   REQUIRE(halves.weights().size() == kDocs / 2);
   // Weights follow the documents: a document with more of the word weighs more.
-  CHECK(weight_at(halves, 8) > weight_at(halves, 10));  // wdf 4 against 1, same length class
+  CHECK(weight_at(halves, 8) > weight_at(halves, 10));  // wdf 4 against 1
   // Two dense groups intersected: their bitmaps ANDed.
   const Matches both = m.match(TextPlan{{half, common}});
   CHECK(both.docs() == even);
@@ -531,7 +530,7 @@ TEST_CASE("a dense group keeps its documents only in its bitmap and every path l
   REQUIRE(told.size() == kDocs / 14);
   for (Xapian::docid d : told.docs()) CHECK(d % 14 == 0);
   CHECK(weight_at(told, 14) == weight_at(halves, 14));
-  // A copy restricted anew lists its own documents, not the first list's.
+  // A copy given another list lists that list's documents, not the first one's.
   Matches copy = halves;
   (void)copy.docs();
   copy.list = all.list;
