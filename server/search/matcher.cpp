@@ -167,13 +167,10 @@ std::shared_ptr<PostingList> keep_in_any(const PostingList& m, std::vector<Posti
 // document), else its docs (no frequencies or weights).
 PostingPtr membership_of(const PostingList& list) {
   auto held = std::make_shared<PostingList>();
-  if (!list.docs.empty() && list.docs.size() * 32 >= list.docs.back()) {
-    held->docs = list.docs;
+  held->docs = list.docs;
+  if (is_dense(*held)) {
     add_bitmap(*held, false);
-    held->members = static_cast<std::uint32_t>(held->docs.size());
-    std::vector<Xapian::docid>().swap(held->docs);  // its memory too
-  } else {
-    held->docs = list.docs;
+    drop_docs(*held);
   }
   return held;
 }
@@ -248,10 +245,10 @@ std::size_t and_bitmaps(const PostingList& a, const PostingList& b, Xapian::doci
   return w;
 }
 
-// Documents of every group (scored lists), their weights added: the rarest
-// narrowed by each of the others.
+// Documents of every group (scored lists, two or more: match() answers one
+// group with its own list), their weights added: the rarest narrowed by each
+// of the others.
 std::shared_ptr<PostingList> intersect_scored(std::vector<PostingPtr> groups) {
-  if (groups.size() == 1) return std::make_shared<PostingList>(*groups[0]);
   std::sort(groups.begin(), groups.end(), [](const PostingPtr& a, const PostingPtr& b) {
     return a->size() < b->size();
   });
@@ -334,14 +331,9 @@ const std::vector<Xapian::docid>& Matches::docs() const {
   return listed_docs_->docs;
 }
 
-const std::vector<float>& Matches::weights() const {
-  if (!list->weights.empty() || list->levels.empty()) return list->weights;
-  if (listed_weights_ == nullptr || listed_weights_->of != list) {
-    listed_weights_ = std::make_shared<Listed>();
-    listed_weights_->of = list;
-    weights_of(*list, listed_weights_->weights);
-  }
-  return listed_weights_->weights;
+std::vector<float> Matches::weights() const {
+  std::vector<float> listed;
+  return weights_of(*list, listed);
 }
 
 PostingPtr Matcher::group_postings(const TextGroup& g) const {
@@ -504,7 +496,7 @@ PostingPtr Matcher::scored_group(const TextGroup& g, const std::string& key) con
     // compacted too (docs dropped, weights indexed): at a million products
     // the scored groups are most of the posting cache, and their docs and
     // float weights three quarters of them.
-    if (!out->docs.empty() && out->docs.size() * 32 >= out->docs.back()) add_bitmap(*out);
+    if (is_dense(*out)) add_bitmap(*out);
     return out;
   }, true);
 }

@@ -48,20 +48,20 @@ struct Matches {
   std::string signature;
   // A cached list keeps its weights indexed and, once dense, its
   // documents only in its bitmap (compact_scored()): they are listed once
-  // per Matches that asks, weights() parallel to docs().
+  // per Matches that asks. The engine reads weight i as list->weight(i);
+  // weights() is a copy, parallel to docs(), for tests and tools.
   const std::vector<Xapian::docid>& docs() const;
-  const std::vector<float>& weights() const;
+  std::vector<float> weights() const;
   std::size_t size() const { return list->size(); }
 
  private:
-  // What docs() and weights() listed, and of which list (Matches are
-  // copied and given another list).
+  // What docs() listed, and of which list (Matches are copied and given
+  // another list).
   struct Listed {
     PostingPtr of;
     std::vector<Xapian::docid> docs;
-    std::vector<float> weights;
   };
-  mutable std::shared_ptr<Listed> listed_docs_, listed_weights_;
+  mutable std::shared_ptr<Listed> listed_docs_;
 };
 
 // One filter: documents having any of `terms`, or (when `price` is set) a

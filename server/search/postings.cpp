@@ -125,16 +125,19 @@ PostingsCache::Entry PostingsCache::store(const std::string& key, Entry entry) c
   return kept;
 }
 
+PostingPtr PostingsCache::keep(const std::string& key, PostingPtr list) const {
+  Entry fresh;
+  fresh.bytes = list->bytes() + key.size();
+  fresh.list = std::move(list);
+  return store(key, std::move(fresh)).list;
+}
+
 PostingPtr PostingsCache::get_or_compute(const std::string& key, const std::function<PostingPtr()>& compute,
                                          Admission admission) const {
   bool admit = true;
   if (std::optional<Entry> e = find(key, admission, admit)) return e->list;
   PostingPtr list = compute();  // outside the lock: other requests go on
-  if (!admit) return list;
-  Entry fresh;
-  fresh.list = list;
-  fresh.bytes = list->bytes() + key.size();
-  return store(key, std::move(fresh)).list;
+  return admit ? keep(key, std::move(list)) : list;
 }
 
 PostingPtr PostingsCache::get_or_compute_scored(const std::string& key,
@@ -145,10 +148,7 @@ PostingPtr PostingsCache::get_or_compute_scored(const std::string& key,
   std::shared_ptr<PostingList> list = compute();  // outside the lock: other requests go on
   if (!admit) return list;
   compact_scored(*list, with_ranks);
-  Entry fresh;
-  fresh.bytes = list->bytes() + key.size();
-  fresh.list = std::move(list);
-  return store(key, std::move(fresh)).list;
+  return keep(key, std::move(list));
 }
 
 PostingsCacheStats PostingsCache::stats() const {

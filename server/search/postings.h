@@ -118,6 +118,8 @@ class PostingsCache {
   // Stores `entry` under `key` (unless another request stored one
   // meanwhile) and evicts beyond the shard's budget; returns the entry kept.
   Entry store(const std::string& key, Entry entry) const;
+  // Stores computed `list` under `key` (store()); returns the list kept.
+  PostingPtr keep(const std::string& key, PostingPtr list) const;
   // The term's packed list, read from the index and stored when absent;
   // `read` is set to the unpacked list when it was read by this call.
   std::shared_ptr<const PackedPostings> packed(Xapian::Database& db, const std::string& term, PostingPtr* read) const;

@@ -90,7 +90,7 @@ void index_weights(PostingList& list) {
 
 void compact_scored(PostingList& list, bool with_ranks) {
   if (list.size() < kCompactFrom) return;
-  if (!list.docs.empty() && list.docs.size() * 32 >= list.docs.back()) {
+  if (is_dense(list)) {
     if (list.bits.empty() || (with_ranks && list.ranks.empty())) add_bitmap(list, with_ranks);
     drop_docs(list);
   }

@@ -70,6 +70,12 @@ std::size_t skip_to(const std::vector<Xapian::docid>& docs, std::size_t from, Xa
 // Adds the membership bitmap to `list` (docs ascending), with its ranks
 // unless only membership will be asked (PostingList::has()).
 void add_bitmap(PostingList& list, bool with_ranks = true);
+// Whether `list` (docs ascending) holds 1 docid in 32 or more of the range
+// up to its last: where a bitmap (1 bit a docid) is worth having, and then
+// smaller than its docs (32 bits a document).
+inline bool is_dense(const PostingList& list) {
+  return !list.docs.empty() && list.docs.size() * 32 >= list.docs.back();
+}
 // Drops the docs of a list that has its bitmap (their count kept in
 // `members`): a dense list's bits take 1 bit a docid of its range, its docs
 // 32 bits a document, so a list holding 1 docid in 4 keeps an eighth.
