@@ -103,20 +103,21 @@ void Autocomplete::build() {
   key_pool_.shrink_to_fit();
   key_starts_.shrink_to_fit();
   key_owner_.shrink_to_fit();
-  const auto keys = static_cast<std::uint32_t>(key_owner_.size());
+  // An entry at each word start of each key: counted first, then made.
+  auto each_word_start = [&](auto&& f) {
+    const auto keys = static_cast<std::uint32_t>(key_owner_.size());
+    for (std::uint32_t k = 0; k < keys; ++k) {
+      const std::string_view key = key_text(k);
+      for (std::size_t i = 0; i < key.size(); ++i) {
+        if (i == 0 || key[i - 1] == ' ') f(Entry{k, static_cast<std::uint32_t>(i)});
+      }
+    }
+  };
   std::size_t starts = 0;
-  for (std::uint32_t k = 0; k < keys; ++k) {
-    const std::string_view key = key_text(k);
-    for (std::size_t i = 0; i < key.size(); ++i) starts += i == 0 || key[i - 1] == ' ' ? 1 : 0;
-  }
+  each_word_start([&](const Entry&) { ++starts; });
   entries_.clear();
   entries_.reserve(starts);
-  for (std::uint32_t k = 0; k < keys; ++k) {
-    const std::string_view key = key_text(k);
-    for (std::size_t i = 0; i < key.size(); ++i) {
-      if (i == 0 || key[i - 1] == ' ') entries_.push_back({k, static_cast<std::uint32_t>(i)});
-    }
-  }
+  each_word_start([&](const Entry& e) { entries_.push_back(e); });
   std::sort(entries_.begin(), entries_.end(),
             [&](const Entry& a, const Entry& b) { return entry_text(a) < entry_text(b); });
   heads_.resize(entries_.size());
