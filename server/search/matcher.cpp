@@ -8,42 +8,56 @@ namespace ayc::search {
 
 namespace {
 
-// Documents in both lists, frequencies summed.
+// Documents in both lists, frequencies summed. Written by index into
+// arrays sized for the most there can be, then cut (no capacity check a
+// posting).
 PostingPtr intersect_sum(const PostingList& a, const PostingList& b) {
   auto out = std::make_shared<PostingList>();
-  std::size_t i = 0, j = 0;
+  out->docs.resize(std::min(a.docs.size(), b.docs.size()));
+  out->wdfs.resize(out->docs.size());
+  std::size_t i = 0, j = 0, w = 0;
   while (i < a.docs.size() && j < b.docs.size()) {
     if (a.docs[i] < b.docs[j]) {
       ++i;
     } else if (b.docs[j] < a.docs[i]) {
       ++j;
     } else {
-      out->docs.push_back(a.docs[i]);
-      out->wdfs.push_back(a.wdfs[i] + b.wdfs[j]);
+      out->docs[w] = a.docs[i];
+      out->wdfs[w++] = a.wdfs[i] + b.wdfs[j];
       ++i, ++j;
     }
   }
+  out->docs.resize(w);
+  out->wdfs.resize(w);
   return out;
 }
 
-// Documents in either list, frequencies summed.
+// Documents in either list, frequencies summed (written as intersect_sum).
 PostingPtr union_sum(const PostingList& a, const PostingList& b) {
   auto out = std::make_shared<PostingList>();
-  out->docs.reserve(a.docs.size() + b.docs.size());
-  out->wdfs.reserve(a.docs.size() + b.docs.size());
-  std::size_t i = 0, j = 0;
-  while (i < a.docs.size() || j < b.docs.size()) {
-    if (j == b.docs.size() || (i < a.docs.size() && a.docs[i] < b.docs[j])) {
-      out->docs.push_back(a.docs[i]);
-      out->wdfs.push_back(a.wdfs[i++]);
-    } else if (i == a.docs.size() || b.docs[j] < a.docs[i]) {
-      out->docs.push_back(b.docs[j]);
-      out->wdfs.push_back(b.wdfs[j++]);
+  out->docs.resize(a.docs.size() + b.docs.size());
+  out->wdfs.resize(out->docs.size());
+  Xapian::docid* docs = out->docs.data();
+  std::uint32_t* wdfs = out->wdfs.data();
+  std::size_t i = 0, j = 0, w = 0;
+  const std::size_t na = a.docs.size(), nb = b.docs.size();
+  while (i < na && j < nb) {
+    const Xapian::docid da = a.docs[i], db = b.docs[j];
+    if (da < db) {
+      docs[w] = da;
+      wdfs[w++] = a.wdfs[i++];
+    } else if (db < da) {
+      docs[w] = db;
+      wdfs[w++] = b.wdfs[j++];
     } else {
-      out->docs.push_back(a.docs[i]);
-      out->wdfs.push_back(a.wdfs[i++] + b.wdfs[j++]);
+      docs[w] = da;
+      wdfs[w++] = a.wdfs[i++] + b.wdfs[j++];
     }
   }
+  for (; i < na; ++i, ++w) docs[w] = a.docs[i], wdfs[w] = a.wdfs[i];
+  for (; j < nb; ++j, ++w) docs[w] = b.docs[j], wdfs[w] = b.wdfs[j];
+  out->docs.resize(w);
+  out->wdfs.resize(w);
   return out;
 }
 
@@ -65,15 +79,23 @@ PostingPtr union_dense(const std::vector<PostingPtr>& lists) {
       a += l->wdfs[i] + (a == 0 ? 1 : 0);
     }
   }
+  // Read back without a branch a docid: every docid's slot is written and
+  // kept only when the docid is present (one slot to spare past the last).
   auto out = std::make_shared<PostingList>();
-  out->docs.reserve(std::min<std::size_t>(total, hi - lo + 1));
-  out->wdfs.reserve(out->docs.capacity());
+  out->docs.resize(std::min<std::size_t>(total, hi - lo + 1) + 1);
+  out->wdfs.resize(out->docs.size());
+  Xapian::docid* docs = out->docs.data();
+  std::uint32_t* wdfs = out->wdfs.data();
+  std::size_t w = 0;
   for (Xapian::docid d = lo; d <= hi; ++d) {
-    if (acc[d] == 0) continue;
-    out->docs.push_back(d);
-    out->wdfs.push_back(acc[d] - 1);
+    const std::uint32_t a = acc[d];
+    docs[w] = d;
+    wdfs[w] = a - 1;
+    w += a != 0;
     acc[d] = 0;
   }
+  out->docs.resize(w);
+  out->wdfs.resize(w);
   return out;
 }
 
@@ -387,20 +409,13 @@ PostingPtr Matcher::telling_postings(const TextGroup& g) const {
     for (const auto& terms : g.alternatives) {
       PostingPtr acc;
       for (const auto& t : terms) {
-        PostingPtr p = cache_.get(db_, t);
         // Boolean terms (an ingredient, a phonetic key of a name, brand,
         // ingredient or indication word) are telling wherever they are; a
-        // stem where it weighs kTellingWdf or more, or is a use of the
-        // product's ingredients.
-        if (index::is_free_text_term(t)) {
-          auto strong = std::make_shared<PostingList>();
-          for (std::size_t i = 0; i < p->docs.size(); ++i) {
-            if (p->wdfs[i] < kTellingWdf) continue;
-            strong->docs.push_back(p->docs[i]);
-            strong->wdfs.push_back(p->wdfs[i]);
-          }
-          p = union_all({PostingPtr(std::move(strong)), cache_.get(db_, index::use_stem_term(t))});
-        }
+        // stem where it weighs kTellingWdf or more (only those postings
+        // are unpacked), or is a use of the product's ingredients.
+        PostingPtr p = index::is_free_text_term(t)
+                           ? union_all({cache_.get(db_, t, kTellingWdf), cache_.get(db_, index::use_stem_term(t))})
+                           : cache_.get(db_, t);
         acc = acc ? intersect_sum(*acc, *p) : p;
         if (acc->docs.empty()) break;
       }

@@ -23,7 +23,8 @@ struct PackedPostings {
 
 // `list`'s docs and wdfs (docs ascending, wdfs parallel), packed.
 PackedPostings pack_postings(const PostingList& list);
-// The docs and wdfs that were packed.
-PostingList unpack_postings(const PackedPostings& packed);
+// The docs and wdfs that were packed; with `min_wdf`, only the postings
+// whose wdf is at least that.
+PostingList unpack_postings(const PackedPostings& packed, std::uint32_t min_wdf = 0);
 
 }  // namespace ayc::search

@@ -56,8 +56,10 @@ class PostingsCache {
 
   // The term's posting list (empty when the term is not in the index), in
   // engine docids of the layout set by use_layout() (default: one database),
-  // unpacked for this call. Throws Xapian::Error when the database cannot be read.
-  PostingPtr get(Xapian::Database& db, const std::string& term) const;
+  // unpacked for this call; with `min_wdf`, only its postings of that wdf or
+  // more (unpacked without the others). Throws Xapian::Error when the
+  // database cannot be read.
+  PostingPtr get(Xapian::Database& db, const std::string& term, std::uint32_t min_wdf = 0) const;
   // How many documents hold the term, without unpacking its list (read and
   // cached as get() does).
   std::size_t count(Xapian::Database& db, const std::string& term) const;

@@ -223,6 +223,33 @@ TEST_CASE("a filter of several terms keeps the documents any of them has, with t
   check(fifths, {"Khalf", "Kedge"}, [](int i) { return i % 2 == 0 || i == 7 || i == n; });
 }
 
+TEST_CASE("a telling concept keeps the documents that name it, use it, say it often or hold its boolean term") {
+  // Docids 1-8; "brahmi" in each a different way. Only 2, 4, 6, 7 and 8 hold it tellingly.
+  using index::name_stem_term;
+  using index::use_stem_term;
+  SmallIndex idx({{{{"brahmi", 1}, {"oil", 1}}},                                     // once in a description
+                  {{{"brahmi", Matcher::kTellingWdf}, {"oil", 1}}},                  // said three times
+                  {{{"brahmi", Matcher::kTellingWdf - 1}, {"oil", 1}}},              // twice
+                  {{{"brahmi", 1}, {name_stem_term("brahmi"), 0}, {"oil", 1}}},      // in the name
+                  {{{"oil", 1}}},                                                    // not at all
+                  {{{"brahmi", 1}, {use_stem_term("brahmi"), 0}, {"oil", 1}}},       // a use of its ingredients
+                  {{{"XKbrahmi", 0}, {"oil", 1}}},                                   // a boolean term
+                  {{{"bacopa", 4}, {"monnieri", 3}, {"oil", 1}}}});                  // both words of an alternative, often
+  auto m = idx.matcher();
+  const TextGroup brahmi{{{"brahmi"}, {"XKbrahmi"}, {"bacopa", "monnieri"}}};
+  const Matches oils = m.match(TextPlan{{TextGroup{{{"oil"}}}}});
+  REQUIRE(oils.size() == 8);
+  const Matches told = m.keep_telling(oils, {brahmi});
+  CHECK(told.docs() == std::vector<Xapian::docid>{2, 4, 6, 7, 8});
+  // Weights are the match set's own.
+  for (std::size_t i = 0; i < told.size(); ++i) {
+    const Xapian::docid d = told.docs()[i];
+    CHECK(told.weights()[i] == oils.weights()[d - 1]);
+  }
+  // Asked again (the telling list cached): the same.
+  CHECK(m.keep_telling(oils, {brahmi}).docs() == told.docs());
+}
+
 TEST_CASE("no groups means every live document, deleted ones excluded") {
   SmallIndex idx({{{{"a", 1}}}, {{{"b", 1}}}, {{{"c", 1}}}});
   {

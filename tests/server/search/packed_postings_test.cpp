@@ -1,3 +1,5 @@
+#include <random>
+
 #include <catch2/catch.hpp>
 
 #include "server/search/packed_postings.h"
@@ -41,6 +43,47 @@ TEST_CASE("a common term's postings take a byte each, a rarer term's two") {
   CHECK(pack_postings(dense).bytes.size() == 10000);
   CHECK(pack_postings(sparse).bytes.size() == 20000);
   CHECK(unpack_postings(pack_postings(sparse)).docs == sparse.docs);
+}
+
+// Runs of one-byte postings (decoded eight at a time) broken at every
+// position by a long gap, a wdf of 7 or more, or the list's end.
+PostingList mixed_list(std::uint32_t seed, std::size_t n) {
+  std::mt19937 rng(seed);
+  PostingList l;
+  Xapian::docid d = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t kind = rng() % 10;
+    d += kind == 0 ? 1 + rng() % 100000 : 1 + rng() % 15;
+    l.docs.push_back(d);
+    l.wdfs.push_back(kind == 1 ? 7 + rng() % 300 : rng() % 7);
+  }
+  return l;
+}
+
+TEST_CASE("postings decoded eight at a time unpack as packed, wherever a longer posting breaks a run") {
+  for (std::uint32_t seed = 1; seed <= 50; ++seed) {
+    const PostingList l = mixed_list(seed, 1 + seed * 37);
+    const PostingList back = unpack_postings(pack_postings(l));
+    REQUIRE(back.docs == l.docs);
+    REQUIRE(back.wdfs == l.wdfs);
+  }
+}
+
+TEST_CASE("unpacking with a least wdf keeps exactly the postings of that wdf or more") {
+  for (std::uint32_t min_wdf : {1u, 3u, 7u, 8u}) {
+    const PostingList l = mixed_list(min_wdf, 5000);
+    PostingList want;
+    for (std::size_t i = 0; i < l.docs.size(); ++i) {
+      if (l.wdfs[i] < min_wdf) continue;
+      want.docs.push_back(l.docs[i]);
+      want.wdfs.push_back(l.wdfs[i]);
+    }
+    REQUIRE_FALSE(want.docs.empty());
+    REQUIRE(want.docs.size() < l.docs.size());
+    const PostingList back = unpack_postings(pack_postings(l), min_wdf);
+    CHECK(back.docs == want.docs);
+    CHECK(back.wdfs == want.wdfs);
+  }
 }
 
 }  // namespace
