@@ -79,8 +79,8 @@ PostingPtr union_dense(const std::vector<PostingPtr>& lists) {
       a += l->wdfs[i] + (a == 0 ? 1 : 0);
     }
   }
-  // Read back without a branch a docid: every docid's slot is written and
-  // kept only when the docid is present (one slot to spare past the last).
+  // Read back without a branch per docid: each docid is written to the next
+  // slot, which is kept only when the docid is present (one slot to spare).
   auto out = std::make_shared<PostingList>();
   out->docs.resize(std::min<std::size_t>(total, hi - lo + 1) + 1);
   out->wdfs.resize(out->docs.size());
