@@ -45,8 +45,8 @@ TEST_CASE("a common term's postings take a byte each, a rarer term's two") {
   CHECK(unpack_postings(pack_postings(sparse)).docs == sparse.docs);
 }
 
-// Runs of one-byte postings (decoded eight at a time) broken at every
-// position by a long gap, a wdf of 7 or more, or the list's end.
+// Runs of one-byte postings (decoded eight at a time) broken at
+// random positions by a long gap or a wdf of 7 or more, and by the list's end.
 PostingList mixed_list(std::uint32_t seed, std::size_t n) {
   std::mt19937 rng(seed);
   PostingList l;
