@@ -2,7 +2,7 @@
 # The replica deployment under load, on loopback (deploy/README.md): HAProxy in
 # front of three servers, one indexer publishing generations to them, a
 # private PostgreSQL. wrk keeps searches going through HAProxy while
-#   1. a new generation is published: every replica serves it within 10 s, a
+#   1. a new generation is published: every replica serves it within 20 s, a
 #      product renamed in PostgreSQL is found on each of them, 0 failed requests;
 #   2. a replica is SIGKILLed, a generation published while it is down, and
 #      the replica restarted: 0 failed requests, and its first "ready" answer
@@ -18,8 +18,9 @@
 #   AYC_BIN_DIR=build-dev/bin tests/cluster/cluster_test.sh
 #
 # Settings: AYC_CLUSTER_LOAD_S (seconds of each throughput run, default 3),
-# AYC_CLUSTER_PG_DOWN_S (default 8), AYC_CLUSTER_TEST_PORT (first port, default
-# 18600), AYC_CLUSTER_KEEP=1 keeps the cluster's folder for a look afterwards.
+# AYC_CLUSTER_PG_DOWN_S (default 8), AYC_CLUSTER_SWITCH_S (default 20),
+# AYC_CLUSTER_TEST_PORT (first port, default 18600), AYC_CLUSTER_KEEP=1
+# keeps the cluster's folder for a look afterwards.
 # Exit codes: 0 pass, 1 a check failed, 77 skipped (haproxy, rsync or wrk
 # missing: scripts/setup.sh --deps installs them).
 set -euo pipefail
@@ -30,6 +31,11 @@ for tool in haproxy rsync wrk curl; do
 done
 
 LOAD_S="${AYC_CLUSTER_LOAD_S:-3}"
+# How long a replica may take to serve a published generation: receiving
+# and verifying it, loading it and warming its caches (3,700 one-word
+# searches at 1,500 products). Three replicas do it at once on two cores
+# under wrk load, in CI with sanitizers: about 10 s on a busy machine.
+SWITCH_S="${AYC_CLUSTER_SWITCH_S:-20}"
 PG_DOWN_S="${AYC_CLUSTER_PG_DOWN_S:-8}"
 export AYC_CLUSTER_PORT="${AYC_CLUSTER_TEST_PORT:-18600}"
 export AYC_CLUSTER_DIR
@@ -110,13 +116,13 @@ rename_a_product Qorvexil
 published="$(cluster publish | sed -n 's/^PUBLISHED=//p')"
 t0="$(now)"
 for i in 1 2 3; do
-  while [ "$(served_generation "$i")" != "$(number_of "$published")" ] && within "$t0" 10; do sleep 0.1; done
+  while [ "$(served_generation "$i")" != "$(number_of "$published")" ] && within "$t0" "$SWITCH_S"; do sleep 0.1; done
 done
 took="$(elapsed "$t0")"
 switched=0
 for i in 1 2 3; do [ "$(served_generation "$i")" = "$(number_of "$published")" ] && switched=$((switched + 1)); done
 [ "$switched" = 3 ] && pass "every replica serves $published, $took s after publish" ||
-  fail "$switched of 3 replicas serve $published 10 s after publish"
+  fail "$switched of 3 replicas serve $published $SWITCH_S s after publish"
 for i in 1 2 3; do
   total="$(curl -fsS "$(replica_url "$i")/search?q=qorvexil" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')"
   [ "${total:-0}" -ge 1 ] && pass "replica $i finds the renamed product" || fail "replica $i does not find the renamed product"
