@@ -134,6 +134,11 @@ Result<std::unique_ptr<CatalogReader>> CatalogReader::open(const std::string& pg
   try {
     impl->tx = std::make_unique<
         pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>>(*impl->conn);
+    // The product stream's aggregates are joined by hash joins that are not
+    // parallel-aware: each parallel worker would build every one of them
+    // again. With two workers the stream cost PostgreSQL three times the CPU
+    // (and more wall time) on a machine whose cores the indexer needs.
+    impl->tx->exec0("SET LOCAL max_parallel_workers_per_gather = 0");
   } catch (const std::exception& e) {
     return pg::query_error(e, "cannot open a read snapshot");
   }
