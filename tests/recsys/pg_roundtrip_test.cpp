@@ -145,6 +145,8 @@ TEST_CASE("recommendations round-trip through PostgreSQL") {
   CHECK(second->rows == first->rows);
   CHECK(second->deleted == 0);
   CHECK(second->inserted == 0);
+  CHECK(first->staged == first->rows);
+  CHECK(second->staged == 0);  // every list matched the table's: nothing sent
   CHECK(count(conn, "SELECT count(*) " + ours) == static_cast<std::int64_t>(first->rows));
   CHECK(count(conn, "SELECT count(*) FROM product_recommendations WHERE recommendation_type = 'editorial'") == 1);
 
@@ -263,6 +265,7 @@ TEST_CASE("the staged write leaves product_recommendations as a row-by-row write
   const auto staged = write_product_recommendations(indexer, *set);
   REQUIRE(staged.ok());
   CHECK(staged->rows == expected.size());
+  CHECK(staged->staged == expected.size());  // no list matched the stale table
   CHECK(staged->deleted == 2);
   CHECK(staged->inserted == expected.size());
   CHECK(table_rows(conn) == reference);
@@ -287,9 +290,45 @@ TEST_CASE("the staged write leaves product_recommendations as a row-by-row write
   REQUIRE(second.ok());
   CHECK(second->deleted == dropped + 1);
   CHECK(second->inserted == 1);
-  CHECK(table_rows(conn) == expected_rows(changed, 50));
+  // Only product 2's similar list was sent again.
+  const auto changed_rows = expected_rows(changed, 50);
+  CHECK(second->staged == static_cast<std::size_t>(std::count_if(changed_rows.begin(), changed_rows.end(), [](const auto& r) {
+          return r.starts_with(uuid('p', 2) + "|") && r.find("|similar|") != std::string::npos;
+        })));
+  CHECK(table_rows(conn) == changed_rows);
   CHECK(row_id(conn, 1, 3, "frequently_bought_together") == kept_id);  // unchanged: not written again
   CHECK(count(conn, "SELECT count(*) FROM product_recommendations WHERE recommendation_type = 'editorial'") == 1);
+
+  // Rows changed behind the write's back are found: a score edited by hand,
+  // a row added to an unchanged list (a product recommending itself, which
+  // no list holds), and a row whose recommended product is
+  // NULL (no digest can key it: every row is compared, and it goes).
+  {
+    pqxx::work tx(conn);
+    tx.exec0("UPDATE product_recommendations SET score = 0.0002 WHERE id = " + tx.quote(kept_id));
+    tx.exec0("INSERT INTO product_recommendations (source_product_id, recommended_product_id, recommendation_type, "
+             "score) VALUES (" + tx.quote(uuid('p', 3)) + ", " + tx.quote(uuid('p', 3)) + ", 'related', 0.4321)");
+    tx.commit();
+  }
+  const auto edited = write_product_recommendations(indexer, changed);
+  REQUIRE(edited.ok());
+  CHECK(edited->deleted == 2);
+  CHECK(edited->inserted == 1);
+  CHECK(edited->staged < changed_rows.size());
+  CHECK(table_rows(conn) == changed_rows);
+  {
+    pqxx::work tx(conn);
+    tx.exec0("INSERT INTO product_recommendations (source_product_id, recommended_product_id, recommendation_type, "
+             "score) VALUES (" + tx.quote(uuid('p', 3)) + ", NULL, 'similar', 0.5)");
+    tx.commit();
+  }
+  const auto with_null = write_product_recommendations(indexer, changed);
+  REQUIRE(with_null.ok());
+  CHECK(with_null->staged == changed_rows.size());
+  CHECK(with_null->deleted == 1);
+  CHECK(with_null->inserted == 0);
+  CHECK(count(conn, "SELECT count(*) FROM product_recommendations WHERE recommended_product_id IS NULL") == 0);
+  CHECK(table_rows(conn) == changed_rows);
 }
 
 TEST_CASE("load_inputs reports a broken connection as a Status") {
