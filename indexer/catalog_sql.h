@@ -57,8 +57,10 @@ inline std::string products_query(const std::string& id_array, const std::string
       " sales AS ("
       "  SELECT oi.product_id, SUM(oi.quantity)::float8 AS units,"
       "    COALESCE(SUM(oi.quantity) FILTER (WHERE o.ordered_at > now() - interval '30 days'), 0)::float8 AS recent,"
-      "    SUM(oi.quantity * exp(-GREATEST(extract(epoch FROM now() - o.ordered_at), 0) / (86400.0 * 45)))::float8"
-      "      AS decayed"
+      // In float8: extract() gives numeric, and numeric exp() over every
+      // order line took most of the stream's time at a million products.
+      "    SUM(oi.quantity * exp(-GREATEST(extract(epoch FROM now() - o.ordered_at)::float8, 0) / (86400.0 * 45)))"
+      "      ::float8 AS decayed"
       "  FROM order_items oi JOIN orders o ON o.id = oi.order_id"
       "  WHERE o.status NOT IN ('cancelled', 'refunded') AND oi.product_id IS NOT NULL AND " + only("oi.product_id") +
       "  GROUP BY oi.product_id),"
