@@ -107,8 +107,8 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServerConfig& config, 
         std::string note = notes;
         if (!snap.extended().empty()) note += " over what " + snap.extended() + " built from the same base";
         if (warmed.searches > 0) {
-          std::snprintf(notes, sizeof notes, "; warmed by %zu one-word searches in %.1f s", warmed.searches,
-                        warmed.seconds);
+          std::snprintf(notes, sizeof notes, "; warmed by %zu one-word searches in %.1f s%s", warmed.searches,
+                        warmed.seconds, warmed.out_of_time ? ", more while it serves" : "");
           note += notes;
         }
         logger.info("serving index generation " + snap.generation() + " (" + std::to_string(snap.document_count()) +

@@ -15,7 +15,10 @@ void StringColumn::append(Xapian::docid d, std::string_view v) {
 
 void StringColumn::finish() {
   while (filled_ + 1 < offsets_.size()) offsets_[++filled_] = bytes_.size();
-  bytes_.shrink_to_fit();
+  // Trimmed when much is spare, not for the room keep_prefix() left: at a
+  // million products a column is tens of MiB, and each copy of it delays
+  // serving a new generation.
+  if (bytes_.capacity() > bytes_.size() + bytes_.size() / 8 + 4096) bytes_.shrink_to_fit();
 }
 
 void StringColumn::keep_prefix(const StringColumn& from, std::size_t kept, std::size_t n) {
@@ -23,7 +26,12 @@ void StringColumn::keep_prefix(const StringColumn& from, std::size_t kept, std::
   const std::size_t offsets = std::min(kept + 1, from.offsets_.size());
   offsets_.assign(from.offsets_.begin(), from.offsets_.begin() + static_cast<std::ptrdiff_t>(offsets));
   if (offsets_.empty()) offsets_.push_back(0);
-  bytes_.assign(from.bytes_, 0, offsets_.back());
+  // Room for the docids after the kept ones at twice the average value, so
+  // appending them does not copy the column again.
+  const std::size_t per_doc = offsets_.back() / std::max<std::size_t>(offsets_.size(), 1) + 1;
+  bytes_.clear();
+  bytes_.reserve(offsets_.back() + 2 * per_doc * (n + 1 - std::min(n + 1, offsets_.size())));
+  bytes_.append(from.bytes_, 0, offsets_.back());
   filled_ = static_cast<Xapian::docid>(offsets_.size() - 1);
   offsets_.resize(n + 1, 0);
 }

@@ -15,6 +15,7 @@ Result<HitCards> HitCards::build(const index::FeatureStore& store, const DocTabl
                                  const std::unordered_map<std::string_view, Xapian::docid>& docid_of) {
   const Xapian::docid last = docs.live().empty() ? 0 : docs.live().back();
   HitCards cards;
+  auto text = std::make_shared<std::string>();
   cards.start_.assign(last + 1, 0);
   cards.ends_.assign(last + 1, Ends{});
   cards.numbers_.assign(last + 1, Numbers{});
@@ -27,13 +28,13 @@ Result<HitCards> HitCards::build(const index::FeatureStore& store, const DocTabl
       bad = Status::DataLoss("undecodable product " + std::string(key) + " in the feature store: reindex");
       return false;
     }
-    cards.add(it->second, *p);
+    cards.add(it->second, *p, *text, 0);
     return true;
   });
   AYC_RETURN_IF_ERROR(scanned);
   AYC_RETURN_IF_ERROR(bad);
-  cards.text_.shrink_to_fit();
-  cards.built_text_end_ = cards.text_.size();
+  text->shrink_to_fit();
+  cards.base_text_ = std::move(text);
   return cards;
 }
 
@@ -49,41 +50,42 @@ Result<HitCards> HitCards::extend(const HitCards& before, const index::FeatureSt
   cards.start_.resize(std::max<std::size_t>(last + 1, kept), 0);
   cards.ends_.resize(cards.start_.size(), Ends{});
   cards.numbers_.resize(cards.start_.size(), Numbers{});
-  cards.text_.assign(before.text_, 0, before.built_text_end_);
-  cards.built_text_end_ = before.built_text_end_;
+  // The base's records are shared, not copied; the delta's are read again.
+  cards.base_text_ = before.base_text_;
+  const std::size_t base = cards.base_text_ ? cards.base_text_->size() : 0;
   for (auto it = std::upper_bound(live.begin(), live.end(), base_last); it != live.end(); ++it) {
     AYC_ASSIGN_OR_RETURN(auto p, store.product(docs.id(*it)));
-    if (p.has_value()) cards.add(*it, *p);
+    if (p.has_value()) cards.add(*it, *p, cards.delta_text_, base);
   }
   return cards;
 }
 
-void HitCards::add(Xapian::docid d, const features::ProductFeatures& p) {
-  const std::size_t start = text_.size();
-  start_[d] = start;
+void HitCards::add(Xapian::docid d, const features::ProductFeatures& p, std::string& text, std::size_t offset) {
+  const std::size_t start = text.size();
+  start_[d] = offset + start;
   Ends& ends = ends_[d];
   int i = 0;
   for (const std::string* field : {&p.slug, &p.name, &p.brand_name, &p.short_description, &p.image_url}) {
-    text_ += *field;
-    ends[i++] = static_cast<std::uint32_t>(text_.size() - start);
-    text_ += '\0';
+    text += *field;
+    ends[i++] = static_cast<std::uint32_t>(text.size() - start);
+    text += '\0';
   }
   bool first = true;
   for (const auto& [country, units] : p.stock_by_country) {
     if (units <= 0) continue;
-    if (!first) text_ += ' ';
-    text_ += country;
+    if (!first) text += ' ';
+    text += country;
     first = false;
   }
   // Never 0, even for a product with empty texts: it has the separators.
-  ends[kFields - 1] = static_cast<std::uint32_t>(text_.size() - start);
+  ends[kFields - 1] = static_cast<std::uint32_t>(text.size() - start);
   numbers_[d] = Numbers{p.price, p.mrp, p.rating, p.review_count};
 }
 
 std::string_view HitCards::field(Xapian::docid d, int i) const {
   const Ends& ends = ends_[d];
   const std::uint32_t begin = i == 0 ? 0 : ends[i - 1] + 1;  // after the previous field's NUL
-  return std::string_view(text_).substr(start_[d] + begin, ends[i] - begin);
+  return record_text(d).substr(begin, ends[i] - begin);
 }
 
 HitCard HitCards::at(Xapian::docid d) const {
@@ -116,7 +118,7 @@ bool HitCards::in_stock_in(Xapian::docid d, std::string_view country) const {
 }
 
 std::size_t HitCards::bytes() const {
-  return text_.capacity() + start_.capacity() * sizeof(std::uint64_t) + ends_.capacity() * sizeof(Ends) +
+  return (base_text_ ? base_text_->capacity() : 0) + delta_text_.capacity() + start_.capacity() * sizeof(std::uint64_t) + ends_.capacity() * sizeof(Ends) +
          numbers_.capacity() * sizeof(Numbers);
 }
 

@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -56,7 +58,7 @@ class HitCards {
   }
   void prefetch_text(Xapian::docid d) const {
     if (d >= ends_.size()) return;
-    const char* record = text_.data() + start_[d];
+    const char* record = record_text(d).data();
     const std::uint32_t length = std::min<std::uint32_t>(ends_[d][kFields - 1], 512);  // what a hit shows
     for (std::uint32_t at = 0; at < length; at += 64) __builtin_prefetch(record + at);
   }
@@ -73,7 +75,7 @@ class HitCards {
     std::uint32_t review_count = 0;
   };
   // Per docid: one record "slug\0name\0brand\0short description\0image url\0countries"
-  // in `text_` (countries in stock, space-separated: none when out of stock
+  // (countries in stock, space-separated: none when out of stock
   // everywhere); PostgreSQL text never holds a NUL byte. `ends_` holds where
   // each field ends, from the record's start (the last: the record's
   // length, 0 when the docid has no product), so a hit is read without
@@ -82,12 +84,19 @@ class HitCards {
   using Ends = std::array<std::uint32_t, kFields>;
   bool has(Xapian::docid d) const { return d < ends_.size() && ends_[d][kFields - 1] != 0; }
   std::string_view field(Xapian::docid d, int i) const;
-  void add(Xapian::docid d, const features::ProductFeatures& p);
-  std::string text_;
-  // Where build()'s records end in text_: extend() keeps that much (the
-  // base's cards lie there) and appends the delta's, so records of earlier
-  // deltas do not pile up.
-  std::size_t built_text_end_ = 0;
+  // The text from d's record on: base_text_ holds build()'s records, shared
+  // by every generation extend() makes from it (hundreds of MiB at a
+  // million products, copied by each incremental switch before); a start
+  // at or past its end is in delta_text_, which holds extend()'s records.
+  std::string_view record_text(Xapian::docid d) const {
+    const std::size_t base = base_text_ ? base_text_->size() : 0;
+    return start_[d] < base ? std::string_view(*base_text_).substr(start_[d])
+                            : std::string_view(delta_text_).substr(start_[d] - base);
+  }
+  // Appends d's record to `text`, whose first byte is at `offset` of the records' space.
+  void add(Xapian::docid d, const features::ProductFeatures& p, std::string& text, std::size_t offset);
+  std::shared_ptr<const std::string> base_text_;
+  std::string delta_text_;
   std::vector<std::uint64_t> start_;
   std::vector<Ends> ends_;
   std::vector<Numbers> numbers_;

@@ -3,7 +3,9 @@
 // A watcher thread re-reads INDEX_DIR/CURRENT every interval (and reload()
 // can be called on SIGHUP); when it names a new generation, that generation is
 // loaded completely and warmed (SnapshotOptions::warm_words, warmer.h) first
-// and then swapped in. Requests hold a shared_ptr to
+// and then swapped in. The first generation is warmed whole before it
+// serves; a later one for kSwitchWarmSeconds at most, then the rest of its
+// warm-up runs on the watcher thread while it serves. Requests hold a shared_ptr to
 // the snapshot they started with, so a switch never fails a request, and the
 // old snapshot is freed when its last request finishes.
 //
@@ -32,6 +34,8 @@ class SnapshotHolder {
   // `on_swap` (may be empty) is called after each switch to a new generation.
   // The watcher reports generations it cannot load to `logger`.
   using OnSwap = std::function<void(const IndexSnapshot&, const WarmStats&)>;
+  // The warm-up a generation replacing a served one gets before it serves.
+  static constexpr double kSwitchWarmSeconds = 0.3;
   explicit SnapshotHolder(std::filesystem::path index_dir, OnSwap on_swap = {}, SnapshotOptions options = {},
                           log::Logger logger = {});
   ~SnapshotHolder();

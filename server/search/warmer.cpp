@@ -27,13 +27,19 @@ Result<std::vector<std::string>> frequent_words(const IndexSnapshot& snap, std::
 
 }  // namespace
 
-Result<WarmStats> warm(const IndexSnapshot& snap, std::size_t n) {
+Result<WarmStats> warm(const IndexSnapshot& snap, std::size_t n, double budget_seconds, std::size_t from) {
   WarmStats stats;
-  if (n == 0) return stats;
+  if (n <= from) return stats;
   const auto start = std::chrono::steady_clock::now();
   AYC_ASSIGN_OR_RETURN(auto words, frequent_words(snap, n));
-  for (const auto& word : words) {
+  for (std::size_t i = from; i < words.size(); ++i) {
+    const std::string& word = words[i];
     if (snap.postings().stats().bytes >= snap.postings().max_bytes() / 2) break;
+    if (budget_seconds > 0 &&
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() >= budget_seconds) {
+      stats.out_of_time = true;
+      break;
+    }
     SearchRequest req;
     req.q = word;
     auto result = run_search(snap, req);

@@ -20,10 +20,13 @@ namespace ayc::search {
 struct WarmStats {
   std::size_t searches = 0;
   double seconds = 0;
+  bool out_of_time = false;  // stopped at the time budget with words left
 };
 
 // Searches alone each of the `words` most frequent words of the catalogue,
-// most frequent first, until the posting cache is half full.
-Result<WarmStats> warm(const IndexSnapshot& snap, std::size_t words);
+// most frequent first, skipping the first `from` (searched by an earlier
+// call), until the posting cache is half full or, when `budget_seconds` is
+// above 0, that much time has passed.
+Result<WarmStats> warm(const IndexSnapshot& snap, std::size_t words, double budget_seconds = 0, std::size_t from = 0);
 
 }  // namespace ayc::search

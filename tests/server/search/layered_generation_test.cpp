@@ -89,12 +89,15 @@ void change(ayc::testing::TempDatabase& db, const std::string& sql) {
   tx.commit();
 }
 
-// The hits as (score, id, price), best first; hits of equal score by id:
-// their order follows docids, which differ between the two. (Scores to four
-// places: recency moves with the clock between two searches.)
-std::vector<std::tuple<long, std::string, double>> ranked(const SearchResult& r) {
-  std::vector<std::tuple<long, std::string, double>> out;
-  for (const auto& h : r.hits) out.emplace_back(-std::lround(h.score * 1e4), std::string(h.id), h.price);
+// The hits as (score, id, price, card texts), best first; hits of equal
+// score by id: their order follows docids, which differ between the two.
+// (Scores to four places: recency moves with the clock between two searches.)
+std::vector<std::tuple<long, std::string, double, std::string>> ranked(const SearchResult& r) {
+  std::vector<std::tuple<long, std::string, double, std::string>> out;
+  for (const auto& h : r.hits)
+    out.emplace_back(-std::lround(h.score * 1e4), std::string(h.id), h.price,
+                     std::string(h.name) + "|" + std::string(h.slug) + "|" + std::string(h.brand) + "|" +
+                         std::string(h.image_url) + "|" + (h.in_stock ? "in stock" : "out of stock"));
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -64,6 +64,28 @@ TEST_CASE("warming searches the most frequent words, so their searches find ever
   CHECK(all->searches == words.size());
 }
 
+TEST_CASE("warming within a time budget stops in time, and a second call searches the words left") {
+  ayc::testing::SearchIndexFixture fx;
+  const IndexSnapshot& snap = *fx.snapshot;
+  const std::size_t words = words_by_frequency(snap).size();
+  REQUIRE(words > 3);
+  auto first = warm(snap, 1'000'000, 1e-9);  // over before the first word
+  REQUIRE(first.ok());
+  CHECK(first->out_of_time);
+  CHECK(first->searches == 0);
+  auto rest = warm(snap, 1'000'000, 0, first->searches);
+  REQUIRE(rest.ok());
+  CHECK_FALSE(rest->out_of_time);
+  CHECK(first->searches + rest->searches == words);
+  auto none_left = warm(snap, 1'000'000, 0, words);
+  REQUIRE(none_left.ok());
+  CHECK(none_left->searches == 0);
+  auto enough = warm(snap, 1'000'000, 3600);
+  REQUIRE(enough.ok());
+  CHECK_FALSE(enough->out_of_time);
+  CHECK(enough->searches == words);
+}
+
 TEST_CASE("warming stops once the posting lists fill half of their cache") {
   ayc::testing::SearchIndexFixture fx;
   index::Generations gens(fx.dir.path() / "index");
