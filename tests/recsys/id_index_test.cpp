@@ -2,14 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/recsys/synthetic_data.h"
+
 namespace ayc::recsys {
 namespace {
 
-std::string uuid(std::uint32_t n) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%08x-0000-4000-8000-%012x", n * 2654435761u, n);
-  return buf;
-}
+using testing::uuid;
 
 TEST_CASE("UUID text parses to its 128 bits, other text does not") {
   auto k = parse_uuid("00000000-0000-4000-8000-00000000000A");

@@ -3,14 +3,23 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <initializer_list>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "recsys/scored_lists.h"
 #include "recsys/types.h"
 
 namespace ayc::recsys::testing {
+
+// A distinct canonical UUID text for each n (spread over the first 32 bits).
+inline std::string uuid(std::uint32_t n) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%08x-0000-4000-8000-%012x", n * 2654435761u, n);
+  return buf;
+}
 
 class DatasetBuilder {
  public:
