@@ -118,7 +118,8 @@ bool HitCards::in_stock_in(Xapian::docid d, std::string_view country) const {
 }
 
 std::size_t HitCards::bytes() const {
-  return (base_text_ ? base_text_->capacity() : 0) + delta_text_.capacity() + start_.capacity() * sizeof(std::uint64_t) + ends_.capacity() * sizeof(Ends) +
+  return (base_text_ ? base_text_->capacity() : 0) + delta_text_.capacity() +
+         start_.capacity() * sizeof(std::uint64_t) + ends_.capacity() * sizeof(Ends) +
          numbers_.capacity() * sizeof(Numbers);
 }
 

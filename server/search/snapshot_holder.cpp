@@ -46,12 +46,16 @@ Status SnapshotHolder::reload() {
   reloads_.fetch_add(1);
   if (on_swap_) on_swap_(*fresh, *warmed);
   if (warmed->out_of_time) {
+    // It serves already: a failure here costs warmth, not the switch.
     auto rest = warm(*fresh, options_.warm_words, 0, warmed->searches);
-    if (!rest.ok()) return rest.status().with_context("warming generation " + *name + " while it serves");
-    char note[128];
-    std::snprintf(note, sizeof note, " warmed on while serving by %zu one-word searches in %.1f s", rest->searches,
-                  rest->seconds);
-    logger_.info("generation " + *name + note);
+    if (!rest.ok()) {
+      logger_.warning("generation " + *name + " serves, but warming it on failed: " + rest.status().message());
+    } else {
+      char note[128];
+      std::snprintf(note, sizeof note, " warmed on while serving by %zu one-word searches in %.1f s", rest->searches,
+                    rest->seconds);
+      logger_.info("generation " + *name + note);
+    }
   }
   return Status::Ok();
 }
