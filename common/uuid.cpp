@@ -38,6 +38,11 @@ std::uint64_t random_u64() {
 
 bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
+constexpr std::uint64_t kVariantMask = 0x3FFFFFFFFFFFFFFFull;  // RFC 9562 variant: top bits 10
+constexpr std::uint64_t kVariantBits = 0x8000000000000000ull;
+
+}  // namespace
+
 std::string format_uuid(std::uint64_t hi, std::uint64_t lo) {
   static const char kHex[] = "0123456789abcdef";
   std::string out;
@@ -50,11 +55,6 @@ std::string format_uuid(std::uint64_t hi, std::uint64_t lo) {
   }
   return out;
 }
-
-constexpr std::uint64_t kVariantMask = 0x3FFFFFFFFFFFFFFFull;  // RFC 9562 variant: top bits 10
-constexpr std::uint64_t kVariantBits = 0x8000000000000000ull;
-
-}  // namespace
 
 std::string new_uuid_v4() {
   std::uint64_t hi = random_u64();

@@ -8,10 +8,14 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace ayc {
+
+// The 128 bits (`hi` the first 64) in canonical lower-case form.
+std::string format_uuid(std::uint64_t hi, std::uint64_t lo);
 
 // A random (version 4) UUID in canonical lower-case form.
 std::string new_uuid_v4();

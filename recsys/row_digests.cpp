@@ -1,5 +1,9 @@
 #include "recsys/row_digests.h"
 
+#include <algorithm>
+
+#include "common/uuid.h"
+
 namespace ayc::recsys {
 
 namespace {
@@ -11,18 +15,6 @@ std::uint64_t finalize(std::uint64_t x) {
   x *= 0xc4ceb9fe1a85ec53ull;
   x ^= x >> 33;
   return x;
-}
-
-std::string uuid_text(std::uint64_t hi, std::uint64_t lo) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(36);
-  for (int i = 0; i < 32; ++i) {
-    if (i == 8 || i == 12 || i == 16 || i == 20) out.push_back('-');
-    const std::uint64_t half = i < 16 ? hi : lo;
-    out.push_back(kHex[(half >> (4 * (15 - i % 16))) & 0xf]);
-  }
-  return out;
 }
 
 }  // namespace
@@ -64,9 +56,7 @@ bool TableDigests::add_row(std::string_view source, ListFamily family, std::stri
     uuids_.push_back(*key);
     entries_.resize(entries_.size() + kFamilies);
   }
-  Entry& e = entries_[std::size_t{at} * kFamilies + slot(family)];
-  if (e.digest.rows == 0) ++lists_;
-  e.digest.add(recommended, score);
+  entries_[std::size_t{at} * kFamilies + slot(family)].digest.add(recommended, score);
   return true;
 }
 
@@ -79,13 +69,18 @@ bool TableDigests::matches(std::string_view source, ListFamily family, const Lis
   return true;
 }
 
+std::size_t TableDigests::lists() const {
+  return static_cast<std::size_t>(
+      std::count_if(entries_.begin(), entries_.end(), [](const Entry& e) { return e.digest.rows > 0; }));
+}
+
 void TableDigests::for_each_unmatched(const std::function<void(const std::string&, ListFamily)>& fn) const {
   static constexpr ListFamily kOrder[kFamilies] = {ListFamily::kBoughtTogether, ListFamily::kSimilar,
                                                    ListFamily::kRelated};
   for (std::size_t s = 0; s < uuids_.size(); ++s) {
     for (int f = 0; f < kFamilies; ++f) {
       const Entry& e = entries_[s * kFamilies + f];
-      if (e.digest.rows > 0 && !e.matched) fn(uuid_text(uuids_[s].first, uuids_[s].second), kOrder[f]);
+      if (e.digest.rows > 0 && !e.matched) fn(format_uuid(uuids_[s].first, uuids_[s].second), kOrder[f]);
     }
   }
 }

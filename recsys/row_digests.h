@@ -48,7 +48,7 @@ class TableDigests {
   // matches() call matched: the lists whose old rows may have to go.
   void for_each_unmatched(const std::function<void(const std::string&, ListFamily)>& fn) const;
 
-  std::size_t lists() const { return lists_; }  // (source, family) pairs with rows
+  std::size_t lists() const;  // (source, family) pairs with rows
 
  private:
   static constexpr int kFamilies = 3;  // bought together, similar, related
@@ -61,7 +61,6 @@ class TableDigests {
   IdIndex index_;
   std::vector<std::pair<std::uint64_t, std::uint64_t>> uuids_;  // by index_'s index
   std::vector<Entry> entries_;                                   // kFamilies per source
-  std::size_t lists_ = 0;
 };
 
 }  // namespace ayc::recsys
