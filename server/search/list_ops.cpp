@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "server/search/list_fold.h"
+
 namespace ayc::search {
 
 namespace {
@@ -38,39 +40,9 @@ PostingPtr union_sum(const PostingList& a, const PostingList& b) {
 // Many lists covering a good part of the collection: summed into a dense
 // array and read back in docid order, instead of merged pairwise.
 PostingPtr union_dense(const std::vector<PostingPtr>& lists) {
-  thread_local std::vector<std::uint32_t> acc;  // wdf sum + 1; 0 = absent
-  Xapian::docid lo = ~Xapian::docid(0), hi = 0;
-  std::size_t total = 0;
-  for (const auto& l : lists) {
-    lo = std::min(lo, l->docs.front());
-    hi = std::max(hi, l->docs.back());
-    total += l->docs.size();
-  }
-  if (acc.size() <= hi) acc.resize(hi + 1, 0);
-  for (const auto& l : lists) {
-    for (std::size_t i = 0; i < l->docs.size(); ++i) {
-      std::uint32_t& a = acc[l->docs[i]];
-      a += l->wdfs[i] + (a == 0 ? 1 : 0);
-    }
-  }
-  // Read back without a branch per docid: each docid is written to the next
-  // slot, which is kept only when the docid is present (one slot to spare).
-  auto out = std::make_shared<PostingList>();
-  out->docs.resize(std::min<std::size_t>(total, hi - lo + 1) + 1);
-  out->wdfs.resize(out->docs.size());
-  Xapian::docid* docs = out->docs.data();
-  std::uint32_t* wdfs = out->wdfs.data();
-  std::size_t w = 0;
-  for (Xapian::docid d = lo; d <= hi; ++d) {
-    const std::uint32_t a = acc[d];
-    docs[w] = d;
-    wdfs[w] = a - 1;
-    w += a != 0;
-    acc[d] = 0;
-  }
-  out->docs.resize(w);
-  out->wdfs.resize(w);
-  return out;
+  FrequencyUnion sum;
+  for (const auto& l : lists) sum.add(*l);
+  return sum.finish();
 }
 
 // Writes to out_docs/out_weights the documents of the n in docs/weights

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "index/index_schema.h"
+#include "server/search/list_fold.h"
 #include "server/search/list_ops.h"
 
 namespace ayc::search {
@@ -42,16 +43,63 @@ PostingPtr Matcher::group_postings(const TextGroup& g) const {
 }
 
 PostingPtr Matcher::compute_group(const TextGroup& g) const {
-  std::vector<PostingPtr> alternatives;
-  for (const auto& terms : g.alternatives) {
-    if (terms.empty()) continue;
-    PostingPtr acc = cache_.get(db_, terms[0]);
-    for (std::size_t i = 1; i < terms.size() && !acc->docs.empty(); ++i) {
-      acc = intersect_sum(*acc, *cache_.get(db_, terms[i]));
+  // An alternative of one term (most are) stays packed until it is known
+  // whether the union is dense: then it is decoded straight into the sum.
+  std::vector<std::shared_ptr<const PackedPostings>> terms;
+  std::vector<PostingPtr> lists;
+  std::size_t total = 0;
+  for (const auto& alternative : g.alternatives) {
+    if (alternative.empty()) continue;
+    if (alternative.size() == 1) {
+      auto packed = cache_.get_packed(db_, alternative[0]);
+      if (packed->count == 0) continue;
+      total += packed->count;
+      terms.push_back(std::move(packed));
+      continue;
     }
-    if (!acc->docs.empty()) alternatives.push_back(std::move(acc));
+    PostingPtr acc = phrase_postings(alternative, false);
+    if (acc->docs.empty()) continue;
+    total += acc->docs.size();
+    lists.push_back(std::move(acc));
   }
-  return union_all(std::move(alternatives));
+  // Several alternatives covering a good part of the collection (a
+  // symptom's herbs, a herb's names): folded into one array by docid.
+  const Xapian::docid range = docs_.live().empty() ? 0 : docs_.live().back();
+  if (terms.size() + lists.size() > 2 && total * 4 > range) {
+    FrequencyUnion sum;
+    for (const auto& t : terms) sum.add(*t);
+    for (const auto& l : lists) sum.add(*l);
+    return sum.finish();
+  }
+  for (const auto& t : terms) lists.push_back(std::make_shared<const PostingList>(unpack_postings(*t)));
+  return union_all(std::move(lists));
+}
+
+PostingPtr Matcher::phrase_postings(const std::vector<std::string>& terms, bool telling) const {
+  struct Term {
+    std::shared_ptr<const PackedPostings> packed, use;  // use: a stem's use term, when telling
+    std::size_t count() const { return packed->count + (use ? use->count : 0); }
+  };
+  std::vector<Term> held;
+  for (const auto& t : terms) {
+    Term term{cache_.get_packed(db_, t), nullptr};
+    if (telling && index::is_free_text_term(t)) term.use = cache_.get_packed(db_, index::use_stem_term(t));
+    if (term.count() == 0) return empty_postings();
+    held.push_back(std::move(term));
+  }
+  std::sort(held.begin(), held.end(), [](const Term& a, const Term& b) { return a.count() < b.count(); });
+  // The rarest term unpacked; each other decoded against what is left. A
+  // stem held tellingly weighs kTellingWdf or more, or is a use.
+  const Term& rarest = held.front();
+  PostingPtr acc = rarest.use ? union_all({std::make_shared<const PostingList>(unpack_postings(*rarest.packed, kTellingWdf)),
+                                           std::make_shared<const PostingList>(unpack_postings(*rarest.use))})
+                              : std::make_shared<const PostingList>(unpack_postings(*rarest.packed));
+  for (std::size_t i = 1; i < held.size() && !acc->docs.empty(); ++i) {
+    acc = held[i].use ? union_all({intersect_packed(*acc, *held[i].packed, kTellingWdf),
+                                   intersect_packed(*acc, *held[i].use)})
+                      : intersect_packed(*acc, *held[i].packed);
+  }
+  return acc;
 }
 
 PostingPtr Matcher::name_postings(const TextGroup& g) const {
@@ -82,23 +130,34 @@ PostingPtr Matcher::name_postings(const TextGroup& g) const {
 
 PostingPtr Matcher::telling_postings(const TextGroup& g) const {
   return cache_.get_or_compute("\x05" + group_key(g), [&] {
-    std::vector<PostingPtr> alternatives{name_postings(g)};
-    for (const auto& terms : g.alternatives) {
-      PostingPtr acc;
-      for (const auto& t : terms) {
-        // Boolean terms (an ingredient, a phonetic key of a name, brand,
-        // ingredient or indication word) are telling wherever they are; a
-        // stem where it weighs kTellingWdf or more (only those postings
-        // are unpacked), or is a use of the product's ingredients.
-        PostingPtr p = index::is_free_text_term(t)
-                           ? union_all({cache_.get(db_, t, kTellingWdf), cache_.get(db_, index::use_stem_term(t))})
-                           : cache_.get(db_, t);
-        acc = acc ? intersect_sum(*acc, *p) : p;
-        if (acc->docs.empty()) break;
+    // Boolean terms (an ingredient, a phonetic key of a name, brand,
+    // ingredient or indication word) are telling wherever they are; a stem
+    // where it weighs kTellingWdf or more, or is a use of the product's
+    // ingredients. An alternative of one term is decoded straight into the
+    // union's bits (a stem's weaker postings set none).
+    const PostingPtr names = name_postings(g);
+    std::vector<PostingPtr> lists;
+    std::vector<std::pair<std::shared_ptr<const PackedPostings>, std::uint32_t>> terms;  // with the least wdf
+    for (const auto& alternative : g.alternatives) {
+      if (alternative.size() == 1) {
+        const std::string& t = alternative[0];
+        if (index::is_free_text_term(t)) {
+          terms.emplace_back(cache_.get_packed(db_, t), kTellingWdf);
+          terms.emplace_back(cache_.get_packed(db_, index::use_stem_term(t)), 0);
+        } else {
+          terms.emplace_back(cache_.get_packed(db_, t), 0);
+        }
+        continue;
       }
-      if (acc && !acc->docs.empty()) alternatives.push_back(std::move(acc));
+      if (alternative.empty()) continue;
+      PostingPtr acc = phrase_postings(alternative, true);
+      if (!acc->docs.empty()) lists.push_back(std::move(acc));
     }
-    return membership_of(*union_all(std::move(alternatives)));
+    MembershipUnion held;
+    held.add(*names);
+    for (const auto& l : lists) held.add(*l);
+    for (const auto& [packed, least_wdf] : terms) held.add(*packed, least_wdf);
+    return held.finish();
   });
 }
 

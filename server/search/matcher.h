@@ -106,6 +106,10 @@ class Matcher {
  private:
   PostingPtr group_postings(const TextGroup& g) const;
   PostingPtr compute_group(const TextGroup& g) const;
+  // The documents holding every term of a phrase alternative, frequencies
+  // summed; `telling`: each term held tellingly (see keep_telling; the
+  // frequencies are then only a membership's).
+  PostingPtr phrase_postings(const std::vector<std::string>& terms, bool telling) const;
   // The documents whose name holds the group's concept (unscored).
   PostingPtr name_postings(const TextGroup& g) const;
   // The documents holding the group's concept tellingly (keep_telling), cached.

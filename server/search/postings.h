@@ -60,6 +60,11 @@ class PostingsCache {
   // more (unpacked without the others). Throws Xapian::Error when the
   // database cannot be read.
   PostingPtr get(Xapian::Database& db, const std::string& term, std::uint32_t min_wdf = 0) const;
+  // The term's list as cached, packed (read and cached as get() does): for
+  // callers that fold it into something without unpacking it (list_fold.h).
+  std::shared_ptr<const PackedPostings> get_packed(Xapian::Database& db, const std::string& term) const {
+    return packed(db, term, nullptr);
+  }
   // How many documents hold the term, without unpacking its list (read and
   // cached as get() does).
   std::size_t count(Xapian::Database& db, const std::string& term) const;
