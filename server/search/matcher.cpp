@@ -57,7 +57,7 @@ PostingPtr Matcher::compute_group(const TextGroup& g) const {
       terms.push_back(std::move(packed));
       continue;
     }
-    PostingPtr acc = phrase_postings(alternative, false);
+    PostingPtr acc = phrase_postings(alternative);
     if (acc->docs.empty()) continue;
     total += acc->docs.size();
     lists.push_back(std::move(acc));
@@ -75,31 +75,63 @@ PostingPtr Matcher::compute_group(const TextGroup& g) const {
   return union_all(std::move(lists));
 }
 
-PostingPtr Matcher::phrase_postings(const std::vector<std::string>& terms, bool telling) const {
-  struct Term {
-    std::shared_ptr<const PackedPostings> packed, use;  // use: a stem's use term, when telling
-    std::size_t count() const { return packed->count + (use ? use->count : 0); }
-  };
-  std::vector<Term> held;
+PostingPtr Matcher::phrase_postings(const std::vector<std::string>& terms) const {
+  std::vector<std::shared_ptr<const PackedPostings>> held;
   for (const auto& t : terms) {
-    Term term{cache_.get_packed(db_, t), nullptr};
-    if (telling && index::is_free_text_term(t)) term.use = cache_.get_packed(db_, index::use_stem_term(t));
-    if (term.count() == 0) return empty_postings();
-    held.push_back(std::move(term));
+    held.push_back(cache_.get_packed(db_, t));
+    if (held.back()->count == 0) return empty_postings();
   }
-  std::sort(held.begin(), held.end(), [](const Term& a, const Term& b) { return a.count() < b.count(); });
-  // The rarest term unpacked; each other decoded against what is left. A
-  // stem held tellingly weighs kTellingWdf or more, or is a use.
-  const Term& rarest = held.front();
-  PostingPtr acc = rarest.use ? union_all({std::make_shared<const PostingList>(unpack_postings(*rarest.packed, kTellingWdf)),
-                                           std::make_shared<const PostingList>(unpack_postings(*rarest.use))})
-                              : std::make_shared<const PostingList>(unpack_postings(*rarest.packed));
-  for (std::size_t i = 1; i < held.size() && !acc->docs.empty(); ++i) {
-    acc = held[i].use ? union_all({intersect_packed(*acc, *held[i].packed, kTellingWdf),
-                                   intersect_packed(*acc, *held[i].use)})
-                      : intersect_packed(*acc, *held[i].packed);
-  }
+  std::sort(held.begin(), held.end(), [](const auto& a, const auto& b) { return a->count < b->count; });
+  // The rarest term unpacked; each other decoded against what is left.
+  PostingPtr acc = std::make_shared<const PostingList>(unpack_postings(*held.front()));
+  for (std::size_t i = 1; i < held.size() && !acc->docs.empty(); ++i) acc = intersect_packed(*acc, *held[i]);
   return acc;
+}
+
+PostingPtr Matcher::telling_term(const std::string& t) const {
+  // Boolean terms (an ingredient, a phonetic key of a name, brand,
+  // ingredient or indication word) are telling wherever they are; a stem
+  // where it weighs kTellingWdf or more (a weaker posting sets no bit), or
+  // is a use of the product's ingredients. A herb's or a common word's
+  // ("indian") recurs in many concepts' telling lists: cached once asked twice.
+  return cache_.get_or_compute("\x09" + t, [&] {
+    MembershipUnion held;
+    if (index::is_free_text_term(t)) {
+      held.add(*cache_.get_packed(db_, t), kTellingWdf);
+      held.add(*cache_.get_packed(db_, index::use_stem_term(t)));
+    } else {
+      held.add(*cache_.get_packed(db_, t));
+    }
+    return held.finish();
+  }, PostingsCache::Admission::kSecondUse);
+}
+
+PostingPtr Matcher::telling_phrase(const std::vector<std::string>& terms) const {
+  std::vector<PostingPtr> held;
+  for (const auto& t : terms) {
+    held.push_back(telling_term(t));
+    if (held.back()->size() == 0) return empty_postings();
+  }
+  std::sort(held.begin(), held.end(), [](const PostingPtr& a, const PostingPtr& b) { return a->size() < b->size(); });
+  auto out = std::make_shared<PostingList>();
+  append_docs(*held.front(), out->docs);
+  for (std::size_t i = 1; i < held.size() && !out->docs.empty(); ++i) {
+    const PostingList& other = *held[i];
+    std::size_t w = 0, at = 0;
+    for (Xapian::docid d : out->docs) {
+      bool has;
+      if (!other.bits.empty()) {
+        has = other.has(d);
+      } else {
+        at = skip_to(other.docs, at, d);
+        has = at < other.docs.size() && other.docs[at] == d;
+      }
+      out->docs[w] = d;
+      w += has;
+    }
+    out->docs.resize(w);
+  }
+  return out;
 }
 
 PostingPtr Matcher::name_postings(const TextGroup& g) const {
@@ -130,33 +162,16 @@ PostingPtr Matcher::name_postings(const TextGroup& g) const {
 
 PostingPtr Matcher::telling_postings(const TextGroup& g) const {
   return cache_.get_or_compute("\x05" + group_key(g), [&] {
-    // Boolean terms (an ingredient, a phonetic key of a name, brand,
-    // ingredient or indication word) are telling wherever they are; a stem
-    // where it weighs kTellingWdf or more, or is a use of the product's
-    // ingredients. An alternative of one term is decoded straight into the
-    // union's bits (a stem's weaker postings set none).
-    const PostingPtr names = name_postings(g);
-    std::vector<PostingPtr> lists;
-    std::vector<std::pair<std::shared_ptr<const PackedPostings>, std::uint32_t>> terms;  // with the least wdf
+    // The name's, and each alternative's (its terms held tellingly, see
+    // telling_term), folded into one membership once all are at hand (a
+    // term's own fold may borrow the thread's array meanwhile).
+    std::vector<PostingPtr> lists{name_postings(g)};
     for (const auto& alternative : g.alternatives) {
-      if (alternative.size() == 1) {
-        const std::string& t = alternative[0];
-        if (index::is_free_text_term(t)) {
-          terms.emplace_back(cache_.get_packed(db_, t), kTellingWdf);
-          terms.emplace_back(cache_.get_packed(db_, index::use_stem_term(t)), 0);
-        } else {
-          terms.emplace_back(cache_.get_packed(db_, t), 0);
-        }
-        continue;
-      }
       if (alternative.empty()) continue;
-      PostingPtr acc = phrase_postings(alternative, true);
-      if (!acc->docs.empty()) lists.push_back(std::move(acc));
+      lists.push_back(alternative.size() == 1 ? telling_term(alternative[0]) : telling_phrase(alternative));
     }
     MembershipUnion held;
-    held.add(*names);
     for (const auto& l : lists) held.add(*l);
-    for (const auto& [packed, least_wdf] : terms) held.add(*packed, least_wdf);
     return held.finish();
   });
 }

@@ -106,10 +106,12 @@ class Matcher {
  private:
   PostingPtr group_postings(const TextGroup& g) const;
   PostingPtr compute_group(const TextGroup& g) const;
-  // The documents holding every term of a phrase alternative, frequencies
-  // summed; `telling`: each term held tellingly (see keep_telling; the
-  // frequencies are then only a membership's).
-  PostingPtr phrase_postings(const std::vector<std::string>& terms, bool telling) const;
+  // The documents holding every term of a phrase alternative, frequencies summed.
+  PostingPtr phrase_postings(const std::vector<std::string>& terms) const;
+  // The documents holding term `t` tellingly (see keep_telling), for
+  // membership questions, cached; and those holding every term of a phrase so.
+  PostingPtr telling_term(const std::string& t) const;
+  PostingPtr telling_phrase(const std::vector<std::string>& terms) const;
   // The documents whose name holds the group's concept (unscored).
   PostingPtr name_postings(const TextGroup& g) const;
   // The documents holding the group's concept tellingly (keep_telling), cached.

@@ -234,13 +234,18 @@ TEST_CASE("a telling concept keeps the documents that name it, use it, say it of
                   {{{"oil", 1}}},                                                    // not at all
                   {{{"brahmi", 1}, {use_stem_term("brahmi"), 0}, {"oil", 1}}},       // a use of its ingredients
                   {{{"XKbrahmi", 0}, {"oil", 1}}},                                   // a boolean term
-                  {{{"bacopa", 4}, {"monnieri", 3}, {"oil", 1}}}});                  // both words of an alternative, often
+                  {{{"bacopa", 4}, {"monnieri", 3}, {"oil", 1}}},                    // both words of an alternative, often
+                  {{{"bacopa", 4}, {"monnieri", 1}, {"oil", 1}}},                    // one of them only in passing
+                  {{{"bacopa", 3}, {"monnieri", 1}, {use_stem_term("monnieri"), 0}, {"oil", 1}}}});  // often, and a use
   auto m = idx.matcher();
   const TextGroup brahmi{{{"brahmi"}, {"XKbrahmi"}, {"bacopa", "monnieri"}}};
   const Matches oils = m.match(TextPlan{{TextGroup{{{"oil"}}}}});
-  REQUIRE(oils.size() == 8);
+  REQUIRE(oils.size() == 10);
   const Matches told = m.keep_telling(oils, {brahmi});
-  CHECK(told.docs() == std::vector<Xapian::docid>{2, 4, 6, 7, 8});
+  CHECK(told.docs() == std::vector<Xapian::docid>{2, 4, 6, 7, 8, 10});
+  // The phrase alone, its words' telling lists asked again (cached on the second use): the same each time.
+  const TextGroup bacopa{{{"bacopa", "monnieri"}}};
+  for (int i = 0; i < 3; ++i) CHECK(m.keep_telling(oils, {bacopa}).docs() == std::vector<Xapian::docid>{8, 10});
   // Weights are the match set's own.
   for (std::size_t i = 0; i < told.size(); ++i) {
     const Xapian::docid d = told.docs()[i];
