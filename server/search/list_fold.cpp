@@ -8,7 +8,7 @@ namespace {
 
 // The thread's scratch arrays, and whether a fold holds them.
 struct Scratch {
-  std::vector<std::uint32_t> frequencies;
+  FrequencyUnion::Arrays frequencies;
   bool frequencies_busy = false;
   std::vector<std::uint64_t> bits;
   bool bits_busy = false;
@@ -17,75 +17,88 @@ thread_local Scratch scratch;
 
 }  // namespace
 
-FrequencyUnion::FrequencyUnion() : acc_(&own_) {
+FrequencyUnion::FrequencyUnion() : arrays_(&own_) {
   if (!scratch.frequencies_busy) {
     scratch.frequencies_busy = true;
     borrowed_ = true;
-    acc_ = &scratch.frequencies;
+    arrays_ = &scratch.frequencies;
   }
 }
 
 FrequencyUnion::~FrequencyUnion() {
-  if (hi_ >= lo_) std::fill(acc_->begin() + lo_, acc_->begin() + hi_ + 1, 0u);
+  if (hi_ >= lo_) {
+    std::fill(arrays_->sums.begin() + lo_, arrays_->sums.begin() + hi_ + 1, 0u);
+    std::fill(arrays_->present.begin() + (lo_ >> 6), arrays_->present.begin() + (hi_ >> 6) + 1, 0u);
+  }
   if (borrowed_) scratch.frequencies_busy = false;
 }
 
 void FrequencyUnion::grow(Xapian::docid d) {
-  if (acc_->size() <= d) acc_->resize(std::max<std::size_t>(d + 1, acc_->size() * 2), 0u);
+  if (arrays_->sums.size() > d) return;
+  const std::size_t size = std::max<std::size_t>(std::size_t{d} + 1, arrays_->sums.size() * 2);
+  arrays_->sums.resize(size, 0u);
+  arrays_->present.resize((size >> 6) + 1, 0u);
 }
 
 void FrequencyUnion::add(const PackedPostings& packed) {
   if (packed.count == 0) return;
-  std::uint32_t* acc = acc_->data();
+  std::uint32_t* sums = arrays_->sums.data();
+  std::uint64_t* present = arrays_->present.data();
   Xapian::docid first = 0, last = 0;
   for_each_packed(packed, [&](Xapian::docid d, std::uint32_t wdf) {
-    if (d >= acc_->size()) {  // rare: the array grows to the collection's docids once per thread
+    if (d >= arrays_->sums.size()) {  // rare: the arrays grow to the collection's docids once per thread
       grow(d);
-      acc = acc_->data();
+      sums = arrays_->sums.data();
+      present = arrays_->present.data();
     }
     if (first == 0) first = d;
     last = d;
-    std::uint32_t& a = acc[d];
-    a += wdf + (a == 0 ? 1 : 0);
+    sums[d] += wdf;
+    present[d >> 6] |= std::uint64_t{1} << (d & 63u);
   });
   lo_ = std::min(lo_, first);
   hi_ = std::max(hi_, last);
-  added_ += packed.count;
 }
 
 void FrequencyUnion::add(const PostingList& list) {
   if (list.docs.empty()) return;
   grow(list.docs.back());
-  std::uint32_t* acc = acc_->data();
+  std::uint32_t* sums = arrays_->sums.data();
+  std::uint64_t* present = arrays_->present.data();
   for (std::size_t i = 0; i < list.docs.size(); ++i) {
-    std::uint32_t& a = acc[list.docs[i]];
-    a += list.wdfs[i] + (a == 0 ? 1 : 0);
+    const Xapian::docid d = list.docs[i];
+    sums[d] += list.wdfs[i];
+    present[d >> 6] |= std::uint64_t{1} << (d & 63u);
   }
   lo_ = std::min(lo_, list.docs.front());
   hi_ = std::max(hi_, list.docs.back());
-  added_ += list.docs.size();
 }
 
 PostingPtr FrequencyUnion::finish() {
   auto out = std::make_shared<PostingList>();
   if (hi_ < lo_) return out;
-  // Read back without a branch a docid: each is written to the next slot,
-  // kept only when present (one slot to spare), and zeroed as it is read.
-  out->docs.resize(std::min<std::size_t>(added_, hi_ - lo_ + 1) + 1);
-  out->wdfs.resize(out->docs.size());
-  std::uint32_t* acc = acc_->data();
+  // Read back through the presence bits: a word a step over the range, then
+  // only the documents present (a dense union at a million products holds
+  // one docid in several), each zeroed as it is read.
+  std::uint32_t* sums = arrays_->sums.data();
+  std::uint64_t* present = arrays_->present.data();
+  const std::size_t first_word = lo_ >> 6, last_word = hi_ >> 6;
+  std::size_t count = 0;
+  for (std::size_t w = first_word; w <= last_word; ++w) count += static_cast<std::size_t>(__builtin_popcountll(present[w]));
+  out->docs.resize(count);
+  out->wdfs.resize(count);
   Xapian::docid* docs = out->docs.data();
   std::uint32_t* wdfs = out->wdfs.data();
-  std::size_t w = 0;
-  for (Xapian::docid d = lo_; d <= hi_; ++d) {
-    const std::uint32_t a = acc[d];
-    docs[w] = d;
-    wdfs[w] = a - 1;
-    w += a != 0;
-    acc[d] = 0;
+  std::size_t k = 0;
+  for (std::size_t w = first_word; w <= last_word; ++w) {
+    for (std::uint64_t word = present[w]; word != 0; word &= word - 1) {
+      const auto d = static_cast<Xapian::docid>((w << 6) | static_cast<unsigned>(__builtin_ctzll(word)));
+      docs[k] = d;
+      wdfs[k++] = sums[d];
+      sums[d] = 0;
+    }
+    present[w] = 0;
   }
-  out->docs.resize(w);
-  out->wdfs.resize(w);
   lo_ = ~Xapian::docid(0), hi_ = 0;  // nothing left to zero
   return out;
 }

@@ -34,13 +34,17 @@ class FrequencyUnion {
   // The union; the fold is empty again after it.
   PostingPtr finish();
 
+  struct Arrays {
+    std::vector<std::uint32_t> sums;      // wdf sum by docid
+    std::vector<std::uint64_t> present;   // bit d: docid d added
+  };
+
  private:
   void grow(Xapian::docid d);
-  std::vector<std::uint32_t> own_;
-  std::vector<std::uint32_t>* acc_;  // wdf sum + 1 by docid; 0: absent
+  Arrays own_;
+  Arrays* arrays_;
   bool borrowed_ = false;
   Xapian::docid lo_ = ~Xapian::docid(0), hi_ = 0;  // docids touched
-  std::size_t added_ = 0;  // postings added
 };
 
 // Documents of any list added, for membership questions: the same as

@@ -1,25 +1,20 @@
 #include "server/search/packed_postings.h"
 
-#include "index/binary_codec.h"
-
 namespace ayc::search {
 
-PackedPostings pack_postings(const PostingList& list) {
-  codec::Writer w;
-  w.reserve(list.docs.size() * 2);
-  Xapian::docid previous = 0;
-  for (std::size_t i = 0; i < list.docs.size(); ++i) {
-    const std::uint32_t wdf = i < list.wdfs.size() ? list.wdfs[i] : 0;
-    const std::uint32_t low = wdf < packed_detail::kWdfInline ? wdf : packed_detail::kWdfInline;
-    w.varint((static_cast<std::uint64_t>(list.docs[i] - previous) << 3) | low);
-    if (low == packed_detail::kWdfInline) w.varint(wdf - packed_detail::kWdfInline);
-    previous = list.docs[i];
-  }
+PackedPostings PostingPacker::finish() {
   PackedPostings out;
-  out.count = static_cast<std::uint32_t>(list.docs.size());
-  out.bytes = w.take();
-  out.bytes.shrink_to_fit();
+  out.count = count_;
+  bytes_.resize(used_);
+  bytes_.shrink_to_fit();
+  out.bytes = std::move(bytes_);
   return out;
+}
+
+PackedPostings pack_postings(const PostingList& list) {
+  PostingPacker packer(list.docs.size());
+  for (std::size_t i = 0; i < list.docs.size(); ++i) packer.add(list.docs[i], i < list.wdfs.size() ? list.wdfs[i] : 0);
+  return packer.finish();
 }
 
 PostingList unpack_postings(const PackedPostings& packed, std::uint32_t min_wdf) {

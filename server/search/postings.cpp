@@ -27,11 +27,25 @@ std::shared_ptr<const PackedPostings> PostingsCache::packed(Xapian::Database& db
   static const IndexLayout single;
   bool admit = true;
   if (std::optional<Entry> e = find(term, Admission::kFirstUse, admit)) return e->packed;
-  PostingPtr list = read_postings(db, term, layout_ != nullptr ? *layout_ : single);  // outside the lock
+  // Read outside the lock. A caller that wants the list unpacked gets the
+  // arrays read; one that folds the packed bytes has them packed as read.
+  const IndexLayout& layout = layout_ != nullptr ? *layout_ : single;
   Entry fresh;  // an absent term too: asked again, it is not looked up again
-  fresh.packed = std::make_shared<const PackedPostings>(pack_postings(*list));
+  if (read != nullptr) {
+    PostingPtr list = read_postings(db, term, layout);
+    fresh.packed = std::make_shared<const PackedPostings>(pack_postings(*list));
+    *read = std::move(list);
+  } else {
+    const Xapian::doccount n = db.get_termfreq(term);
+    PostingPacker packer(n);
+    if (n > 0) {
+      layout.for_each_posting(db, term, [&](Xapian::docid d, Xapian::termcount wdf, Xapian::termcount) {
+        packer.add(d, wdf);
+      });
+    }
+    fresh.packed = std::make_shared<const PackedPostings>(packer.finish());
+  }
   fresh.bytes = fresh.packed->memory() + term.size();
-  if (read != nullptr) *read = std::move(list);
   return store(term, std::move(fresh)).packed;
 }
 

@@ -53,6 +53,26 @@ TEST_CASE("a frequency union folded from packed terms and lists is union_all of 
   }
 }
 
+TEST_CASE("a frequency union keeps documents whose frequencies are zero (boolean terms)") {
+  PostingList boolean, text;
+  for (Xapian::docid d = 2; d < 4000; d += 3) {
+    boolean.docs.push_back(d);
+    boolean.wdfs.push_back(0);
+  }
+  for (Xapian::docid d = 5; d < 4000; d += 5) {
+    text.docs.push_back(d);
+    text.wdfs.push_back(2);
+  }
+  FrequencyUnion sum;
+  sum.add(pack_postings(boolean));
+  sum.add(text);
+  const PostingPtr got = sum.finish();
+  const PostingPtr want = union_all({std::make_shared<const PostingList>(boolean), std::make_shared<const PostingList>(text)});
+  CHECK(got->docs == want->docs);
+  CHECK(got->wdfs == want->wdfs);
+  CHECK(got->docs.size() == boolean.docs.size() + text.docs.size() - 267);  // 267 docids hold both
+}
+
 TEST_CASE("a membership union keeps the docs a list holds, or its bits alone once dense, as membership_of") {
   for (std::uint32_t every : {3u, 31u, 33u, 500u}) {
     const PostingPtr a = random_list(every, 20000, every), b = random_list(every + 1, 9000, every);

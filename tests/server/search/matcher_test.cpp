@@ -287,6 +287,23 @@ TEST_CASE("filters keep any-of their terms and a price range, and one facet's fi
   CHECK(docs_of(m.restrict(all, {{"", {"KANY"}, {}}})) == std::vector<Xapian::docid>{1, 3});
 }
 
+TEST_CASE("a term first read for its packed bytes holds the postings a first read for its arrays holds") {
+  std::vector<SmallIndex::Doc> docs;
+  for (int i = 1; i <= 300; ++i) {
+    // Gaps of one to a hundred docids, wdfs up to 40 (past the packed format's inline limit of 7).
+    if (i % 7 == 0 || i % 97 == 0 || i < 20) docs.push_back({{{"herb", static_cast<unsigned>(1 + i % 40)}}});
+    docs.push_back({{{"other", 1}}});
+  }
+  SmallIndex idx(docs);
+  PostingsCache other_cache(1 << 20);
+  const PostingList packed_first = unpack_postings(*idx.cache.get_packed(idx.db, "herb"));
+  const PostingPtr arrays_first = other_cache.get(idx.db, "herb");
+  REQUIRE(arrays_first->docs.size() > 50);
+  CHECK(packed_first.docs == arrays_first->docs);
+  CHECK(packed_first.wdfs == arrays_first->wdfs);
+  CHECK(idx.cache.get_packed(idx.db, "absent")->count == 0);
+}
+
 TEST_CASE("the postings cache reads a term once, keeps it packed and drops the least recently used beyond its budget") {
   std::vector<SmallIndex::Doc> docs;
   for (int i = 0; i < 100; ++i) docs.push_back({{{"common", 1}, {"t" + std::to_string(i % 4), 1}}});
