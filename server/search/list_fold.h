@@ -4,8 +4,9 @@
 // unions a search computes over the whole collection the first time it
 // meets a concept: a group's alternatives with their frequencies summed
 // (a symptom's dozens of herbs and words), and the documents holding a
-// concept tellingly (Matcher::keep_telling). At a million products they
-// were most of the cost of a search that meets a new concept.
+// concept tellingly (Matcher::keep_telling); and a phrase's words
+// intersected with packed terms. At a million products these were most of
+// the cost of a search that meets a new concept.
 //
 // Thread-safety: each thread folds into its own scratch array (zeroed
 // again as a fold finishes); a second fold begun on a thread while one is
