@@ -49,12 +49,12 @@ std::shared_ptr<const PackedPostings> PostingsCache::packed(Xapian::Database& db
   return store(term, std::move(fresh)).packed;
 }
 
-PostingPtr PostingsCache::get(Xapian::Database& db, const std::string& term, std::uint32_t min_wdf) const {
+PostingPtr PostingsCache::get(Xapian::Database& db, const std::string& term) const {
   PostingPtr read;
   std::shared_ptr<const PackedPostings> p = packed(db, term, &read);
-  if (read != nullptr && min_wdf == 0) return read;
+  if (read != nullptr) return read;
   if (p->count == 0) return empty_postings();
-  return std::make_shared<const PostingList>(unpack_postings(*p, min_wdf));
+  return std::make_shared<const PostingList>(unpack_postings(*p));
 }
 
 std::size_t PostingsCache::count(Xapian::Database& db, const std::string& term) const {

@@ -56,10 +56,9 @@ class PostingsCache {
 
   // The term's posting list (empty when the term is not in the index), in
   // engine docids of the layout set by use_layout() (default: one database),
-  // unpacked for this call; with `min_wdf`, only its postings of that wdf or
-  // more (unpacked without the others). Throws Xapian::Error when the
-  // database cannot be read.
-  PostingPtr get(Xapian::Database& db, const std::string& term, std::uint32_t min_wdf = 0) const;
+  // unpacked for this call. Throws Xapian::Error when the database cannot
+  // be read.
+  PostingPtr get(Xapian::Database& db, const std::string& term) const;
   // The term's list as cached, packed (read and cached as get() does): for
   // callers that fold it into something without unpacking it (list_fold.h).
   std::shared_ptr<const PackedPostings> get_packed(Xapian::Database& db, const std::string& term) const {
