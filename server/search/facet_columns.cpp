@@ -110,25 +110,29 @@ Result<FacetColumns> FacetColumns::read(Xapian::Database& db, const IndexLayout&
 
 void FacetColumns::pack(const PriceBands& bands) {
   rows_.clear();
+  category_sets_ = Column{};
   row_band_edges_ = bands.base_edges();
-  constexpr std::size_t kMaxIds = 0xFFFF;  // ids + 1 must fit 16 bits
-  if (brand_.names.size() >= kMaxIds || form_.names.size() >= kMaxIds || category_.names.size() >= kMaxIds ||
-      bands.count() >= Row::kNoBand) {
-    return;
-  }
+  if (brand_.names.size() >= 0xFFFF || form_.names.size() >= 0xFF || bands.count() >= Row::kNoBand) return;
+  // Each distinct list of category ids once (keyed by its bytes); set 0 is
+  // the empty one.
+  std::unordered_map<std::string, std::uint32_t> set_of;
+  category_sets_.offsets = {0, 0};
+  set_of.emplace(std::string(), 0);
   rows_.resize(price_.size());
   for (std::size_t d = 0; d < rows_.size(); ++d) {
     Row& r = rows_[d];
     if (d < brand_.single.size()) r.brand = static_cast<std::uint16_t>(brand_.single[d]);
-    if (d < form_.single.size()) r.form = static_cast<std::uint16_t>(form_.single[d]);
-    if (d + 1 < category_.offsets.size()) {
-      const std::uint32_t begin = category_.offsets[d], end = category_.offsets[d + 1];
-      if (end - begin > Row::kInline) {
-        r.categories = Row::kSpilled;
-      } else {
-        r.categories = static_cast<std::uint8_t>(end - begin);
-        for (std::uint32_t i = begin; i < end; ++i) r.category[i - begin] = static_cast<std::uint16_t>(category_.ids[i]);
+    if (d < form_.single.size()) r.form = static_cast<std::uint8_t>(form_.single[d]);
+    if (d + 1 < category_.offsets.size() && category_.offsets[d] < category_.offsets[d + 1]) {
+      const std::uint32_t* begin = category_.ids.data() + category_.offsets[d];
+      const std::uint32_t* end = category_.ids.data() + category_.offsets[d + 1];
+      std::string key(reinterpret_cast<const char*>(begin), reinterpret_cast<const char*>(end));
+      auto [at, added] = set_of.emplace(std::move(key), static_cast<std::uint32_t>(set_of.size()));
+      if (added) {
+        category_sets_.ids.insert(category_sets_.ids.end(), begin, end);
+        category_sets_.offsets.push_back(static_cast<std::uint32_t>(category_sets_.ids.size()));
       }
+      r.categories = at->second;
     }
     if (price_[d] >= 0) r.band = static_cast<std::uint8_t>(bands.band(price_[d]));
   }
@@ -157,14 +161,13 @@ FacetCounter::FacetCounter(const FacetColumns& columns, const PriceBands& bands)
 
 void FacetCounter::add_rows(const std::vector<Xapian::docid>& docs, unsigned which) {
   const auto& rows = columns_.rows();
-  const FacetColumns::Column& category = columns_.category();
   auto& brands = counts_[static_cast<int>(FacetKind::kBrand)];
   auto& forms = counts_[static_cast<int>(FacetKind::kForm)];
-  auto& categories = counts_[static_cast<int>(FacetKind::kCategory)];
   auto& prices = counts_[static_cast<int>(FacetKind::kPrice)];
   const bool want_brand = which & facet_bit(FacetKind::kBrand), want_form = which & facet_bit(FacetKind::kForm),
              want_category = which & facet_bit(FacetKind::kCategory),
              want_price = which & facet_bit(FacetKind::kPrice);
+  if (want_category && set_counts_.empty()) set_counts_.assign(columns_.category_sets().offsets.size() - 1, 0);
   // The rows' price bands are the base currency's; another currency's bands
   // (edges rounded in that currency) come from the price.
   const bool row_bands = columns_.row_band_edges() == bands_.base_edges();
@@ -175,16 +178,10 @@ void FacetCounter::add_rows(const std::vector<Xapian::docid>& docs, unsigned whi
     if (i + kAhead < docs.size() && docs[i + kAhead] < rows.size()) __builtin_prefetch(&rows[docs[i + kAhead]]);
     const Xapian::docid d = docs[i];
     if (d >= rows.size()) continue;
-    const FacetColumns::Row& r = rows[d];
+    const FacetColumns::Row r = rows[d];
     if (want_brand && r.brand != 0) ++brands[r.brand - 1];
     if (want_form && r.form != 0) ++forms[r.form - 1];
-    if (want_category) {
-      if (r.categories != FacetColumns::Row::kSpilled) {
-        for (std::uint8_t i = 0; i < r.categories; ++i) ++categories[r.category[i]];
-      } else {
-        for (std::uint32_t i = category.offsets[d]; i < category.offsets[d + 1]; ++i) ++categories[category.ids[i]];
-      }
-    }
+    if (want_category) ++set_counts_[r.categories];
     if (want_price && r.band != FacetColumns::Row::kNoBand) ++prices[row_bands ? r.band : bands_.band(columns_.price(d))];
   }
 }
@@ -218,7 +215,16 @@ void FacetCounter::add(const std::vector<Xapian::docid>& docs, unsigned which) {
 }
 
 std::vector<FacetIdCount> FacetCounter::top(FacetKind kind, std::size_t n) const {
-  const auto& counts = counts_[static_cast<int>(kind)];
+  std::vector<std::uint32_t> by_set;  // categories counted by rows: each set's count added to its categories
+  if (kind == FacetKind::kCategory && !set_counts_.empty()) {
+    by_set = counts_[static_cast<int>(kind)];
+    const FacetColumns::Column& sets = columns_.category_sets();
+    for (std::size_t s = 1; s < set_counts_.size(); ++s) {
+      if (set_counts_[s] == 0) continue;
+      for (std::uint32_t i = sets.offsets[s]; i < sets.offsets[s + 1]; ++i) by_set[sets.ids[i]] += set_counts_[s];
+    }
+  }
+  const auto& counts = by_set.empty() ? counts_[static_cast<int>(kind)] : by_set;
   std::vector<FacetIdCount> out;
   for (std::size_t i = 0; i < counts.size(); ++i) {
     if (counts[i] > 0) out.push_back({static_cast<std::uint32_t>(i), counts[i]});

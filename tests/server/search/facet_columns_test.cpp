@@ -70,6 +70,7 @@ std::map<std::string, std::uint32_t> count_all(const FacetColumns& columns, cons
 }
 
 TEST_CASE("packed facet rows count what the columns count, in any currency and with many categories") {
+  // Rows hold a category set id: products with the same categories share one.
   testing::TempDir dir;
   {
     Xapian::WritableDatabase w(dir.path().string(), Xapian::DB_CREATE_OR_OVERWRITE);
@@ -90,6 +91,7 @@ TEST_CASE("packed facet rows count what the columns count, in any currency and w
     for (char c = 'a'; c < 'a' + 14; ++c) many += sep + std::string(1, c);
     add("zandu", "oil", many, 2500);
     add("zandu", "", "care", 250);
+    add("dabur", "oil", "hair" + sep + "care", 90);  // the first product's categories again
     w.commit();
   }
   Xapian::Database db(dir.path().string());
@@ -97,21 +99,26 @@ TEST_CASE("packed facet rows count what the columns count, in any currency and w
   FacetColumns packed = FacetColumns::build(db).value();
   const CurrencyTable fx = rates();
   packed.pack(PriceBands(fx, "INR"));
-  REQUIRE(packed.rows().size() == 6);  // docids 1..5, and 0
-  CHECK(packed.rows()[4].categories == FacetColumns::Row::kSpilled);
-  const std::vector<Xapian::docid> every{1, 2, 3, 4, 5};
+  REQUIRE(packed.rows().size() == 7);  // docids 1..6, and 0
+  // Sets: none, hair+care, digestion, the fifteen, care.
+  CHECK(packed.category_sets().offsets.size() == 6);
+  CHECK(packed.rows()[6].categories == packed.rows()[1].categories);
+  CHECK(packed.rows()[3].categories == 0);
+  CHECK(packed.rows()[4].categories != packed.rows()[5].categories);
+  const std::vector<Xapian::docid> every{1, 2, 3, 4, 5, 6};
   for (const char* currency : {"INR", "USD"}) {
     INFO(currency);
     const PriceBands bands(fx, currency);
     auto counts = count_all(packed, bands, every);
     CHECK(counts == count_all(plain, bands, every));
-    CHECK(counts["brand:dabur"] == 2);
-    CHECK(counts["form:oil"] == 2);
-    CHECK(counts["category:care"] == 3);
+    CHECK(counts["brand:dabur"] == 3);
+    CHECK(counts["form:oil"] == 3);
+    CHECK(counts["category:care"] == 4);
+    CHECK(counts["category:hair"] == 2);
     CHECK(counts["category:f"] == 1);
   }
   auto inr = count_all(packed, PriceBands(fx, "INR"), every);
-  CHECK(inr["price:0-250"] == 1);
+  CHECK(inr["price:0-250"] == 2);
   CHECK(inr["price:250-500"] == 1);
   CHECK(inr["price:500-1000"] == 1);
   CHECK(inr["price:2000+"] == 1);
