@@ -46,33 +46,31 @@ PostingPtr union_dense(const std::vector<PostingPtr>& lists) {
 }
 
 // Writes to out_docs/out_weights the documents of the n in docs/weights
-// that `p` has, p's weights added, and returns how many. The output may be
-// the input itself (narrowing in place). A long `p` has a bitmap: one bit
-// test per document. Otherwise lists of similar length are intersected
-// through a dense scratch array (sequential writes and reads, no
-// unpredictable branches); a much longer `p` is galloped through.
-std::size_t narrow(const Xapian::docid* docs, const float* weights, std::size_t n, const PostingList& p,
-                   Xapian::docid* out_docs, float* out_weights) {
+// that `p` holds (weights carried, not yet p's added), and returns how many.
+// The output may be the input itself (narrowing in place). A long `p` has a
+// bitmap: one bit test per document. Otherwise lists of similar length are
+// intersected through a dense scratch array of marks (sequential writes and
+// reads, no unpredictable branches); a much longer `p` is galloped through.
+std::size_t keep_held(const Xapian::docid* docs, const float* weights, std::size_t n, const PostingList& p,
+                      Xapian::docid* out_docs, float* out_weights) {
   std::size_t w = 0;
-  if (!p.ranks.empty()) {
+  if (!p.bits.empty()) {
     for (std::size_t i = 0; i < n; ++i) {
-      const std::ptrdiff_t at = p.position(docs[i]);
-      if (at < 0) continue;
       out_docs[w] = docs[i];
-      out_weights[w++] = weights[i] + p.weight(static_cast<std::size_t>(at));
+      out_weights[w] = weights[i];
+      w += p.has(docs[i]);
     }
   } else if (n >= 256 && !p.docs.empty() && p.docs.size() <= 8 * n) {
-    thread_local std::vector<float> dense;  // weight + 1 by docid; 0 = absent
+    thread_local std::vector<std::uint8_t> marks;  // 1: held by p
     const Xapian::docid hi = std::max(docs[n - 1], p.docs.back());
-    if (dense.size() <= hi) dense.resize(hi + 1, 0.0f);
-    for (std::size_t j = 0; j < p.docs.size(); ++j) dense[p.docs[j]] = p.weight(j) + 1.0f;
+    if (marks.size() <= hi) marks.resize(hi + 1, 0);
+    for (Xapian::docid d : p.docs) marks[d] = 1;
     for (std::size_t i = 0; i < n; ++i) {
-      const float v = dense[docs[i]];
-      if (v == 0.0f) continue;
       out_docs[w] = docs[i];
-      out_weights[w++] = weights[i] + (v - 1.0f);
+      out_weights[w] = weights[i];
+      w += marks[docs[i]];
     }
-    for (Xapian::docid d : p.docs) dense[d] = 0.0f;
+    for (Xapian::docid d : p.docs) marks[d] = 0;
   } else {
     std::size_t j = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -81,10 +79,24 @@ std::size_t narrow(const Xapian::docid* docs, const float* weights, std::size_t 
       if (j == p.docs.size()) break;
       if (p.docs[j] != d) continue;
       out_docs[w] = d;
-      out_weights[w++] = weights[i] + p.weight(j);
+      out_weights[w++] = weights[i];
     }
   }
   return w;
+}
+
+// Adds to each of weights[0..n) the weight `p` gives docs[i], which p holds:
+// its position found through the bitmap's ranks, else by galloping.
+void add_weights(const Xapian::docid* docs, float* weights, std::size_t n, const PostingList& p) {
+  if (!p.ranks.empty()) {
+    for (std::size_t i = 0; i < n; ++i) weights[i] += p.weight(static_cast<std::size_t>(p.position(docs[i])));
+    return;
+  }
+  std::size_t j = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    j = skip_to(p.docs, j, docs[i]);
+    weights[i] += p.weight(j);
+  }
 }
 
 // Writes to out_docs/out_weights the documents both `a` and `b` hold (each
@@ -248,19 +260,28 @@ std::shared_ptr<PostingList> intersect_scored(std::vector<PostingPtr> groups) {
     scratch_docs.resize(n);
     scratch_weights.resize(n);
   }
-  std::size_t kept;
+  // Most candidates of the rarest list are dropped by one group or another:
+  // every group is asked first whether it holds them (a bit test where it
+  // has a bitmap), and only the documents left are weighed, each group's
+  // weight added in the groups' order (the sums are those of narrowing and
+  // weighing group by group).
+  std::size_t kept, first = 1;
   if (rarest.docs.empty() && !rarest.ranks.empty() && !groups[1]->ranks.empty()) {
     // Two dense lists keeping only their bitmaps ("hair oil"): their words ANDed.
     kept = and_bitmaps(rarest, *groups[1], scratch_docs.data(), scratch_weights.data());
+    first = 2;
   } else {
     std::vector<Xapian::docid> expanded;
     std::vector<float> listed_weights;
-    kept = narrow(docs_of(rarest, expanded).data(), weights_of(rarest, listed_weights).data(), n, *groups[1],
-                  scratch_docs.data(), scratch_weights.data());
+    kept = keep_held(docs_of(rarest, expanded).data(), weights_of(rarest, listed_weights).data(), n, *groups[1],
+                     scratch_docs.data(), scratch_weights.data());
   }
   for (std::size_t g = 2; g < groups.size() && kept > 0; ++g) {
-    kept = narrow(scratch_docs.data(), scratch_weights.data(), kept, *groups[g], scratch_docs.data(),
-                  scratch_weights.data());
+    kept = keep_held(scratch_docs.data(), scratch_weights.data(), kept, *groups[g], scratch_docs.data(),
+                     scratch_weights.data());
+  }
+  for (std::size_t g = first; g < groups.size() && kept > 0; ++g) {
+    add_weights(scratch_docs.data(), scratch_weights.data(), kept, *groups[g]);
   }
   auto out = std::make_shared<PostingList>();
   out->docs.assign(scratch_docs.begin(), scratch_docs.begin() + static_cast<std::ptrdiff_t>(kept));
