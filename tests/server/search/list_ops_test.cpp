@@ -1,5 +1,6 @@
 #include <map>
 #include <random>
+#include <set>
 
 #include <catch2/catch.hpp>
 
@@ -81,6 +82,52 @@ TEST_CASE("intersect_scored keeps the documents of every group with their weight
           CHECK(got->docs[i] == d);
           CHECK(got->weights[i] == w);
           ++i;
+        }
+      }
+    }
+  }
+}
+
+// A membership list over docids 1..range (1 in `every`): its docs, or
+// once dense only its bits (as telling lists and filters are kept).
+PostingPtr membership_list(std::uint32_t seed, Xapian::docid range, std::uint32_t every) {
+  std::mt19937 rng(seed);
+  PostingList l;
+  for (Xapian::docid d = 1; d <= range; ++d)
+    if (rng() % every == 0) l.docs.push_back(d);
+  return membership_of(l);
+}
+
+TEST_CASE("keep_in_any keeps the scored list's documents some list holds, with their weights, whatever the shapes") {
+  // The scored list plain, with a bitmap, or compact (docs dropped, weights
+  // indexed); the lists dense bitmaps, sparse docs, few or many of them.
+  const Shape shapes[] = {Shape::kPlain, Shape::kBits, Shape::kCompact};
+  std::uint32_t seed = 100;
+  for (Shape shape : shapes) {
+    for (std::uint32_t m_every : {2u, 5u, 300u}) {
+      for (std::uint32_t l_every : {3u, 50u, 4000u}) {
+        for (std::size_t count : {1u, 3u}) {
+          const PostingPtr m = scored_list(seed++, 30000, m_every, shape);
+          std::vector<PostingPtr> lists;
+          std::set<Xapian::docid> held;
+          for (std::size_t k = 0; k < count; ++k) {
+            // One list reaches past m's last docid.
+            lists.push_back(membership_list(seed++, k == 0 ? 40000 : 25000, l_every * static_cast<std::uint32_t>(k + 1)));
+            std::vector<Xapian::docid> docs;
+            append_docs(*lists.back(), docs);
+            held.insert(docs.begin(), docs.end());
+          }
+          INFO("m 1 in " << m_every << ", lists 1 in " << l_every << ", " << count << " lists, seed " << seed);
+          std::vector<Xapian::docid> want_docs;
+          std::vector<float> want_weights;
+          for (const auto& [d, w] : by_doc(*m)) {
+            if (!held.count(d)) continue;
+            want_docs.push_back(d);
+            want_weights.push_back(w);
+          }
+          const auto got = keep_in_any(*m, lists);
+          CHECK(got->docs == want_docs);
+          CHECK(got->weights == want_weights);
         }
       }
     }
