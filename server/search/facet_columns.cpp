@@ -113,9 +113,11 @@ void FacetColumns::pack(const PriceBands& bands) {
   category_sets_ = Column{};
   row_band_edges_ = bands.base_edges();
   if (brand_.names.size() >= 0xFFFF || form_.names.size() >= 0xFF || bands.count() >= Row::kNoBand) return;
-  // Each distinct list of category ids once (keyed by its bytes); set 0 is
-  // the empty one.
+  // Each distinct list of category ids once (keyed by its bytes, read into
+  // one reused buffer: a key is copied only for a new set); set 0 is the
+  // empty one.
   std::unordered_map<std::string, std::uint32_t> set_of;
+  std::string key;
   category_sets_.offsets = {0, 0};
   set_of.emplace(std::string(), 0);
   rows_.resize(price_.size());
@@ -126,9 +128,10 @@ void FacetColumns::pack(const PriceBands& bands) {
     if (d + 1 < category_.offsets.size() && category_.offsets[d] < category_.offsets[d + 1]) {
       const std::uint32_t* begin = category_.ids.data() + category_.offsets[d];
       const std::uint32_t* end = category_.ids.data() + category_.offsets[d + 1];
-      std::string key(reinterpret_cast<const char*>(begin), reinterpret_cast<const char*>(end));
-      auto [at, added] = set_of.emplace(std::move(key), static_cast<std::uint32_t>(set_of.size()));
-      if (added) {
+      key.assign(reinterpret_cast<const char*>(begin), reinterpret_cast<const char*>(end));
+      auto at = set_of.find(key);
+      if (at == set_of.end()) {
+        at = set_of.emplace(key, static_cast<std::uint32_t>(set_of.size())).first;
         category_sets_.ids.insert(category_sets_.ids.end(), begin, end);
         category_sets_.offsets.push_back(static_cast<std::uint32_t>(category_sets_.ids.size()));
       }

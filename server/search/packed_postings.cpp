@@ -5,9 +5,8 @@ namespace ayc::search {
 PackedPostings PostingPacker::finish() {
   PackedPostings out;
   out.count = count_;
-  bytes_.resize(used_);
-  bytes_.shrink_to_fit();
-  out.bytes = std::move(bytes_);
+  out.bytes = bytes_.take();
+  out.bytes.shrink_to_fit();
   return out;
 }
 

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <string>
 
+#include "index/binary_codec.h"
 #include "server/search/postings_list.h"
 
 namespace ayc::search {
@@ -83,29 +84,18 @@ void for_each_packed(const PackedPostings& packed, Visit&& visit) {
 // the index iterates them, without arrays in between).
 class PostingPacker {
  public:
-  explicit PostingPacker(std::size_t expected) { bytes_.resize(expected * 2 + 16); }
+  explicit PostingPacker(std::size_t expected) { bytes_.reserve(expected * 2 + 16); }
   void add(Xapian::docid d, std::uint32_t wdf) {
-    if (used_ + 10 > bytes_.size()) bytes_.resize(bytes_.size() * 2 + 16);
     const std::uint32_t low = wdf < packed_detail::kWdfInline ? wdf : packed_detail::kWdfInline;
-    put_varint((static_cast<std::uint64_t>(d - previous_) << 3) | low);  // 5 bytes at most
-    if (low == packed_detail::kWdfInline) put_varint(wdf - packed_detail::kWdfInline);  // and 5
+    bytes_.varint((static_cast<std::uint64_t>(d - previous_) << 3) | low);
+    if (low == packed_detail::kWdfInline) bytes_.varint(wdf - packed_detail::kWdfInline);
     previous_ = d;
     ++count_;
   }
   PackedPostings finish();
 
  private:
-  void put_varint(std::uint64_t v) {
-    char* out = bytes_.data() + used_;
-    while (v >= 0x80) {
-      *out++ = static_cast<char>((v & 0x7f) | 0x80);
-      v >>= 7;
-    }
-    *out++ = static_cast<char>(v);
-    used_ = static_cast<std::size_t>(out - bytes_.data());
-  }
-  std::string bytes_;
-  std::size_t used_ = 0;
+  codec::Writer bytes_;
   Xapian::docid previous_ = 0;
   std::uint32_t count_ = 0;
 };
