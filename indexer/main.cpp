@@ -13,7 +13,8 @@
 #include "indexer/recommendation_stage.h"
 
 int main(int argc, char** argv) {
-#if defined(__GLIBC__)
+#if defined(__GLIBC__) && !defined(AYC_WITH_JEMALLOC)
+  // Built with glibc's malloc (no jemalloc: cmake/Dependencies.cmake).
   // A full run allocates on a dozen threads at once (document builders,
   // Xapian and RocksDB writers, the recommendation models beside them);
   // glibc's default of one arena per thread up to 8 per core kept freed memory

@@ -19,7 +19,10 @@ Result<std::unique_ptr<XapianShards>> XapianShards::create(const fs::path& dir, 
   // batches build faster: a batch keeps, per term, an ordered map of its
   // documents, and with 30,000 documents walking those maps took 16% of a
   // full run's CPU (2,000: 7%, and the run's peak memory falls by a third).
-  ::setenv("XAPIAN_FLUSH_THRESHOLD", "2000", 0);
+  // 500 instead of 2,000: 8-14% less of the indexer's CPU in a full run and
+  // 30 MiB less peak memory at 100k; the shards are compacted into one
+  // database at the end, so the index is the same.
+  ::setenv("XAPIAN_FLUSH_THRESHOLD", "500", 0);
   try {
     fs::create_directories(dir);
     for (int i = 0; i < count; ++i) {

@@ -16,6 +16,7 @@ PACKAGES=(
   libboost1.81-dev libboost-json1.81-dev
   libxapian-dev xapian-tools
   libeigen3-dev librocksdb-dev libpqxx-dev libsimdjson-dev catch2
+  libjemalloc-dev
   postgresql postgresql-contrib
   wrk curl time
   systemd
