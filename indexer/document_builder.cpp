@@ -40,10 +40,12 @@ std::string letter_digit_parts(const std::string& normalized) {
 DocumentBuilder::DocumentBuilder(const KnowledgeBase& kb, ranking::PriorParams prior)
     : kb_(kb), prior_(prior), stemmer_(cached_stemmer("english")) {
   for (const char* const* w = index::stop_words(); *w != nullptr; ++w) stopper_.add(*w);
-  tg_.set_stemmer(stemmer_);
-  tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
-  tg_.set_stopper(&stopper_);
-  tg_.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
+  for (Xapian::TermGenerator* tg : {&tg_, &field_tg_}) {
+    tg->set_stemmer(stemmer_);
+    tg->set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
+    tg->set_stopper(&stopper_);
+    tg->set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
+  }
 }
 
 void DocumentBuilder::index_field(const std::string& raw, unsigned weight, bool positions, bool spelling) {
@@ -68,6 +70,39 @@ void DocumentBuilder::index_field(const std::string& raw, unsigned weight, bool 
       if (index::is_spelling_word(w)) ++spelling_[std::move(w)];
     }
   }
+}
+
+// index_field(names, 1, false, true) into a document of its own, read back.
+// Every step of index_field reads a word at a time, so the field of
+// "a . b . " is the field of "a . " plus that of "b . "
+// (document_builder_test checks it against the text read whole).
+const DocumentBuilder::IngredientField& DocumentBuilder::ingredient_field(const Ingredient& ingredient) {
+  auto it = ingredient_fields_.find(&ingredient);
+  if (it != ingredient_fields_.end()) return it->second;
+  std::string raw;
+  for (const auto& name : ingredient.names) raw += name + " . ";
+  const std::string text = text::normalize(text::split_quantities(raw));
+  Xapian::Document scratch;
+  field_tg_.set_document(scratch);
+  field_tg_.index_text_without_positions(text, 1);
+  const std::string parts = letter_digit_parts(text);
+  if (!parts.empty()) field_tg_.index_text_without_positions(parts, 1);
+  IngredientField field;
+  for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t) field.terms.emplace_back(*t, t.get_wdf());
+  std::set<std::string> keys;
+  for (auto& w : text::split_words(text)) {
+    std::string key = text::phonetic_key(w);
+    if (!key.empty()) keys.insert(std::move(key));
+    if (index::is_spelling_word(w)) field.spelling_words.push_back(std::move(w));
+  }
+  field.phonetic_keys.assign(keys.begin(), keys.end());
+  return ingredient_fields_.emplace(&ingredient, std::move(field)).first->second;
+}
+
+void DocumentBuilder::add_ingredient_field(const IngredientField& field, Xapian::Document& doc) {
+  for (const auto& [term, count] : field.terms) doc.add_term(term, count * index::kWeightIngredient);
+  for (const auto& w : field.spelling_words) ++spelling_[w];
+  phonetic_keys_.insert(field.phonetic_keys.begin(), field.phonetic_keys.end());
 }
 
 void DocumentBuilder::add_name_terms(const std::string& name, Xapian::Document& doc) const {
@@ -144,21 +179,24 @@ BuiltProduct DocumentBuilder::build(const ProductRecord& p) {
   add_name_terms(p.name, doc);
   index_field(p.brand_name, index::kWeightBrand, false, true);
 
-  std::string ingredient_text, uses_text;
+  // The ingredient field: every name of each known herb (its words made
+  // once per herb), and the feed's own words for one the knowledge base
+  // does not know.
+  std::string unknown_text, uses_text;
   std::set<const Ingredient*> seen_ingredients;
   std::set<std::string> seen_uses;
   for (const auto& r : kb_.resolve_ingredients(p.ingredients_json)) {
     if (r.ingredient == nullptr) {
-      ingredient_text += r.raw_name + " . ";
+      unknown_text += r.raw_name + " . ";
       continue;
     }
     if (!seen_ingredients.insert(r.ingredient).second) continue;
     doc.add_boolean_term(index::canonical_ingredient_term(r.ingredient->slug));
-    for (const auto& name : r.ingredient->names) ingredient_text += name + " . ";
+    add_ingredient_field(ingredient_field(*r.ingredient), doc);
     for (const auto& use : r.ingredient->uses)
       if (seen_uses.insert(use).second) uses_text += use + " . ";
   }
-  index_field(ingredient_text, index::kWeightIngredient, false, true);
+  index_field(unknown_text, index::kWeightIngredient, false, true);
   // Herbs named in the name or short description count as ingredients for
   // matching ("Amla Juice" is found by "indian gooseberry" through XK<amalaki>).
   for (const auto* ing : kb_.find_in_text(p.name + " . " + p.short_description)) {

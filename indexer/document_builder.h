@@ -9,6 +9,8 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include <xapian.h>
 
@@ -38,7 +40,21 @@ class DocumentBuilder {
   const std::unordered_map<std::string, unsigned>& spelling_words() const { return spelling_; }
 
  private:
+  // What an ingredient's names add to a product's ingredient field: the
+  // terms index_field makes of "name . name . ..." at weight 1 (with their
+  // counts), the spelling words (each occurrence) and the phonetic keys.
+  // Made once per ingredient and builder: a product's field is the sum of
+  // its ingredients', so the words of every herb's many names are not read
+  // again for each product naming the herb.
+  struct IngredientField {
+    std::vector<std::pair<std::string, Xapian::termcount>> terms;
+    std::vector<std::string> spelling_words;
+    std::vector<std::string> phonetic_keys;
+  };
+
   void index_field(const std::string& raw, unsigned weight, bool positions, bool spelling);
+  const IngredientField& ingredient_field(const Ingredient& ingredient);
+  void add_ingredient_field(const IngredientField& field, Xapian::Document& doc);
   // XN<stem> of every word of the name and XNK<slug> of every herb it names
   // (boolean): search rewards a concept the name holds (server/search/matcher.cpp).
   void add_name_terms(const std::string& name, Xapian::Document& doc) const;
@@ -50,6 +66,8 @@ class DocumentBuilder {
   Xapian::SimpleStopper stopper_;
   Xapian::Stem stemmer_;  // a StemCache, tg_'s too: the name's boolean terms use it as well
   Xapian::TermGenerator tg_;
+  Xapian::TermGenerator field_tg_;  // tg_'s settings, for ingredient_field()
+  std::unordered_map<const Ingredient*, IngredientField> ingredient_fields_;
   std::unordered_map<std::string, unsigned> spelling_;
   std::set<std::string> phonetic_keys_;  // of the product being built
 };
