@@ -35,6 +35,34 @@ std::string letter_digit_parts(const std::string& normalized) {
   }
   return out;
 }
+
+// The words the server makes of a query (text::normalize, after
+// split_quantities), not Xapian's own reading: "500g" is "500 g",
+// "Gh\u1E5Bta" is "ghrita", "women's" is "women", "1.5 kg" is "1 5 kg" on
+// both sides.
+std::string field_text(const std::string& raw) { return text::normalize(text::split_quantities(raw)); }
+
+// A field's terms into `tg`'s document: its words, then their letter-digit parts.
+void add_field_terms(Xapian::TermGenerator& tg, const std::string& text, unsigned weight, bool positions) {
+  if (positions) {
+    tg.index_text(text, weight);
+  } else {
+    tg.index_text_without_positions(text, weight);
+  }
+  const std::string parts = letter_digit_parts(text);
+  if (!parts.empty()) tg.index_text_without_positions(parts, weight);
+}
+
+// The words shoppers name a product by, misspelt and romanised many ways:
+// each word's phonetic key, and each spelling word counted.
+void add_spelling(const std::string& text, std::set<std::string>& keys,
+                  std::unordered_map<std::string, unsigned>& words) {
+  for (auto& w : text::split_words(text)) {
+    std::string key = text::phonetic_key(w);
+    if (!key.empty()) keys.insert(std::move(key));
+    if (index::is_spelling_word(w)) ++words[std::move(w)];
+  }
+}
 }  // namespace
 
 DocumentBuilder::DocumentBuilder(const KnowledgeBase& kb, ranking::PriorParams prior)
@@ -50,26 +78,10 @@ DocumentBuilder::DocumentBuilder(const KnowledgeBase& kb, ranking::PriorParams p
 
 void DocumentBuilder::index_field(const std::string& raw, unsigned weight, bool positions, bool spelling) {
   if (raw.empty()) return;
-  // The words the server makes of a query (text::normalize, after
-  // split_quantities), not Xapian's own reading: "500g" is "500 g",
-  // "Gh\u1E5Bta" is "ghrita", "women's" is "women", "1.5 kg" is "1 5 kg" on
-  // both sides.
-  const std::string text = text::normalize(text::split_quantities(raw));
-  if (positions) {
-    tg_.index_text(text, weight);
-  } else {
-    tg_.index_text_without_positions(text, weight);
-  }
-  const std::string parts = letter_digit_parts(text);
-  if (!parts.empty()) tg_.index_text_without_positions(parts, weight);
+  const std::string text = field_text(raw);
+  add_field_terms(tg_, text, weight, positions);
   tg_.increase_termpos(kFieldGap);
-  if (spelling) {  // the words shoppers name a product by: misspelt and romanised many ways
-    for (auto& w : text::split_words(text)) {
-      std::string key = text::phonetic_key(w);
-      if (!key.empty()) phonetic_keys_.insert(std::move(key));
-      if (index::is_spelling_word(w)) ++spelling_[std::move(w)];
-    }
-  }
+  if (spelling) add_spelling(text, phonetic_keys_, spelling_);
 }
 
 // index_field(names, 1, false, true) into a document of its own, read back.
@@ -81,32 +93,24 @@ const DocumentBuilder::IngredientField& DocumentBuilder::ingredient_field(const 
   if (it != ingredient_fields_.end()) return it->second;
   std::string raw;
   for (const auto& name : ingredient.names) raw += name + " . ";
-  const std::string text = text::normalize(text::split_quantities(raw));
+  const std::string text = field_text(raw);
   Xapian::Document scratch;
   field_tg_.set_document(scratch);
-  field_tg_.index_text_without_positions(text, 1);
-  const std::string parts = letter_digit_parts(text);
-  if (!parts.empty()) field_tg_.index_text_without_positions(parts, 1);
+  add_field_terms(field_tg_, text, 1, false);
   IngredientField field;
   for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t) field.terms.emplace_back(*t, t.get_wdf());
-  std::set<std::string> keys;
-  for (auto& w : text::split_words(text)) {
-    std::string key = text::phonetic_key(w);
-    if (!key.empty()) keys.insert(std::move(key));
-    if (index::is_spelling_word(w)) field.spelling_words.push_back(std::move(w));
-  }
-  field.phonetic_keys.assign(keys.begin(), keys.end());
+  add_spelling(text, field.phonetic_keys, field.spelling_words);
   return ingredient_fields_.emplace(&ingredient, std::move(field)).first->second;
 }
 
 void DocumentBuilder::add_ingredient_field(const IngredientField& field, Xapian::Document& doc) {
   for (const auto& [term, count] : field.terms) doc.add_term(term, count * index::kWeightIngredient);
-  for (const auto& w : field.spelling_words) ++spelling_[w];
+  for (const auto& [word, count] : field.spelling_words) spelling_[word] += count;
   phonetic_keys_.insert(field.phonetic_keys.begin(), field.phonetic_keys.end());
 }
 
 void DocumentBuilder::add_name_terms(const std::string& name, Xapian::Document& doc) const {
-  const std::string text = text::normalize(text::split_quantities(name));
+  const std::string text = field_text(name);
   for (const auto& w : text::split_words(text + " " + letter_digit_parts(text))) {
     if (!index::is_stop_word(w)) doc.add_boolean_term(index::name_stem_term(stemmer_(w)));
   }

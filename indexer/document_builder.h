@@ -42,14 +42,14 @@ class DocumentBuilder {
  private:
   // What an ingredient's names add to a product's ingredient field: the
   // terms index_field makes of "name . name . ..." at weight 1 (with their
-  // counts), the spelling words (each occurrence) and the phonetic keys.
+  // counts), the spelling words (with their counts) and the phonetic keys.
   // Made once per ingredient and builder: a product's field is the sum of
   // its ingredients', so the words of every herb's many names are not read
   // again for each product naming the herb.
   struct IngredientField {
     std::vector<std::pair<std::string, Xapian::termcount>> terms;
-    std::vector<std::string> spelling_words;
-    std::vector<std::string> phonetic_keys;
+    std::unordered_map<std::string, unsigned> spelling_words;
+    std::set<std::string> phonetic_keys;
   };
 
   void index_field(const std::string& raw, unsigned weight, bool positions, bool spelling);
