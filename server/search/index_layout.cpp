@@ -52,10 +52,22 @@ Xapian::Database IndexLayout::open_delta(const fs::path& dir) const {
   return Xapian::Database((dir / index::kDeltaSubdir).string());
 }
 
+LayeredDatabase::LayeredDatabase(Xapian::Database base, Xapian::Database delta)
+    : base_part(std::move(base)), delta_part(std::move(delta)) {
+  add_database(base_part);
+  add_database(delta_part);
+}
+
 Xapian::Database IndexLayout::open(const fs::path& dir) const {
   Xapian::Database db((dir / index::kXapianSubdir).string());
   if (layered_) db.add_database(Xapian::Database((dir / index::kDeltaSubdir).string()));
   return db;
+}
+
+std::unique_ptr<Xapian::Database> IndexLayout::open_handle(const fs::path& dir) const {
+  if (!layered_) return std::make_unique<Xapian::Database>(open(dir));
+  return std::make_unique<LayeredDatabase>(Xapian::Database((dir / index::kXapianSubdir).string()),
+                                           Xapian::Database((dir / index::kDeltaSubdir).string()));
 }
 
 }  // namespace ayc::search

@@ -216,7 +216,7 @@ Result<XapianLease> IndexSnapshot::borrow_xapian() const {
     }
   }
   try {
-    return XapianLease(this, std::make_unique<Xapian::Database>(layout_.open(dir_)));
+    return XapianLease(this, layout_.open_handle(dir_));
   } catch (const Xapian::Error& e) {
     return Status::DataLoss("opening the Xapian databases of " + dir_.string() + ": " + e.get_description());
   }

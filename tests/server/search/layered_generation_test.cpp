@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <memory>
 #include <tuple>
 #include <thread>
+#include <vector>
 
 #include <catch2/catch.hpp>
 #include <pqxx/pqxx>
@@ -152,6 +154,44 @@ void same_answers(const IndexSnapshot& layered, const IndexSnapshot& full) {
   }
 }
 
+// Every posting list (and the documents' lengths) read from the search
+// handle of generation `gen`, the base's and the delta's lists one after the
+// other, is the one read through a single handle over both.
+void same_postings(const IndexLayout& layout, const fs::path& gen) {
+  using Posting = std::tuple<Xapian::docid, Xapian::termcount, Xapian::termcount>;
+  auto read = [&](Xapian::Database& db, const std::string& term) {
+    std::vector<Posting> out;
+    layout.for_each_posting(db, term, [&](Xapian::docid d, Xapian::termcount wdf, Xapian::termcount length) {
+      out.emplace_back(d, wdf, length);
+    });
+    return out;
+  };
+  std::unique_ptr<Xapian::Database> handle = layout.open_handle(gen);
+  auto* layered = dynamic_cast<LayeredDatabase*>(handle.get());
+  REQUIRE(layered != nullptr);
+  Xapian::Database merged = layout.open(gen);
+  // Also counted from each part alone: the base's postings kept or hidden, the delta's.
+  std::size_t terms = 0, from_base = 0, from_delta = 0, base_kept = 0, base_hidden = 0, delta_postings = 0;
+  for (auto t = merged.allterms_begin(); t != merged.allterms_end(); ++t, ++terms) {
+    INFO("term " << *t);
+    const std::vector<Posting> parts = read(*handle, *t);
+    CHECK(parts == read(merged, *t));
+    for (const auto& [d, wdf, length] : parts) (d > layout.base_last_docid() ? from_delta : from_base) += 1;
+    for (auto it = layered->base_part.postlist_begin(*t); it != layered->base_part.postlist_end(*t); ++it) {
+      (layout.hidden(*it) ? base_hidden : base_kept) += 1;
+    }
+    delta_postings += layered->delta_part.get_termfreq(*t);
+  }
+  const std::vector<Posting> lengths = read(*handle, "");
+  CHECK(lengths == read(merged, ""));
+  CHECK(lengths.size() == merged.get_doccount() - layout.hidden_count());
+  CHECK(terms > 100);
+  CHECK(from_base == base_kept);
+  CHECK(from_delta == delta_postings);
+  CHECK(base_hidden > 0);
+  CHECK(from_delta > 0);
+}
+
 bool finds(const IndexSnapshot& s, const std::string& text, const std::string& id) {
   const auto found = ids(must_search(s, q(text)));
   return std::find(found.begin(), found.end(), id) != found.end();
@@ -184,6 +224,7 @@ TEST_CASE("a layered generation answers as a full run of the same catalogue, del
   auto layered = load_current(served);
   REQUIRE(layered->layout().layered());
   CHECK(layered->layout().hidden_count() == 3);  // the churna's old copy, the oil, the chyawanprash
+  same_postings(layered->layout(), first_delta);
   // Loaded over the base's snapshot, it keeps the base's autocomplete.
   auto kept = load_current(served, base_snapshot.get());
   CHECK(kept->autocomplete().shared() == base_snapshot->autocomplete().shared());
@@ -209,6 +250,7 @@ TEST_CASE("a layered generation answers as a full run of the same catalogue, del
   layered = load_current(served);
   REQUIRE(layered->layout().layered());
   CHECK(layered->layout().base_database() == base.filename().string());
+  same_postings(layered->layout(), current_of(served));
   // Over the snapshot of the first delta (itself kept from the base's), and
   // over one loaded from scratch.
   auto kept_again = load_current(served, kept.get());
