@@ -26,10 +26,10 @@
 namespace ayc::search {
 
 // A layered generation's Xapian handle as open_handle() makes it: the base
-// and the delta, each also held alone. for_each_posting() reads a term's
-// list from each in turn: through the combined handle, which merges the
-// two, a posting cost about 27 ns at a million products; from one database
-// alone about 18.
+// and the delta, each also held alone, so for_each_posting() reads a term's
+// list from each in turn. Read through the combined handle, which merges the
+// two lists, a posting costs about 27 ns at a million products; read from
+// one database alone, about 18.
 class LayeredDatabase : public Xapian::Database {
  public:
   LayeredDatabase(Xapian::Database base, Xapian::Database delta);
