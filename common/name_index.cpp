@@ -17,7 +17,9 @@ std::string join(const std::vector<std::string>& words, std::size_t from, std::s
 void NameIndex::add(std::string_view name, std::uint32_t entry, bool canonical) {
   std::string key = normalize(name);
   if (key.empty()) return;
-  max_words_ = std::max(max_words_, split_words(key).size());
+  const std::vector<std::string> words = split_words(key);
+  max_words_ = std::max(max_words_, words.size());
+  if (!words.empty()) first_words_.insert(words.front());
   auto [it, inserted] = by_name_.try_emplace(std::move(key), Owner{entry, canonical});
   if (!inserted && canonical && !it->second.canonical) it->second = Owner{entry, canonical};
 }
@@ -35,6 +37,10 @@ std::vector<std::uint32_t> NameIndex::find_in_text(std::string_view text) const 
   std::vector<std::string> words = split_words(normalize(text));
   std::size_t i = 0;
   while (i < words.size()) {
+    if (!first_words_.contains(words[i])) {
+      ++i;
+      continue;
+    }
     std::size_t matched = 0;
     for (std::size_t n = std::min(max_words_, words.size() - i); n >= 1 && matched == 0; --n) {
       auto entry = find_normalized(join(words, i, n));

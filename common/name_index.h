@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace ayc::text {
@@ -46,6 +47,9 @@ class NameIndex {
     bool canonical;
   };
   std::unordered_map<std::string, Owner> by_name_;
+  // The first word of every name: find_in_text() tries the names starting
+  // at a word only when one does (most words of a description start none).
+  std::unordered_set<std::string> first_words_;
   std::size_t max_words_ = 1;
 };
 

@@ -60,5 +60,8 @@ std::string use_stem_term(std::string_view stem) { return join(kPrefixUseStem, s
 std::string name_ingredient_term(std::string_view ingredient_slug) {
   return join(kPrefixNameIngredient, text::ascii_lower(ingredient_slug));
 }
+std::string mentioned_ingredient_term(std::string_view ingredient_slug) {
+  return join(kPrefixMentionedIngredient, text::ascii_lower(ingredient_slug));
+}
 
 }  // namespace ayc::index

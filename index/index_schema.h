@@ -14,8 +14,9 @@
 namespace ayc::index {
 
 // 13: layered generations (index/layers.h), which a reader of 12 would
-// serve as their base alone.
-inline constexpr int kIndexFormatVersion = 13;
+// serve as their base alone. 14: XM<slug> terms; a herb's name searched
+// stands for the herb under all its names (server/search/query_builder.cpp).
+inline constexpr int kIndexFormatVersion = 14;
 
 // ---- Free text --------------------------------------------------------------
 // Free text is indexed unprefixed as English stems only (STEM_ALL: "capsules"
@@ -46,6 +47,9 @@ inline constexpr std::string_view kPrefixCanonicalIngredient = "XK";  // XK<ingr
 inline constexpr std::string_view kPrefixPhonetic = "XP";  // XP<text::phonetic_key> of a name, brand, ingredient or indication word
 inline constexpr std::string_view kPrefixNameStem = "XN";         // XN<stem> of a word of its name (a stem is lower-case)
 inline constexpr std::string_view kPrefixNameIngredient = "XNK";  // XNK<ingredient slug>: a herb its name names
+// XM<ingredient slug>: a herb its own text (short description, description,
+// search keywords) names, under any of the herb's names.
+inline constexpr std::string_view kPrefixMentionedIngredient = "XM";
 inline constexpr std::string_view kPrefixUseStem = "XU";  // XU<stem> of a word of its ingredients' uses
 
 // Field weights (wdf increments) for the unprefixed free text. Name dominates.
@@ -91,6 +95,7 @@ std::string canonical_ingredient_term(std::string_view ingredient_slug);
 std::string phonetic_term(std::string_view key);
 std::string name_stem_term(std::string_view stem);
 std::string name_ingredient_term(std::string_view ingredient_slug);
+std::string mentioned_ingredient_term(std::string_view ingredient_slug);
 std::string use_stem_term(std::string_view stem);
 
 // Normalised facet/filter value: lower-case, spaces and punctuation as '-'.

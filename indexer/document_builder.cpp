@@ -206,6 +206,13 @@ BuiltProduct DocumentBuilder::build(const ProductRecord& p) {
   for (const auto* ing : kb_.find_in_text(p.name + " . " + p.short_description)) {
     doc.add_boolean_term(index::canonical_ingredient_term(ing->slug));
   }
+  // Herbs the product's own text talks about, under whichever name it uses
+  // ("a classical clove based tablet" names lavanga): a search for the herb
+  // under any name finds those products and ranks them up (bm25.h's
+  // mention_bonus), whether or not the ingredient list names the herb.
+  for (const auto* ing : kb_.find_in_text(p.short_description + " . " + p.description + " . " + p.search_keywords)) {
+    doc.add_boolean_term(index::mentioned_ingredient_term(ing->slug));
+  }
 
   std::string indications;
   for (const auto& ind : parse_string_list(p.indications_json)) indications += ind + " . ";

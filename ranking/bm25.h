@@ -22,6 +22,12 @@
 // "kesar" for "Saffron Capsules") therefore gains `name_bonus`:
 //
 //     group_weight(g, d) = weight(g, d) + name_bonus * [d's name holds g]
+//                                        + mention_bonus * [d's own text names herb g]
+//
+// The second bonus is for a herb's group only: a search for a herb under
+// any of its names matches the herb (query_builder.cpp), so the products
+// whose descriptions talk about it ("a classical clove based tablet") rank
+// above those that merely list it, whichever name either uses.
 //
 // Thread-safety: pure functions over values.
 #pragma once
@@ -36,6 +42,7 @@ struct Bm25Params {
   double b = 0.5;            // document-length normalisation
   double min_norm_len = 0.5; // shortest normalised length counted (short names are not over-rewarded)
   double name_bonus = 1.5;    // added to a group's weight where the name holds it (a full prior is worth 1.5)
+  double mention_bonus = 0.5; // added to a herb's group where the product's own text names the herb
 };
 
 // Inverse document frequency of a group matching `matching` of `total` documents.

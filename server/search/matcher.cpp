@@ -10,6 +10,8 @@ namespace ayc::search {
 
 namespace {
 
+bool is_mention_term(const std::string& t) { return t.rfind(index::kPrefixMentionedIngredient, 0) == 0; }
+
 std::string group_key(const TextGroup& g) {
   std::string key = "\x01";
   for (const auto& terms : g.alternatives) {
@@ -160,6 +162,14 @@ PostingPtr Matcher::name_postings(const TextGroup& g) const {
   return union_all(std::move(alternatives));
 }
 
+PostingPtr Matcher::mention_postings(const TextGroup& g) const {
+  std::vector<PostingPtr> mentions;
+  for (const auto& terms : g.alternatives) {
+    if (terms.size() == 1 && is_mention_term(terms[0])) mentions.push_back(cache_.get(db_, terms[0]));
+  }
+  return union_all(std::move(mentions));
+}
+
 PostingPtr Matcher::telling_postings(const TextGroup& g) const {
   return cache_.get_or_compute("\x05" + group_key(g), [&] {
     // The name's, and each alternative's (its terms held tellingly, see
@@ -167,7 +177,8 @@ PostingPtr Matcher::telling_postings(const TextGroup& g) const {
     // term's own fold may borrow the thread's array meanwhile).
     std::vector<PostingPtr> lists{name_postings(g)};
     for (const auto& alternative : g.alternatives) {
-      if (alternative.empty()) continue;
+      // A herb's mention in a description may be in passing ("best taken with honey").
+      if (alternative.empty() || (alternative.size() == 1 && is_mention_term(alternative[0]))) continue;
       lists.push_back(alternative.size() == 1 ? telling_term(alternative[0]) : telling_phrase(alternative));
     }
     MembershipUnion held;
@@ -244,15 +255,19 @@ PostingPtr Matcher::scored_group(const TextGroup& g, const std::string& key) con
     out->weights.resize(base->docs.size());
     const double idf = ranking::bm25_idf(base->docs.size(), docs_.count());
     const double avg = docs_.average_length();
-    // Documents whose name holds the concept: both lists ascend, one merge.
+    // Documents whose name holds the concept, and (a herb's group) whose own
+    // text names the herb: the lists ascend, one merge each.
     const PostingPtr names = base->docs.empty() ? base : name_postings(g);
-    std::size_t n = 0;
+    const PostingPtr mentions = base->docs.empty() ? base : mention_postings(g);
+    std::size_t n = 0, m = 0;
     constexpr std::size_t kAhead = 16;  // lengths of scattered documents, asked for early
     for (std::size_t i = 0; i < base->docs.size(); ++i) {
       if (i + kAhead < base->docs.size()) docs_.prefetch_length(base->docs[i + kAhead]);
       double w = ranking::bm25_weight(idf, base->wdfs[i], docs_.length(base->docs[i]), avg, bm25_);
       while (n < names->docs.size() && names->docs[n] < base->docs[i]) ++n;
       if (n < names->docs.size() && names->docs[n] == base->docs[i]) w += bm25_.name_bonus;
+      while (m < mentions->docs.size() && mentions->docs[m] < base->docs[i]) ++m;
+      if (m < mentions->docs.size() && mentions->docs[m] == base->docs[i]) w += bm25_.mention_bonus;
       out->weights[i] = static_cast<float>(w);
     }
     // Long groups ("oil", a popular herb) are intersected with many others:

@@ -114,6 +114,8 @@ class Matcher {
   PostingPtr telling_phrase(const std::vector<std::string>& terms) const;
   // The documents whose name holds the group's concept (unscored).
   PostingPtr name_postings(const TextGroup& g) const;
+  // The documents whose own text names a herb of the group (XM<slug>), unscored.
+  PostingPtr mention_postings(const TextGroup& g) const;
   // The documents holding the group's concept tellingly (keep_telling), cached.
   PostingPtr telling_postings(const TextGroup& g) const;
   // The group's documents with their BM25 weight as one term, cached: the

@@ -111,5 +111,31 @@ TEST_CASE("the ingredient field is every name of each herb, as if read as one te
   }
 }
 
+TEST_CASE("a herb the product's own text names, under any name, is marked as mentioned") {
+  const KnowledgeBase kb = make_kb();
+  DocumentBuilder builder(kb);
+  ProductRecord p = with_ingredients("p1", R"(["Asgandh"])");
+  p.name = "Calm Tablets";
+  p.short_description = "With holy basil.";
+  p.description = "Made the classical way, cooked in Ghee B12.";
+  p.search_keywords = "stress";
+  const BuiltProduct built = builder.build(p);
+  std::set<std::string> mentioned;
+  for (auto t = built.document.termlist_begin(); t != built.document.termlist_end(); ++t)
+    if ((*t).rfind(index::kPrefixMentionedIngredient, 0) == 0) mentioned.insert(*t);
+  // Tulsi from the short description, Go Ghrita from the description under
+  // another name; not Ashwagandha, which only the ingredient list names.
+  CHECK(mentioned == std::set<std::string>{index::mentioned_ingredient_term("go-ghrita"),
+                                           index::mentioned_ingredient_term("tulsi")});
+
+  ProductRecord keywords = with_ingredients("p2", "[]");
+  keywords.search_keywords = "withania somnifera, root";
+  const BuiltProduct by_keywords = builder.build(keywords);
+  bool found = false;
+  for (auto t = by_keywords.document.termlist_begin(); t != by_keywords.document.termlist_end(); ++t)
+    found = found || *t == index::mentioned_ingredient_term("ashwagandha");
+  CHECK(found);
+}
+
 }  // namespace
 }  // namespace ayc::indexer

@@ -249,6 +249,51 @@ INSERT INTO products (id, sku, name, slug, brand_id, type, form, base_price, sel
   CHECK(ids(must_search(s, q("kesar "))).front() == "00000000-0000-4000-8000-000000000008");
 }
 
+TEST_CASE("a herb under any of its names finds the same products in the same order, those that talk about it first") {
+  // Three teas list the herb under one name or another; one of them also
+  // says in its description, under yet another, that it is rich in it; a
+  // fourth only mentions it in its description.
+  ayc::testing::SearchIndexFixture fx(R"SQL(
+INSERT INTO products (id, sku, name, slug, brand_id, type, form, base_price, selling_price, stock_quantity,
+                      ingredients, indications, description, status, is_prescription_required) VALUES
+ ('00000000-0000-4000-8000-000000000201', 'TEA-1', 'Herbal Tea One', 'herbal-tea-one',
+  '10000000-0000-4000-8000-000000000001', 'supplement', 'tea', 100, 90, 25, '["Saffron"]', '[]',
+  'A calming evening tea.', 'active', false),
+ ('00000000-0000-4000-8000-000000000202', 'TEA-2', 'Herbal Tea Two', 'herbal-tea-two',
+  '10000000-0000-4000-8000-000000000001', 'supplement', 'tea', 100, 90, 25, '["Kesar"]', '[]',
+  'A calming evening tea, rich in zafran.', 'active', false),
+ ('00000000-0000-4000-8000-000000000203', 'TEA-3', 'Herbal Tea Three', 'herbal-tea-three',
+  '10000000-0000-4000-8000-000000000001', 'supplement', 'tea', 100, 90, 25, '["Crocus sativus"]', '[]',
+  'A calming evening tea.', 'active', false),
+ ('00000000-0000-4000-8000-000000000204', 'TEA-4', 'Herbal Tea Four', 'herbal-tea-four',
+  '10000000-0000-4000-8000-000000000001', 'supplement', 'tea', 100, 90, 25, '["Ginger"]', '[]',
+  'A warming tea with a pinch of kumkuma.', 'active', false);
+)SQL");
+  const auto& s = *fx.snapshot;
+  const auto position = [](const std::vector<std::string>& found, const std::string& id) {
+    return std::find(found.begin(), found.end(), id) - found.begin();
+  };
+  SearchRequest saffron = q("saffron");
+  saffron.limit = 100;
+  const auto want = ids(must_search(s, saffron));
+  const std::string listed_only = "00000000-0000-4000-8000-000000000201";
+  const std::string talks_about_it = "00000000-0000-4000-8000-000000000202";
+  const std::string mentions_only = "00000000-0000-4000-8000-000000000204";
+  REQUIRE(position(want, listed_only) < static_cast<long>(want.size()));
+  REQUIRE(position(want, talks_about_it) < static_cast<long>(want.size()));
+  CHECK(position(want, "00000000-0000-4000-8000-000000000203") < static_cast<long>(want.size()));
+  CHECK(position(want, mentions_only) < static_cast<long>(want.size()));
+  CHECK(position(want, talks_about_it) < position(want, listed_only));
+  for (const char* name : {"kesar", "zafran", "crocus sativus", "kumkuma", "KESAR "}) {
+    INFO(name);
+    SearchRequest other = q(name);
+    other.limit = 100;
+    const auto got = must_search(s, other);
+    CHECK(ids(got) == want);
+    CHECK(got.total == want.size());
+  }
+}
+
 TEST_CASE("a synonym phrase no product has gives way to its words") {
   ayc::testing::SearchIndexFixture fx;
   const auto& s = *fx.snapshot;
