@@ -252,7 +252,9 @@ INSERT INTO products (id, sku, name, slug, brand_id, type, form, base_price, sel
 TEST_CASE("a herb under any of its names finds the same products in the same order, those that talk about it first") {
   // Three teas list the herb under one name or another; one of them also
   // says in its description, under yet another, that it is rich in it; a
-  // fourth only mentions it in its description.
+  // fourth only mentions it in its description. (No product's name holds
+  // a name of the herb: one typed as a product's name would lift that
+  // product, the exact-match boost of ranking/scoring.h.)
   ayc::testing::SearchIndexFixture fx(R"SQL(
 INSERT INTO products (id, sku, name, slug, brand_id, type, form, base_price, selling_price, stock_quantity,
                       ingredients, indications, description, status, is_prescription_required) VALUES
