@@ -114,7 +114,27 @@ void DocumentBuilder::add_name_terms(const std::string& name, Xapian::Document& 
   for (const auto& w : text::split_words(text + " " + letter_digit_parts(text))) {
     if (!index::is_stop_word(w)) doc.add_boolean_term(index::name_stem_term(stemmer_(w)));
   }
-  for (const auto* ing : kb_.find_in_text(name)) doc.add_boolean_term(index::name_ingredient_term(ing->slug));
+}
+
+// Each field scanned once, on its own (a name does not run across two fields).
+// Herbs named in the name or short description count as ingredients for
+// matching ("Amla Juice" is found by "indian gooseberry" through XK<amalaki>);
+// the name's also as XNK (the name holds the herb). Herbs the product's own
+// text talks about, under whichever name it uses ("a classical clove based
+// tablet" names lavang), as XM: a search for the herb under any name finds
+// those products and ranks them up (bm25.h's mention_bonus), whether or not
+// the ingredient list names the herb.
+void DocumentBuilder::add_named_herb_terms(const ProductRecord& p, Xapian::Document& doc) const {
+  for (const auto* ing : kb_.find_in_text(p.name)) {
+    doc.add_boolean_term(index::name_ingredient_term(ing->slug));
+    doc.add_boolean_term(index::canonical_ingredient_term(ing->slug));
+  }
+  for (const std::string* field : {&p.short_description, &p.description, &p.search_keywords}) {
+    for (const auto* ing : kb_.find_in_text(*field)) {
+      if (field == &p.short_description) doc.add_boolean_term(index::canonical_ingredient_term(ing->slug));
+      doc.add_boolean_term(index::mentioned_ingredient_term(ing->slug));
+    }
+  }
 }
 
 // The words of the ingredients' uses, as boolean terms: a search can tell a
@@ -201,18 +221,7 @@ BuiltProduct DocumentBuilder::build(const ProductRecord& p) {
       if (seen_uses.insert(use).second) uses_text += use + " . ";
   }
   index_field(unknown_text, index::kWeightIngredient, false, true);
-  // Herbs named in the name or short description count as ingredients for
-  // matching ("Amla Juice" is found by "indian gooseberry" through XK<amalaki>).
-  for (const auto* ing : kb_.find_in_text(p.name + " . " + p.short_description)) {
-    doc.add_boolean_term(index::canonical_ingredient_term(ing->slug));
-  }
-  // Herbs the product's own text talks about, under whichever name it uses
-  // ("a classical clove based tablet" names lavanga): a search for the herb
-  // under any name finds those products and ranks them up (bm25.h's
-  // mention_bonus), whether or not the ingredient list names the herb.
-  for (const auto* ing : kb_.find_in_text(p.short_description + " . " + p.description + " . " + p.search_keywords)) {
-    doc.add_boolean_term(index::mentioned_ingredient_term(ing->slug));
-  }
+  add_named_herb_terms(p, doc);
 
   std::string indications;
   for (const auto& ind : parse_string_list(p.indications_json)) indications += ind + " . ";

@@ -55,9 +55,11 @@ class DocumentBuilder {
   void index_field(const std::string& raw, unsigned weight, bool positions, bool spelling);
   const IngredientField& ingredient_field(const Ingredient& ingredient);
   void add_ingredient_field(const IngredientField& field, Xapian::Document& doc);
-  // XN<stem> of every word of the name and XNK<slug> of every herb it names
-  // (boolean): search rewards a concept the name holds (server/search/matcher.cpp).
+  // XN<stem> of every word of the name (boolean): search rewards a concept
+  // the name holds (server/search/matcher.cpp).
   void add_name_terms(const std::string& name, Xapian::Document& doc) const;
+  // XNK, XK and XM<slug> of the herbs the product's own text names.
+  void add_named_herb_terms(const ProductRecord& p, Xapian::Document& doc) const;
   void add_use_terms(const std::string& uses, Xapian::Document& doc) const;
   void add_values(const ProductRecord& p, Xapian::Document& doc, double prior) const;
 
